@@ -1,0 +1,389 @@
+// Config <-> JSON. Validation collects every problem instead of stopping at the first, so a
+// user sees at once all that is wrong with a hand-edited config.
+#include "config.hpp"
+
+#include <cmath>
+#include <set>
+#include <sstream>
+
+namespace nnplay {
+
+using nlohmann::json;
+
+namespace {
+
+// Keys that are page state in the reference's URL: accepted, ignored by the engine.
+const std::set<std::string> kPageKeys = {"showTestData", "discretize", "collectStats", "cosX",
+                                         "cosY", "hideText", "tutorial"};
+
+std::string describe(const json& v) {
+  std::string s = v.dump();
+  if (s.size() > 40) s = s.substr(0, 37) + "...";
+  return s;
+}
+
+std::string format_number(double v) {
+  std::ostringstream out;
+  out << v;
+  return out.str();
+}
+
+class Parser {
+ public:
+  Parser(const json& root, ParsedConfig& out) : root_(root), out_(out) {}
+
+  void error(const std::string& field, const std::string& message) {
+    out_.errors.push_back({field, message});
+  }
+
+  const json* get(const char* key) {
+    seen_.insert(key);
+    auto it = root_.find(key);
+    return it == root_.end() ? nullptr : &*it;
+  }
+
+  // A finite number in [lo, hi].
+  void number(const char* key, double lo, double hi, double& target) {
+    const json* v = get(key);
+    if (!v) return;
+    if (!v->is_number()) return error(key, "must be a number, got " + describe(*v));
+    const double d = v->get<double>();
+    if (!std::isfinite(d)) return error(key, "must be a finite number");
+    if (d < lo || d > hi)
+      return error(key, "must be from " + format_number(lo) + " to " + format_number(hi) +
+                            ", got " + format_number(d));
+    target = d;
+  }
+
+  // A finite number >= 0.
+  void rate(const char* key, double& target) {
+    number(key, 0, std::numeric_limits<double>::max(), target);
+  }
+
+  // An integer in [lo, hi] given as a JSON number.
+  bool integer(const json& v, const std::string& field, long long lo, long long hi,
+               long long& target) {
+    if (!v.is_number()) {
+      error(field, "must be an integer, got " + describe(v));
+      return false;
+    }
+    const double d = v.get<double>();
+    if (!std::isfinite(d) || std::floor(d) != d) {
+      error(field, "must be an integer, got " + describe(v));
+      return false;
+    }
+    if (d < double(lo) || d > double(hi)) {
+      error(field, "must be from " + std::to_string(lo) + " to " + std::to_string(hi) +
+                       ", got " + describe(v));
+      return false;
+    }
+    target = static_cast<long long>(d);
+    return true;
+  }
+
+  void integer_key(const char* key, long long lo, long long hi, long long& target) {
+    if (const json* v = get(key)) integer(*v, key, lo, hi, target);
+  }
+
+  void boolean(const char* key, bool& target) {
+    const json* v = get(key);
+    if (!v) return;
+    if (!v->is_boolean()) return error(key, "must be true or false, got " + describe(*v));
+    target = v->get<bool>();
+  }
+
+  // A string naming one of a set of values; parse returns nullopt for an unknown name.
+  template <typename T, typename F>
+  void choice(const char* key, F parse, const char* allowed, T& target) {
+    const json* v = get(key);
+    if (!v) return;
+    if (!v->is_string()) return error(key, "must be a string, one of " + std::string(allowed));
+    auto parsed = parse(v->get<std::string>());
+    if (!parsed)
+      return error(key, "unknown value " + describe(*v) + "; expected one of " + allowed);
+    target = *parsed;
+  }
+
+  void unknown_keys() {
+    for (auto it = root_.begin(); it != root_.end(); ++it) {
+      const std::string& k = it.key();
+      if (seen_.count(k) || kPageKeys.count(k)) continue;
+      if (k.size() > 5 && k.compare(k.size() - 5, 5, "_hide") == 0) continue;
+      out_.warnings.push_back({k, "unknown key, ignored"});
+    }
+  }
+
+ private:
+  const json& root_;
+  ParsedConfig& out_;
+  std::set<std::string> seen_;
+};
+
+std::optional<Problem> parse_problem(const std::string& s) {
+  if (s == "classification") return Problem::Classification;
+  if (s == "regression") return Problem::Regression;
+  return std::nullopt;
+}
+
+std::optional<Regularization> parse_regularization(const std::string& s) {
+  if (s == "none") return Regularization::None;
+  if (s == "L1") return Regularization::L1;
+  if (s == "L2") return Regularization::L2;
+  return std::nullopt;
+}
+
+std::optional<Dataset> parse_classify_dataset(const std::string& s) {
+  auto d = parse_dataset(s);
+  if (d && is_regression_dataset(*d)) return std::nullopt;
+  return d;
+}
+
+std::optional<Dataset> parse_regress_dataset(const std::string& s) {
+  auto d = parse_dataset(s);
+  if (d && !is_regression_dataset(*d)) return std::nullopt;
+  return d;
+}
+
+void parse_shape(Parser& p, Config& c) {
+  const json* v = p.get("networkShape");
+  if (!v) return;
+  if (!v->is_array())
+    return p.error("networkShape", "must be an array of layer sizes, such as [4, 2]");
+  if (v->size() > std::size_t(kMaxHiddenLayers))
+    return p.error("networkShape", "at most " + std::to_string(kMaxHiddenLayers) +
+                                       " hidden layers, got " + std::to_string(v->size()));
+  std::vector<int> shape;
+  bool ok = true;
+  for (std::size_t i = 0; i < v->size(); ++i) {
+    long long n = 0;
+    if (p.integer((*v)[i], "networkShape[" + std::to_string(i) + "]", 1, kMaxNeurons, n))
+      shape.push_back(int(n));
+    else
+      ok = false;
+  }
+  if (ok) c.network_shape = shape;
+}
+
+void parse_seed(Parser& p, Config& c) {
+  const json* v = p.get("seed");
+  if (!v) return;
+  if (!v->is_string()) return p.error("seed", "must be a string, such as \"0.12345\"");
+  std::string s = v->get<std::string>();
+  if (s.size() > kMaxSeedBytes)
+    return p.error("seed", "longer than " + std::to_string(kMaxSeedBytes) + " bytes");
+  c.seed = s;
+}
+
+// params can be checked only when the fields that decide the network's shape are valid.
+bool shape_is_valid(const std::vector<ConfigIssue>& errors) {
+  for (const auto& e : errors) {
+    if (e.field.rfind("networkShape", 0) == 0) return false;
+    for (const char* f : kFeatureNames)
+      if (e.field == f) return false;
+  }
+  return true;
+}
+
+bool finite_number(const json& v) { return v.is_number() && std::isfinite(v.get<double>()); }
+
+void parse_points_set(Parser& p, const json& set, const std::string& field,
+                      std::vector<Point>& out) {
+  if (!set.is_array()) return p.error(field, "must be an array of [x, y, label]");
+  if (set.size() > kMaxPoints)
+    return p.error(field, "more than " + std::to_string(kMaxPoints) + " points");
+  for (std::size_t i = 0; i < set.size(); ++i) {
+    const json& pt = set[i];
+    if (!pt.is_array() || pt.size() != 3 || !finite_number(pt[0]) || !finite_number(pt[1]) ||
+        !finite_number(pt[2]))
+      return p.error(field + "[" + std::to_string(i) + "]",
+                     "must be [x, y, label] with finite numbers");
+    out.push_back({pt[0].get<double>(), pt[1].get<double>(), pt[2].get<double>()});
+  }
+}
+
+void parse_points(Parser& p, Config& c) {
+  const json* v = p.get("points");
+  if (!v) return;
+  if (!v->is_object()) return p.error("points", "must be {\"train\": [...], \"test\": [...]}");
+  DataSplit split;
+  for (auto it = v->begin(); it != v->end(); ++it)
+    if (it.key() != "train" && it.key() != "test")
+      p.error("points." + it.key(), "unknown key; expected train and test");
+  if (v->contains("train")) parse_points_set(p, v->at("train"), "points.train", split.train);
+  if (v->contains("test")) parse_points_set(p, v->at("test"), "points.test", split.test);
+  c.points = std::move(split);
+}
+
+// params needs the network's shape, so it is checked after everything else.
+void parse_params(Parser& p, Config& c) {
+  const json* v = p.get("params");
+  if (!v) return;
+  const std::vector<int> sizes = c.layer_sizes();
+  const std::size_t layers = sizes.size() - 1;
+  if (!v->is_array() || v->size() != layers)
+    return p.error("params", "must be an array of " + std::to_string(layers) +
+                                 " layers (the hidden layers and the output) for this shape");
+  std::vector<LayerParams> params(layers);
+  bool ok = true;
+  for (std::size_t l = 0; l < layers; ++l) {
+    const json& layer = (*v)[l];
+    const std::string lf = "params[" + std::to_string(l) + "]";
+    if (!layer.is_array() || layer.size() != std::size_t(sizes[l + 1])) {
+      p.error(lf, "must list " + std::to_string(sizes[l + 1]) + " neurons");
+      ok = false;
+      continue;
+    }
+    for (std::size_t i = 0; i < layer.size(); ++i) {
+      const json& neuron = layer[i];
+      const std::string nf = lf + "[" + std::to_string(i) + "]";
+      NeuronParams np;
+      if (!neuron.is_object()) {
+        p.error(nf, "must be {\"bias\": b, \"w\": [...]}");
+        ok = false;
+        continue;
+      }
+      if (!neuron.contains("bias") || !finite_number(neuron["bias"])) {
+        p.error(nf + ".bias", "must be a finite number");
+        ok = false;
+      } else {
+        np.bias = neuron["bias"].get<double>();
+      }
+      const json* w = neuron.contains("w") ? &neuron["w"] : nullptr;
+      if (!w || !w->is_array() || w->size() != std::size_t(sizes[l])) {
+        p.error(nf + ".w", "must list " + std::to_string(sizes[l]) + " weights (one per input)");
+        ok = false;
+      } else {
+        for (std::size_t j = 0; j < w->size(); ++j) {
+          if (!finite_number((*w)[j])) {
+            p.error(nf + ".w[" + std::to_string(j) + "]", "must be a finite number");
+            ok = false;
+          } else {
+            np.w.push_back((*w)[j].get<double>());
+          }
+        }
+      }
+      if (neuron.contains("dead")) {
+        const json& dead = neuron["dead"];
+        bool dead_ok = dead.is_array();
+        for (std::size_t j = 0; dead_ok && j < dead.size(); ++j) {
+          long long idx = 0;
+          dead_ok = p.integer(dead[j], nf + ".dead[" + std::to_string(j) + "]", 0,
+                              sizes[l] - 1, idx);
+          if (dead_ok) np.dead.push_back(int(idx));
+        }
+        if (!dead.is_array()) p.error(nf + ".dead", "must be an array of weight indices");
+        ok = ok && dead_ok;
+      }
+      params[l].push_back(std::move(np));
+    }
+  }
+  if (ok) c.params = std::move(params);
+}
+
+}  // namespace
+
+int Config::input_count() const {
+  int n = 0;
+  for (bool f : features) n += f;
+  return n;
+}
+
+std::vector<int> Config::layer_sizes() const {
+  std::vector<int> sizes = {input_count()};
+  sizes.insert(sizes.end(), network_shape.begin(), network_shape.end());
+  sizes.push_back(1);
+  return sizes;
+}
+
+Activation Config::effective_output_activation() const {
+  if (output_activation) return *output_activation;
+  return problem == Problem::Regression ? Activation::Linear : Activation::Tanh;
+}
+
+const char* problem_name(Problem p) {
+  return p == Problem::Regression ? "regression" : "classification";
+}
+
+const char* regularization_name(Regularization r) {
+  switch (r) {
+    case Regularization::L1: return "L1";
+    case Regularization::L2: return "L2";
+    default: return "none";
+  }
+}
+
+ParsedConfig parse_config(const std::string& text) {
+  json value = json::parse(text, nullptr, false);
+  if (value.is_discarded()) {
+    ParsedConfig out;
+    out.errors.push_back({"", "not valid JSON"});
+    return out;
+  }
+  return parse_config(value);
+}
+
+ParsedConfig parse_config(const json& root) {
+  ParsedConfig out;
+  if (!root.is_object()) {
+    out.errors.push_back({"", "the config must be a JSON object"});
+    return out;
+  }
+  Config& c = out.config;
+  Parser p(root, out);
+  p.choice("problem", parse_problem, "classification, regression", c.problem);
+  p.choice("dataset", parse_classify_dataset,
+           "circle, xor, gauss, spiral, logic-and, logic-or, logic-nand, logic-nor, logic-xor, "
+           "logic-not",
+           c.dataset);
+  p.choice("regDataset", parse_regress_dataset, "reg-plane, reg-gauss", c.reg_dataset);
+  p.number("noise", 0, 80, c.noise);
+  p.number("percTrainData", 1, 100, c.perc_train);
+  long long batch = c.batch_size;
+  p.integer_key("batchSize", 1, 2147483647LL, batch);
+  c.batch_size = int(batch);
+  p.rate("learningRate", c.learning_rate);
+  p.choice("activation", parse_activation, "relu, tanh, sigmoid, linear", c.activation);
+  if (root.contains("outputActivation")) {
+    Activation output = c.effective_output_activation();
+    p.choice("outputActivation", parse_activation, "relu, tanh, sigmoid, linear", output);
+    c.output_activation = output;
+  }
+  p.choice("regularization", parse_regularization, "none, L1, L2", c.regularization);
+  p.rate("regularizationRate", c.regularization_rate);
+  parse_shape(p, c);
+  parse_seed(p, c);
+  for (int f = 0; f < kFeatureCount; ++f) {
+    bool on = c.features[f];
+    p.boolean(kFeatureNames[f], on);
+    c.features[f] = on;
+  }
+  p.boolean("initZero", c.init_zero);
+  p.integer_key("epoch", 0, 1LL << 52, c.epoch);
+  parse_points(p, c);
+  if (shape_is_valid(out.errors)) parse_params(p, c);  // its shape depends on those fields
+  else p.get("params");
+  p.unknown_keys();
+  return out;
+}
+
+json config_to_json(const Config& c) {
+  json j = json::object();
+  j["problem"] = problem_name(c.problem);
+  j["dataset"] = dataset_name(c.dataset);
+  j["regDataset"] = dataset_name(c.reg_dataset);
+  j["noise"] = c.noise;
+  j["percTrainData"] = c.perc_train;
+  j["batchSize"] = c.batch_size;
+  j["learningRate"] = c.learning_rate;
+  j["activation"] = activation_name(c.activation);
+  j["regularization"] = regularization_name(c.regularization);
+  j["regularizationRate"] = c.regularization_rate;
+  j["networkShape"] = c.network_shape;
+  j["seed"] = c.seed;
+  for (int f = 0; f < kFeatureCount; ++f) j[kFeatureNames[f]] = c.features[f];
+  j["initZero"] = c.init_zero;
+  if (c.output_activation) j["outputActivation"] = activation_name(*c.output_activation);
+  return j;
+}
+
+}  // namespace nnplay

@@ -1,0 +1,82 @@
+// The engine's configuration: names follow the reference's URL state. Parsing reports every
+// invalid value with its field and reason, all at once, and never throws.
+#pragma once
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "activations.hpp"
+#include "datasets.hpp"
+#include "features.hpp"
+#include "network.hpp"
+
+namespace nnplay {
+
+enum class Problem { Classification, Regression };
+
+constexpr int kMaxHiddenLayers = 16;
+constexpr int kMaxNeurons = 64;
+constexpr std::size_t kMaxSeedBytes = 4096;
+constexpr std::size_t kMaxPoints = 100000;  // per set, for "points"
+
+struct NeuronParams {
+  double bias = 0;
+  std::vector<double> w;
+  std::vector<int> dead;  // indices into w of dead L1 links
+};
+using LayerParams = std::vector<NeuronParams>;
+
+struct Config {
+  Problem problem = Problem::Classification;
+  Dataset dataset = Dataset::Circle;
+  Dataset reg_dataset = Dataset::RegPlane;
+  double noise = 0;          // percent
+  double perc_train = 50;    // percent
+  int batch_size = 10;
+  double learning_rate = 0.03;
+  Activation activation = Activation::Tanh;
+  Regularization regularization = Regularization::None;
+  double regularization_rate = 0;
+  std::vector<int> network_shape = {4, 2};
+  std::string seed;  // empty until resolved
+  std::array<bool, kFeatureCount> features = {true, true, false, false, false, false, false};
+  bool init_zero = false;
+  std::optional<Activation> output_activation;  // missing: the reference's
+  std::optional<std::vector<LayerParams>> params;
+  std::optional<DataSplit> points;
+  long long epoch = 0;
+
+  Dataset active_dataset() const {
+    return problem == Problem::Regression ? reg_dataset : dataset;
+  }
+  int input_count() const;
+  // Nodes per layer: inputs, hidden layers, 1 output.
+  std::vector<int> layer_sizes() const;
+  Activation effective_output_activation() const;
+};
+
+struct ConfigIssue {
+  std::string field;
+  std::string message;
+};
+
+struct ParsedConfig {
+  Config config;
+  std::vector<ConfigIssue> errors;
+  std::vector<ConfigIssue> warnings;
+  bool ok() const { return errors.empty(); }
+};
+
+ParsedConfig parse_config(const std::string& text);
+ParsedConfig parse_config(const nlohmann::json& value);
+
+// The config's own keys (no params, points or epoch), defaults filled in.
+nlohmann::json config_to_json(const Config& config);
+
+const char* problem_name(Problem p);
+const char* regularization_name(Regularization r);
+
+}  // namespace nnplay

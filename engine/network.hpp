@@ -1,0 +1,78 @@
+// A fully connected feed-forward network with the reference's training semantics:
+// per-example backprop accumulated over a batch, averaged update, L1/L2 taken at the
+// pre-step weight, L1 dead links, unregularised biases.
+//
+// All parameters live in one flat buffer. For each layer after the inputs, in order:
+//   weights [node][source] row-major (nodes x sources), then biases [node].
+// dead_ has the same layout (1 = dead L1 link; bias slots are always 0).
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include <xtensor/xtensor.hpp>
+
+#include "activations.hpp"
+#include "rng.hpp"
+
+namespace nnplay {
+
+enum class Regularization { None, L1, L2 };
+
+class Network {
+ public:
+  Network() = default;
+  // sizes: nodes per layer, inputs first, output last (at least 2 entries).
+  Network(std::vector<int> sizes, Activation hidden, Activation output, Regularization reg);
+
+  // Weights U(-0.5, 0.5) in order layer, destination node, source node; biases 0.1.
+  // init_zero: the draws still happen, then every weight and bias is 0.
+  void init_weights(SeedRandom& rng, bool init_zero);
+
+  // Forward pass for one example; keeps every node's input sum and output.
+  double forward(const double* input);
+  // Backward pass after forward(): accumulates the gradient of 0.5 (out - target)^2.
+  void backward(double target);
+  // Applies the averaged accumulated gradient and the regularisation, then clears it.
+  void update(double learning_rate, double regularization_rate);
+  // Drops any accumulated gradient (for a fresh start).
+  void clear_gradients();
+
+  const std::vector<int>& sizes() const { return sizes_; }
+  int layer_count() const { return static_cast<int>(sizes_.size()) - 1; }  // after inputs
+  int node_count() const;  // every node, inputs included
+  Activation hidden_activation() const { return hidden_; }
+  Activation output_activation() const { return output_; }
+
+  // Offsets into the flat buffers for layer l (0 = first layer after the inputs).
+  std::size_t weight_offset(int l) const { return w_off_[l]; }
+  std::size_t bias_offset(int l) const { return b_off_[l]; }
+  double& weight(int l, int node, int source) {
+    return params_(w_off_[l] + std::size_t(node) * sizes_[l] + source);
+  }
+  double& bias(int l, int node) { return params_(b_off_[l] + node); }
+  std::uint8_t& dead(int l, int node, int source) {
+    return dead_(w_off_[l] + std::size_t(node) * sizes_[l] + source);
+  }
+
+  xt::xtensor<double, 1>& params() { return params_; }
+  const xt::xtensor<double, 1>& params() const { return params_; }
+  xt::xtensor<std::uint8_t, 1>& dead_links() { return dead_; }
+  const xt::xtensor<std::uint8_t, 1>& dead_links() const { return dead_; }
+
+  // Output of every node from the last forward(), in layer order (inputs first).
+  const double* node_outputs() const { return out_.data(); }
+  double output() const { return out_(out_.size() - 1); }
+
+ private:
+  std::vector<int> sizes_;
+  Activation hidden_ = Activation::Tanh, output_ = Activation::Tanh;
+  Regularization reg_ = Regularization::None;
+  std::vector<std::size_t> w_off_, b_off_;  // per layer after the inputs
+  std::vector<std::size_t> node_off_;       // per layer, into out_/sum_/der_
+  xt::xtensor<double, 1> params_, grad_;
+  xt::xtensor<std::uint8_t, 1> dead_;
+  xt::xtensor<double, 1> sum_, out_, der_;  // per node: input sum, output, dLoss/dInput
+  int accumulated_ = 0;                     // examples in grad_
+};
+
+}  // namespace nnplay

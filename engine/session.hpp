@@ -1,0 +1,99 @@
+// A training session: one config, its data, its network and its random stream. This is what
+// the CLI and the wasm binding drive; it never throws for bad input (errors come back as values).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <xtensor/xtensor.hpp>
+
+#include "config.hpp"
+#include "datasets.hpp"
+#include "network.hpp"
+#include "rng.hpp"
+
+namespace nnplay {
+
+struct ConfigureResult {
+  bool ok = false;
+  std::vector<ConfigIssue> errors, warnings;
+};
+
+struct GridBounds {
+  double x_min = -6, x_max = 6, y_min = -6, y_max = 6;
+};
+
+constexpr int kMaxGridResolution = 512;
+
+class Session {
+ public:
+  Session();
+
+  // Replaces the whole config. On errors nothing changes.
+  ConfigureResult configure(const std::string& json_text);
+  ConfigureResult configure(const Config& config);
+
+  // Trains up to n epochs; stops early after an epoch whose outputs were not finite
+  // (a diverged network). Returns the epochs trained. Losses are recomputed at the end.
+  long long step(long long n);
+
+  const Config& config() const { return config_; }
+  std::string config_json() const;   // the effective config
+  std::string export_json() const;   // config + params + epoch (+ points when given)
+
+  long long epoch() const { return epoch_; }
+  double train_loss() const { return train_loss_; }
+  double test_loss() const { return test_loss_; }
+  double train_accuracy() const { return train_accuracy_; }
+  double test_accuracy() const { return test_accuracy_; }
+
+  bool set_learning_rate(double lr);
+  // New weights from the continuing stream, epoch 0 (the reference's reset).
+  void reset();
+  // A new seed drawn from the stream, new data from it, weights kept; returns the seed.
+  std::string regenerate();
+  // A seed string drawn from the stream, as the reference draws one when the data change.
+  std::string next_seed();
+
+  const std::vector<Point>& train_points() const { return data_.train; }
+  const std::vector<Point>& test_points() const { return data_.test; }
+  std::vector<std::string> input_names() const;
+
+  Network& network() { return net_; }
+  const Network& network() const { return net_; }
+  bool set_weight(int layer, int node, int source, double value);
+  bool set_bias(int layer, int node, double value);
+
+  // Every node's output over an R x R grid, image order (row 0 at y_max, column 0 at x_min),
+  // into buffers owned by the session (reallocated only when R or the network changes).
+  bool predict_grid(int resolution, const GridBounds& bounds = {});
+  int grid_resolution() const { return grid_resolution_; }
+  const float* grid_nodes() const { return grid_.data(); }
+  std::size_t grid_nodes_size() const { return grid_.size(); }
+  const float* grid_output() const;
+
+  // The network's output for one point (features computed as for training).
+  double predict(double x, double y);
+
+ private:
+  void apply(const Config& config);  // config is valid
+  void make_inputs();                // features and targets of the current data
+  void update_metrics();
+  void compute_features(double x, double y, double* out) const;
+
+  Config config_;
+  SeedRandom rng_;
+  DataSplit data_;
+  Network net_;
+  int input_count_ = 0;
+  std::array<int, kFeatureCount> active_features_{};
+  xt::xtensor<double, 2> train_x_, test_x_;
+  xt::xtensor<double, 1> train_t_, test_t_;
+  xt::xtensor<float, 1> grid_;
+  xt::xtensor<double, 1> scratch_inputs_;
+  int grid_resolution_ = 0;
+  long long epoch_ = 0;
+  double train_loss_ = 0, test_loss_ = 0, train_accuracy_ = 0, test_accuracy_ = 0;
+};
+
+}  // namespace nnplay
