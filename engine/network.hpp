@@ -56,6 +56,9 @@ class Network {
 
   xt::xtensor<double, 1>& params() { return params_; }
   const xt::xtensor<double, 1>& params() const { return params_; }
+  // Accumulated gradient since the last update (same layout as params).
+  const xt::xtensor<double, 1>& gradients() const { return grad_; }
+  int accumulated() const { return accumulated_; }
   xt::xtensor<std::uint8_t, 1>& dead_links() { return dead_; }
   const xt::xtensor<std::uint8_t, 1>& dead_links() const { return dead_; }
 

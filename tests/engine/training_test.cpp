@@ -1,0 +1,149 @@
+// Training: the reference's golden run, the backward pass against a numeric gradient, and the
+// details of its semantics (batch leftovers, L1 dead links, initZero).
+#include <cmath>
+
+#include "test_helpers.hpp"
+
+using namespace nnplay;
+using nnplay::test::configured;
+using nnplay::test::near;
+
+TEST_CASE("golden run: seed 0.12345, default config", "[training][golden]") {
+  Session s = configured(R"({"seed": "0.12345"})");
+  Network& net = s.network();
+  CHECK(net.weight(0, 0, 0) == near(0.15119012045435498, 1e-15));
+  CHECK(net.weight(0, 0, 1) == near(0.3395422448435659, 1e-15));
+  CHECK(net.weight(0, 1, 0) == near(0.3346419187784071, 1e-15));
+  CHECK(net.weight(0, 1, 1) == near(-0.0657659669735432, 1e-15));
+  CHECK(net.bias(0, 0) == 0.1);
+  CHECK(s.train_loss() == near(0.5015807429602891));
+  CHECK(s.test_loss() == near(0.5181059111177386));
+  s.step(100);
+  CHECK(s.epoch() == 100);
+  CHECK(s.train_loss() == near(0.00889784142890691));
+  CHECK(s.test_loss() == near(0.01144976196033489));
+  s.step(100);
+  CHECK(s.train_loss() == near(0.002129526866236902));
+  CHECK(s.test_loss() == near(0.002964760691479008));
+}
+
+namespace {
+
+double example_loss(Network& net, const std::vector<double>& in, double target) {
+  const double e = net.forward(in.data()) - target;
+  return 0.5 * e * e;
+}
+
+}  // namespace
+
+TEST_CASE("backward pass matches a numeric gradient for every activation", "[training]") {
+  for (Activation act : {Activation::Relu, Activation::Tanh, Activation::Sigmoid,
+                         Activation::Linear}) {
+    for (Activation out : {Activation::Tanh, Activation::Linear, Activation::Sigmoid}) {
+      DYNAMIC_SECTION(activation_name(act) << " hidden, " << activation_name(out) << " output") {
+        Network net({3, 4, 3, 1}, act, out, Regularization::None);
+        SeedRandom rng("gradient");
+        net.init_weights(rng, false);
+        // Wider weights than the default so that every layer matters.
+        for (auto& w : net.params()) w *= 3;
+        const std::vector<double> input = {0.7, -1.3, 0.4};
+        const double target = 0.25;
+        net.forward(input.data());
+        net.backward(target);
+        const auto analytic = net.gradients();
+        const double h = 1e-6;
+        for (std::size_t k = 0; k < net.params().size(); ++k) {
+          const double saved = net.params()(k);
+          net.params()(k) = saved + h;
+          const double up = example_loss(net, input, target);
+          net.params()(k) = saved - h;
+          const double down = example_loss(net, input, target);
+          net.params()(k) = saved;
+          const double numeric = (up - down) / (2 * h);
+          INFO("parameter " << k);
+          CHECK(analytic(k) == Approx(numeric).margin(1e-7).epsilon(1e-5));
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("a partial batch at the end of an epoch joins the next epoch's first update",
+          "[training]") {
+  // 7 training points, batch 5: epoch 1 updates after point 5; points 6-7 stay accumulated.
+  const char* config = R"({"seed": "carry", "batchSize": 5, "networkShape": [2],
+    "points": {"train": [[1,1,1],[-1,2,-1],[2,-1,1],[0.5,0.5,1],[-2,-2,-1],[3,1,1],[-1,-3,-1]],
+               "test": []}})";
+  Session s = configured(config);
+  s.step(1);
+  CHECK(s.network().accumulated() == 2);
+  s.step(1);  // update after 2 carried + 5 new points, then 2 left again
+  CHECK(s.network().accumulated() == 2);
+  CHECK(std::isnan(s.test_loss()));
+}
+
+TEST_CASE("L1 kills links whose weight crosses zero and keeps them dead", "[training]") {
+  Session s = configured(R"({"seed": "l1", "regularization": "L1", "regularizationRate": 0.3,
+                              "learningRate": 0.1, "networkShape": [4]})");
+  s.step(20);
+  const auto& dead = s.network().dead_links();
+  const auto& params = s.network().params();
+  int dead_count = 0;
+  for (std::size_t k = 0; k < dead.size(); ++k) {
+    if (dead(k)) {
+      ++dead_count;
+      CHECK(params(k) == 0.0);
+    }
+  }
+  CHECK(dead_count > 0);
+  const auto before = params;
+  s.step(5);
+  for (std::size_t k = 0; k < dead.size(); ++k)
+    if (before(k) == 0.0 && dead(k)) CHECK(s.network().params()(k) == 0.0);
+}
+
+TEST_CASE("initZero draws the weights, then zeroes them", "[training]") {
+  Session zero = configured(R"({"seed": "z", "initZero": true})");
+  for (double p : zero.network().params()) CHECK(p == 0.0);
+  // The stream moved past the weights: a reset after it matches one after a normal start.
+  Session normal = configured(R"({"seed": "z"})");
+  zero.reset();
+  normal.reset();
+  // reset() keeps initZero, so compare the stream through regenerate's seed instead.
+  CHECK(zero.next_seed() == normal.next_seed());
+}
+
+TEST_CASE("regression uses a linear output and trains reg-plane", "[training]") {
+  Session s = configured(R"({"seed": "r", "problem": "regression", "regDataset": "reg-plane"})");
+  CHECK(s.network().output_activation() == Activation::Linear);
+  const double before = s.train_loss();
+  s.step(50);
+  CHECK(s.train_loss() < before / 10);
+  CHECK(std::isnan(s.train_accuracy()));
+}
+
+TEST_CASE("reset draws new weights from the continuing stream", "[training]") {
+  Session s = configured(R"({"seed": "0.12345"})");
+  const auto first = s.network().params();
+  s.step(10);
+  s.reset();
+  CHECK(s.epoch() == 0);
+  CHECK((s.network().params() != first));
+  CHECK(s.train_loss() != Approx(0.5015807429602891));
+}
+
+TEST_CASE("a diverging network stops the step at the first non-finite epoch", "[training]") {
+  Session s = configured(R"({"seed": "0.12345", "learningRate": 10, "activation": "linear",
+                              "problem": "regression", "batchSize": 1})");
+  const long long done = s.step(500);
+  CHECK(done < 500);
+  CHECK(s.epoch() == done);
+  CHECK_FALSE(std::isfinite(s.train_loss()));
+}
+
+TEST_CASE("accuracy counts the side of the threshold", "[training]") {
+  Session s = configured(R"({"seed": "0.12345"})");
+  s.step(200);
+  CHECK(s.train_accuracy() == 1.0);
+  CHECK(s.test_accuracy() > 0.97);
+}
