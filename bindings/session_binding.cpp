@@ -65,9 +65,11 @@ class JsSession {
     }
   }
 
-  std::string config() const { return guard([&] { return session_.config_json(); }, "{}"); }
+  std::string config() const {
+    return guard([&] { return session_.config_json(); }, std::string("{}"));
+  }
   std::string exportConfig() const {
-    return guard([&] { return session_.export_json(); }, "{}");
+    return guard([&] { return session_.export_json(); }, std::string("{}"));
   }
 
   // n is a JS number: NaN or negative trains nothing; returns the epochs trained.
@@ -87,7 +89,7 @@ class JsSession {
   void reset() {
     guard([&] { session_.reset(); return 0; }, 0);
   }
-  std::string regenerate() { return guard([&] { return session_.regenerate(); }, ""); }
+  std::string regenerate() { return guard([&] { return session_.regenerate(); }, std::string()); }
   std::string nextSeed() { return session_.next_seed(); }
 
   val layerSizes() const {
@@ -154,7 +156,16 @@ class JsSession {
   nnplay::Session session_;
 };
 
+// The generator's first `count` doubles for a seed (for tests against npm's seedrandom).
+val randomDoubles(const std::string& seed, int count) {
+  std::vector<double> out(std::size_t(count > 0 ? count : 0));
+  nnplay::SeedRandom rng(seed);
+  for (double& v : out) v = rng.next();
+  return copy_array(out.data(), out.size());
+}
+
 EMSCRIPTEN_BINDINGS(nnplay) {
+  emscripten::function("randomDoubles", &randomDoubles);
   emscripten::class_<JsSession>("Session")
       .constructor<>()
       .function("configure", &JsSession::configure)

@@ -1,0 +1,23 @@
+// Loads the built wasm module in node through its real glue (build/wasm/nnplay.js), as the
+// page does, with the .wasm passed in (Emscripten 3.1.6's glue cannot fetch a path in node).
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
+
+export async function loadModule(variant = 'nnplay') {
+  const dir = path.join(root, 'build/wasm');
+  const factory = require(path.join(dir, `${variant}.js`));
+  return factory({ wasmBinary: fs.readFileSync(path.join(dir, `${variant}.wasm`)) });
+}
+
+// A Session configured from a config object; throws with the engine's errors if refused.
+export function configured(Module, config) {
+  const s = new Module.Session();
+  const r = s.configure(JSON.stringify(config));
+  if (!r.ok) throw new Error(`configure refused: ${JSON.stringify(r.errors)}`);
+  return s;
+}

@@ -1,0 +1,127 @@
+// The Session through its embind binding: golden losses, bad input as values, grids, params.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { loadModule, configured } from './load-module.mjs';
+
+const Module = await loadModule();
+const near = (actual, expected, eps, what) =>
+  assert.ok(Math.abs(actual - expected) <= eps, `${what}: ${actual} vs ${expected}`);
+
+test('golden losses of the reference (seed 0.12345) through the binding', () => {
+  const s = configured(Module, { seed: '0.12345' });
+  near(s.trainLoss(), 0.5015807429602891, 1e-9, 'epoch 0 train');
+  near(s.testLoss(), 0.5181059111177386, 1e-9, 'epoch 0 test');
+  assert.equal(s.step(100), 100);
+  assert.equal(s.epoch(), 100);
+  near(s.trainLoss(), 0.00889784142890691, 1e-9, 'epoch 100 train');
+  near(s.testLoss(), 0.01144976196033489, 1e-9, 'epoch 100 test');
+  s.step(100);
+  near(s.trainLoss(), 0.002129526866236902, 1e-9, 'epoch 200 train');
+  near(s.testLoss(), 0.002964760691479008, 1e-9, 'epoch 200 test');
+  s.delete();
+});
+
+test('the SIMD build gives the same golden losses', async () => {
+  const Simd = await loadModule('nnplay-simd');
+  const s = configured(Simd, { seed: '0.12345' });
+  s.step(100);
+  near(s.trainLoss(), 0.00889784142890691, 1e-9, 'epoch 100 train (simd)');
+  s.delete();
+});
+
+test('bad JSON strings come back as errors, never as exceptions', () => {
+  const s = configured(Module, { seed: 'keep' });
+  const before = s.exportConfig();
+  for (const text of ['', '{', 'null', '[]', '"x"', '{"noise": NaN}', '{"a":'.repeat(10000),
+                      '\u0000', '{"seed": "\ud800"}', JSON.stringify({ networkShape: 'x' })]) {
+    const r = s.configure(text);
+    assert.equal(r.ok, false, `accepted ${JSON.stringify(text.slice(0, 30))}`);
+    assert.ok(r.errors.length > 0);
+    for (const e of r.errors) {
+      assert.equal(typeof e.field, 'string');
+      assert.ok(e.message.length > 0);
+    }
+  }
+  assert.equal(s.exportConfig(), before, 'state kept after refused configs');
+  s.delete();
+});
+
+test('every invalid field is reported at once, unknown keys as warnings', () => {
+  const s = new Module.Session();
+  const r = s.configure(JSON.stringify({
+    activation: 'banana', noise: 1e9, batchSize: 0, networkShape: [4, 100], x: 'true', bogus: 1,
+  }));
+  assert.equal(r.ok, false);
+  assert.deepEqual(r.errors.map((e) => e.field).sort(),
+                   ['activation', 'batchSize', 'networkShape[1]', 'noise', 'x']);
+  assert.deepEqual(r.warnings.map((w) => w.field), ['bogus']);
+  s.delete();
+});
+
+test('grid sizes: output and every node, image order', () => {
+  const s = configured(Module, { seed: '0.12345' });
+  for (const R of [1, 10, 100, 200]) {
+    assert.equal(s.predictGrid(R), true);
+    assert.equal(s.gridResolution(), R);
+    assert.equal(s.gridOutput().length, R * R);
+    assert.equal(s.gridNodes().length, (2 + 4 + 2 + 1) * R * R);
+  }
+  assert.equal(s.predictGrid(0), false);
+  assert.equal(s.predictGrid(513), false);
+  s.predictGrid(100);
+  const nodes = s.gridNodes();
+  assert.equal(nodes[0], -6);        // node x, row 0 col 0
+  assert.equal(nodes[99], 6);
+  assert.equal(nodes[10000], 6);     // node y, row 0 is y = +6
+  const out = s.gridOutput();
+  assert.ok(out.every(Number.isFinite));
+  assert.deepEqual(Array.from(out), Array.from(nodes.subarray(8 * 10000)));
+  s.delete();
+});
+
+test('params view, weights and biases set from JS, reset and regenerate', () => {
+  const s = configured(Module, { seed: '0.12345' });
+  assert.deepEqual(Array.from(s.layerSizes()), [2, 4, 2, 1]);
+  assert.equal(s.inputNames(), 'x,y');
+  const p = s.paramsView();
+  assert.equal(p.length, 8 + 4 + 8 + 2 + 2 + 1);
+  near(p[0], 0.15119012045435498, 1e-15, 'first weight');
+  assert.equal(p[8], 0.1, 'first bias follows the weights of layer 0');
+  assert.equal(s.setWeight(0, 0, 1, 2.5), true);
+  assert.equal(s.paramsView()[1], 2.5);
+  assert.equal(s.setBias(2, 0, -0.5), true);
+  assert.equal(s.paramsView()[p.length - 1], -0.5);
+  assert.equal(s.setWeight(9, 0, 0, 1), false);
+  assert.equal(s.setWeight(0, 0, 0, NaN), false);
+  s.step(5);
+  s.reset();
+  assert.equal(s.epoch(), 0);
+  const seed = s.regenerate();
+  assert.match(seed, /^\d\.\d{5}$/);
+  assert.equal(JSON.parse(s.config()).seed, seed);
+  assert.equal(s.setLearningRate(0.1), true);
+  assert.equal(s.setLearningRate(-1), false);
+  assert.equal(JSON.parse(s.config()).learningRate, 0.1);
+  s.delete();
+});
+
+test('export and configure round trip continues with the same losses', () => {
+  const a = configured(Module, { seed: '0.12345' });
+  a.step(20);
+  const b = new Module.Session();
+  assert.equal(b.configure(a.exportConfig()).ok, true);
+  assert.equal(b.epoch(), 20);
+  a.step(30);
+  b.step(30);
+  assert.equal(b.trainLoss(), a.trainLoss());
+  a.delete();
+  b.delete();
+});
+
+test('step with absurd counts does not hang or throw', () => {
+  const s = configured(Module, { seed: '0.12345', points: { train: [], test: [] } });
+  assert.equal(s.step(NaN), 0);
+  assert.equal(s.step(-5), 0);
+  assert.ok(Number.isNaN(s.trainLoss()));
+  s.delete();
+});
