@@ -79,6 +79,13 @@ class JsSession {
     return guard([&] { return double(session_.step(epochs)); }, 0.0);
   }
 
+  // step() without the losses: for benchmarks and for several epochs between two frames.
+  double trainEpochs(double n) {
+    if (!(n > 0)) return 0;
+    const long long epochs = n > 1e9 ? 1000000000LL : static_cast<long long>(n);
+    return guard([&] { return double(session_.train_epochs(epochs)); }, 0.0);
+  }
+
   double epoch() const { return double(session_.epoch()); }
   double trainLoss() const { return session_.train_loss(); }
   double testLoss() const { return session_.test_loss(); }
@@ -172,6 +179,7 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("config", &JsSession::config)
       .function("exportConfig", &JsSession::exportConfig)
       .function("step", &JsSession::step)
+      .function("trainEpochs", &JsSession::trainEpochs)
       .function("epoch", &JsSession::epoch)
       .function("trainLoss", &JsSession::trainLoss)
       .function("testLoss", &JsSession::testLoss)

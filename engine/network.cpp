@@ -1,6 +1,7 @@
 // Forward, backward and update over the flat parameter buffer; see network.hpp.
 #include "network.hpp"
 
+#include <algorithm>
 #include <numeric>
 #include <stdexcept>
 
@@ -9,23 +10,23 @@ namespace nnplay {
 Network::Network(std::vector<int> sizes, Activation hidden, Activation output, Regularization reg)
     : sizes_(std::move(sizes)), hidden_(hidden), output_(output), reg_(reg) {
   if (sizes_.size() < 2) throw std::invalid_argument("a network needs an output layer");
-  std::size_t offset = 0, nodes = 0;
-  for (std::size_t l = 0; l < sizes_.size(); ++l) {
-    node_off_.push_back(nodes);
-    nodes += sizes_[l];
-  }
+  std::size_t offset = 0, row = 0;
   for (int l = 0; l < layer_count(); ++l) {
     w_off_.push_back(offset);
     offset += std::size_t(sizes_[l + 1]) * sizes_[l];
     b_off_.push_back(offset);
     offset += sizes_[l + 1];
+    const Activation act = l + 1 == layer_count() ? output_ : hidden_;
+    views_.push_back({sizes_[l], sizes_[l + 1], w_off_[l], b_off_[l], row, act});
+    row += sizes_[l + 1];
   }
+  out_row_ = row - 1;
   params_ = xt::zeros<double>({offset});
   grad_ = xt::zeros<double>({offset});
   dead_ = xt::zeros<std::uint8_t>({offset});
-  sum_ = xt::zeros<double>({nodes});
-  out_ = xt::zeros<double>({nodes});
-  der_ = xt::zeros<double>({nodes});
+  out_ = xt::zeros<double>({row * kChunk});
+  der_ = xt::zeros<double>({(row + std::size_t(sizes_[0])) * kChunk});
+  single_input_ = xt::zeros<double>({std::size_t(sizes_[0]) * 2});
 }
 
 int Network::node_count() const { return std::accumulate(sizes_.begin(), sizes_.end(), 0); }
@@ -49,99 +50,125 @@ void Network::clear_gradients() {
   accumulated_ = 0;
 }
 
-double Network::forward(const double* input) {
-  double* out = out_.data();
-  double* sum = sum_.data();
+namespace {
+
+// The chunk width for `count` examples: even (one SIMD register holds two), at least count.
+// (Never 1: that costs little and Clang 14 hangs compiling the width-1 kernels for SIMD.)
+int chunk_width(int count) { return count <= 2 ? 2 : ((count + 1) & ~1); }
+
+}  // namespace
+
+// In the training path node rows are W apart: row r of the chunk starts at r * W.
+template <int W>
+void Network::forward_w() {
   const double* p = params_.data();
-  for (int j = 0; j < sizes_[0]; ++j) out[j] = input[j];
-  const int layers = layer_count();
-  for (int l = 0; l < layers; ++l) {
-    const int n_in = sizes_[l], n_out = sizes_[l + 1];
-    const double* a = out + node_off_[l];
-    const double* w = p + w_off_[l];
-    const double* b = p + b_off_[l];
-    double* z = sum + node_off_[l + 1];
-    double* o = out + node_off_[l + 1];
-    const Activation act = l + 1 == layers ? output_ : hidden_;
-    for (int i = 0; i < n_out; ++i) {
-      double total = b[i];
-      const double* wi = w + std::size_t(i) * n_in;
-      for (int j = 0; j < n_in; ++j) total += wi[j] * a[j];
-      z[i] = total;
-      o[i] = activate(act, total);
-    }
+  double* out = out_.data();
+  for (const LayerView& L : views_) {
+    const bool first = L.row == 0;
+    const double* in = first ? inputs_ : out + (L.row - L.n_in) * W;
+    forward_layer_w<W>(L, p, in, first ? stride_ : std::size_t(W), out + L.row * W);
   }
-  return out[out_.size() - 1];
+  width_ = W;
 }
 
-void Network::backward(double target) {
-  double* der = der_.data();
-  const double* out = out_.data();
-  const double* sum = sum_.data();
+template <int W>
+void Network::backward_w(const double* targets) {
   const double* p = params_.data();
-  const std::uint8_t* dead = dead_.data();
-  double* g = grad_.data();
-  const int layers = layer_count();
-  // dLoss/dOutput of the output node, then per layer dLoss/dInput (stored in der).
-  const std::size_t last = out_.size() - 1;
-  der[last] = out[last] - target;
-  for (int l = layers - 1; l >= 0; --l) {
-    const int n_in = sizes_[l], n_out = sizes_[l + 1];
-    const Activation act = l + 1 == layers ? output_ : hidden_;
-    double* d = der + node_off_[l + 1];
-    const double* z = sum + node_off_[l + 1];
-    const double* o = out + node_off_[l + 1];
-    const double* a = out + node_off_[l];
-    for (int i = 0; i < n_out; ++i) d[i] *= activation_derivative(act, z[i], o[i]);
-    double* gw = g + w_off_[l];
-    double* gb = g + b_off_[l];
-    const std::uint8_t* dw = dead + w_off_[l];
-    for (int i = 0; i < n_out; ++i) {
-      gb[i] += d[i];
-      const std::size_t row = std::size_t(i) * n_in;
-      for (int j = 0; j < n_in; ++j)
-        if (!dw[row + j]) gw[row + j] += d[i] * a[j];
-    }
-    if (l == 0) continue;  // no derivative needed for the inputs
-    const double* w = p + w_off_[l];
-    double* d_prev = der + node_off_[l];
-    for (int j = 0; j < n_in; ++j) {
-      double s = 0;
-      for (int i = 0; i < n_out; ++i) s += w[std::size_t(i) * n_in + j] * d[i];
-      d_prev[j] = s;
-    }
+  const double* out = out_.data();
+  double* der = der_.data();
+  // dLoss/dOutput of the output node (zero on padding lanes); then, per layer from the
+  // last, dLoss/dInputSum and the gradient.
+  double* d_out = der + out_row_ * W;
+  const double* o = out + out_row_ * W;
+  for (int e = 0; e < W; ++e) d_out[e] = e < count_ ? o[e] - targets[e] : 0.0;
+  for (int l = layer_count() - 1; l >= 0; --l) {
+    const LayerView& L = views_[l];
+    double* d = der + L.row * W;
+    scale_by_derivative(L.act, d, out + L.row * W, L.n_out * W);
+    const bool first = l == 0;
+    const double* in = first ? inputs_ : out + (L.row - L.n_in) * W;
+    accumulate_gradient_w<W>(L, d, in, first ? stride_ : std::size_t(W), dead_.data(),
+                             grad_.data());
+    if (!first) backprop_layer_w<W>(L, p, d, der + (L.row - L.n_in) * W);
   }
-  ++accumulated_;
 }
+
+// Calls F<W> for the chunk width of count.
+#define NNPLAY_DISPATCH_WIDTH(count, CALL)                                             \
+  switch (chunk_width(count)) {                                                        \
+    case 2: CALL(2); break;   case 4: CALL(4); break;                                 \
+    case 6: CALL(6); break;   case 8: CALL(8); break;   case 10: CALL(10); break;     \
+    case 12: CALL(12); break; case 14: CALL(14); break; case 16: CALL(16); break;     \
+    case 18: CALL(18); break; case 20: CALL(20); break; case 22: CALL(22); break;     \
+    case 24: CALL(24); break; case 26: CALL(26); break; case 28: CALL(28); break;     \
+    case 30: CALL(30); break; default: CALL(32); break;                               \
+  }
+
+void Network::forward_batch(const double* inputs, std::size_t stride, int count) {
+  inputs_ = inputs;
+  stride_ = stride;
+  count_ = count;
+#define NNPLAY_FORWARD(W) forward_w<W>()
+  NNPLAY_DISPATCH_WIDTH(count, NNPLAY_FORWARD)
+#undef NNPLAY_FORWARD
+}
+
+void Network::backward_batch(const double* targets) {
+#define NNPLAY_BACKWARD(W) backward_w<W>(targets)
+  NNPLAY_DISPATCH_WIDTH(count_, NNPLAY_BACKWARD)
+#undef NNPLAY_BACKWARD
+  accumulated_ += count_;
+}
+
+double Network::forward(const double* input) {
+  // A chunk reads two examples: the second lane is padding.
+  for (int j = 0; j < sizes_[0]; ++j) single_input_(2 * j) = input[j];
+  forward_batch(single_input_.data(), 2, 1);
+  return batch_output(0);
+}
+
+void Network::backward(double target) { backward_batch(&target); }
 
 void Network::update(double learning_rate, double regularization_rate) {
   if (accumulated_ == 0) return;
   const double n = accumulated_;
-  double* p = params_.data();
-  double* g = grad_.data();
-  std::uint8_t* dead = dead_.data();
+  double* __restrict p = params_.data();
+  double* __restrict g = grad_.data();
+  std::uint8_t* __restrict dead = dead_.data();
+  const double step = learning_rate / n;  // the reference's (learningRate / n) * acc
   const double reg_step = learning_rate * regularization_rate;
   for (int l = 0; l < layer_count(); ++l) {
     const std::size_t w_begin = w_off_[l], b_begin = b_off_[l];
     const std::size_t b_end = b_begin + sizes_[l + 1];
     for (std::size_t k = b_begin; k < b_end; ++k) p[k] -= learning_rate * g[k] / n;
-    for (std::size_t k = w_begin; k < b_begin; ++k) {
-      if (dead[k]) continue;
-      const double w = p[k];
-      double reg_der = 0;
-      if (reg_ == Regularization::L1) reg_der = w < 0 ? -1.0 : (w > 0 ? 1.0 : 0.0);
-      else if (reg_ == Regularization::L2) reg_der = w;
-      const double stepped = w - (learning_rate / n) * g[k];
-      const double regularized = stepped - reg_step * reg_der;
-      if (reg_ == Regularization::L1 && stepped * regularized < 0) {
-        p[k] = 0;
-        dead[k] = 1;
-      } else {
-        p[k] = regularized;
-      }
+    switch (reg_) {
+      case Regularization::None:  // dead links exist only after L1; keep them frozen
+        for (std::size_t k = w_begin; k < b_begin; ++k) p[k] = dead[k] ? p[k] : p[k] - step * g[k];
+        break;
+      case Regularization::L2:  // R'(w) = w at the weight before the step
+        for (std::size_t k = w_begin; k < b_begin; ++k) {
+          const double w = p[k];
+          p[k] = dead[k] ? w : (w - step * g[k]) - reg_step * w;
+        }
+        break;
+      case Regularization::L1:  // R'(w) = sign(w); a weight that crosses zero dies
+        for (std::size_t k = w_begin; k < b_begin; ++k) {
+          if (dead[k]) continue;
+          const double w = p[k];
+          const double sign = w < 0 ? -1.0 : (w > 0 ? 1.0 : 0.0);
+          const double stepped = w - step * g[k];
+          const double regularized = stepped - reg_step * sign;
+          if (stepped * regularized < 0) {
+            p[k] = 0;
+            dead[k] = 1;
+          } else {
+            p[k] = regularized;
+          }
+        }
+        break;
     }
   }
-  grad_.fill(0);
+  std::fill(g, g + grad_.size(), 0.0);
   accumulated_ = 0;
 }
 

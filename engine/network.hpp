@@ -12,6 +12,7 @@
 #include <xtensor/xtensor.hpp>
 
 #include "activations.hpp"
+#include "kernels.hpp"
 #include "rng.hpp"
 
 namespace nnplay {
@@ -28,9 +29,18 @@ class Network {
   // init_zero: the draws still happen, then every weight and bias is 0.
   void init_weights(SeedRandom& rng, bool init_zero);
 
-  // Forward pass for one example; keeps every node's input sum and output.
+  // Forward pass of `count` <= kChunk examples; input j of example e is
+  // inputs[j * stride + e], readable up to an even count of examples, at least two (pad the
+  // data).
+  // Keeps every node's outputs for backward_batch().
+  void forward_batch(const double* inputs, std::size_t stride, int count);
+  // After forward_batch(): accumulates the gradient of 0.5 (out - target)^2 per example.
+  void backward_batch(const double* targets);
+  // Output of example e of the last forward_batch().
+  double batch_output(int e) const { return out_(out_row_ * width_ + e); }
+
+  // One example: forward_batch / backward_batch of one.
   double forward(const double* input);
-  // Backward pass after forward(): accumulates the gradient of 0.5 (out - target)^2.
   void backward(double target);
   // Applies the averaged accumulated gradient and the regularisation, then clears it.
   void update(double learning_rate, double regularization_rate);
@@ -62,20 +72,28 @@ class Network {
   xt::xtensor<std::uint8_t, 1>& dead_links() { return dead_; }
   const xt::xtensor<std::uint8_t, 1>& dead_links() const { return dead_; }
 
-  // Output of every node from the last forward(), in layer order (inputs first).
-  const double* node_outputs() const { return out_.data(); }
-  double output() const { return out_(out_.size() - 1); }
+  const std::vector<LayerView>& layers() const { return views_; }
 
  private:
+  template <int W> void forward_w();
+  template <int W> void backward_w(const double* targets);
+
   std::vector<int> sizes_;
   Activation hidden_ = Activation::Tanh, output_ = Activation::Tanh;
   Regularization reg_ = Regularization::None;
   std::vector<std::size_t> w_off_, b_off_;  // per layer after the inputs
-  std::vector<std::size_t> node_off_;       // per layer, into out_/sum_/der_
+  std::vector<LayerView> views_;            // the same, for the kernels
   xt::xtensor<double, 1> params_, grad_;
   xt::xtensor<std::uint8_t, 1> dead_;
-  xt::xtensor<double, 1> sum_, out_, der_;  // per node: input sum, output, dLoss/dInput
-  int accumulated_ = 0;                     // examples in grad_
+  // Per hidden/output node, kChunk examples: outputs and dLoss/d(output, then input sum).
+  xt::xtensor<double, 1> out_, der_;
+  xt::xtensor<double, 1> single_input_;  // forward() of one example, padded to two
+  std::size_t out_row_ = 0;        // the output node's row
+  const double* inputs_ = nullptr;  // the last forward_batch's inputs
+  std::size_t stride_ = 0;
+  int count_ = 0;
+  std::size_t width_ = 2;  // the last chunk's width: the row stride of out_ and der_
+  int accumulated_ = 0;  // examples in grad_
 };
 
 }  // namespace nnplay

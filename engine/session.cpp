@@ -2,6 +2,7 @@
 // trains, measures and predicts. See session.hpp.
 #include "session.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -20,12 +21,6 @@ std::string fresh_seed() {
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   std::mt19937_64 gen((std::uint64_t(device()) << 32) ^ device());
   return seed_string(unit(gen));
-}
-
-// d3's linear map of index i in [0, n-1] onto [lo, hi].
-double grid_coordinate(int i, int n, double lo, double hi) {
-  const double t = n > 1 ? double(i) / double(n - 1) : 0.0;
-  return lo * (1 - t) + hi * t;
 }
 
 }  // namespace
@@ -90,6 +85,7 @@ void Session::apply(const Config& config) {
   epoch_ = config_.epoch;
   config_.epoch = 0;
   grid_resolution_ = 0;
+  grid_params_ = xt::zeros<float>({net_.params().size()});
   scratch_inputs_ = xt::zeros<double>({std::size_t(input_count_)});
   make_inputs();
   update_metrics();
@@ -102,12 +98,16 @@ void Session::compute_features(double x, double y, double* out) const {
 void Session::make_inputs() {
   const double negative = negative_target(net_.output_activation());
   const bool classify = config_.problem == Problem::Classification;
+  // Stored [input][example] so that the kernels read a chunk of examples contiguously; one
+  // zero of padding per row, as a chunk of an odd count (or of one) reads one example further.
   auto build = [&](const std::vector<Point>& pts, xt::xtensor<double, 2>& x,
                    xt::xtensor<double, 1>& t) {
-    x = xt::zeros<double>({pts.size(), std::size_t(input_count_)});
-    t = xt::zeros<double>({pts.size()});
-    for (std::size_t i = 0; i < pts.size(); ++i) {
-      compute_features(pts[i].x, pts[i].y, x.data() + i * std::size_t(input_count_));
+    const std::size_t n = pts.size();
+    x = xt::zeros<double>({std::size_t(input_count_), n + 1});
+    t = xt::zeros<double>({n});
+    for (std::size_t i = 0; i < n; ++i) {
+      for (int k = 0; k < input_count_; ++k)
+        x(k, i) = feature_value(active_features_[k], pts[i].x, pts[i].y);
       t(i) = classify ? (pts[i].label > 0 ? 1.0 : negative) : pts[i].label;
     }
   };
@@ -116,32 +116,40 @@ void Session::make_inputs() {
 }
 
 long long Session::step(long long n) {
+  const long long done = train_epochs(n);
+  update_metrics();
+  return done;
+}
+
+long long Session::train_epochs(long long n) {
   const std::size_t count = data_.train.size();
   const std::size_t batch = std::size_t(config_.batch_size);
-  const std::size_t width = std::size_t(input_count_);
+  const double* x = train_x_.data();
+  const double* t = train_t_.data();
   long long done = 0;
-  for (; done < n; ++done) {
+  while (done < n) {
     bool finite = true;
-    for (std::size_t i = 0; i < count; ++i) {
-      const double out = net_.forward(train_x_.data() + i * width);
-      finite = finite && std::isfinite(out);
-      net_.backward(train_t_(i));
-      if ((i + 1) % batch == 0) net_.update(config_.learning_rate, config_.regularization_rate);
+    // Updates fall after every batch-th point of the epoch (the reference's (i+1) % batch);
+    // between two updates the weights are fixed, so examples go through in chunks.
+    for (std::size_t i = 0; i < count;) {
+      const std::size_t update_at = std::min(count, (i / batch + 1) * batch);
+      const int chunk = int(std::min(update_at - i, std::size_t(kChunk)));
+      net_.forward_batch(x + i, count + 1, chunk);
+      for (int e = 0; e < chunk; ++e) finite = finite && std::isfinite(net_.batch_output(e));
+      net_.backward_batch(t + i);
+      i += std::size_t(chunk);
+      if (i % batch == 0) net_.update(config_.learning_rate, config_.regularization_rate);
     }
     ++epoch_;
-    if (!finite) {
-      ++done;
-      break;
-    }
+    ++done;
+    if (!finite) break;  // diverged: stop at the first non-finite epoch
   }
-  update_metrics();
   return done;
 }
 
 void Session::update_metrics() {
   const bool classify = config_.problem == Problem::Classification;
   const double threshold = (1 + negative_target(net_.output_activation())) / 2;
-  const std::size_t width = std::size_t(input_count_);
   auto measure = [&](const xt::xtensor<double, 2>& x, const xt::xtensor<double, 1>& t,
                      double& loss, double& accuracy) {
     const std::size_t n = t.size();
@@ -151,11 +159,15 @@ void Session::update_metrics() {
     }
     double sum = 0;
     std::size_t right = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      const double out = net_.forward(x.data() + i * width);
-      const double e = out - t(i);
-      sum += 0.5 * e * e;
-      right += (out >= threshold) == (t(i) >= threshold);
+    for (std::size_t i = 0; i < n; i += kChunk) {
+      const int chunk = int(std::min(n - i, std::size_t(kChunk)));
+      net_.forward_batch(x.data() + i, n + 1, chunk);
+      for (int e = 0; e < chunk; ++e) {
+        const double out = net_.batch_output(e), target = t(i + e);
+        const double err = out - target;
+        sum += 0.5 * err * err;
+        right += (out >= threshold) == (target >= threshold);
+      }
     }
     loss = sum / double(n);
     accuracy = classify ? double(right) / double(n) : kNaN;
@@ -250,21 +262,35 @@ bool Session::predict_grid(int resolution, const GridBounds& b) {
   if (resolution < 1 || resolution > kMaxGridResolution) return false;
   const std::size_t cells = std::size_t(resolution) * resolution;
   const std::size_t nodes = std::size_t(net_.node_count());
-  if (grid_resolution_ != resolution || grid_.size() != nodes * cells) {
+  const bool same_bounds = b.x_min == grid_bounds_.x_min && b.x_max == grid_bounds_.x_max &&
+                           b.y_min == grid_bounds_.y_min && b.y_max == grid_bounds_.y_max;
+  if (grid_resolution_ != resolution || grid_.size() != nodes * cells || !same_bounds) {
+    // The input rows depend only on the grid and the features: computed once.
     grid_ = xt::zeros<float>({nodes * cells});
     grid_resolution_ = resolution;
+    grid_bounds_ = b;
+    for (int row = 0; row < resolution; ++row) {
+      const double y = grid_axis(resolution - 1 - row, resolution, b.y_min, b.y_max);
+      for (int col = 0; col < resolution; ++col) {
+        const double x = grid_axis(col, resolution, b.x_min, b.x_max);
+        const std::size_t cell = std::size_t(row) * resolution + col;
+        for (int k = 0; k < input_count_; ++k)
+          grid_[std::size_t(k) * cells + cell] = float(feature_value(active_features_[k], x, y));
+      }
+    }
   }
+  // Display grids in float (four per SIMD op); the weights rounded once per call.
+  const auto& params = net_.params();
+  for (std::size_t k = 0; k < params.size(); ++k) grid_params_[k] = float(params(k));
   float* grid = grid_.data();
-  double* inputs = scratch_inputs_.data();
-  for (int row = 0; row < resolution; ++row) {
-    const double y = grid_coordinate(resolution - 1 - row, resolution, b.y_min, b.y_max);
-    for (int col = 0; col < resolution; ++col) {
-      const double x = grid_coordinate(col, resolution, b.x_min, b.x_max);
-      compute_features(x, y, inputs);
-      net_.forward(inputs);
-      const double* outs = net_.node_outputs();
-      const std::size_t cell = std::size_t(row) * resolution + col;
-      for (std::size_t k = 0; k < nodes; ++k) grid[k * cells + cell] = float(outs[k]);
+  const std::size_t inputs = std::size_t(input_count_);
+  constexpr std::size_t kGridChunk = 256;
+  for (std::size_t s = 0; s < cells; s += kGridChunk) {
+    const int count = int(std::min(kGridChunk, cells - s));
+    for (const LayerView& L : net_.layers()) {
+      const float* in = grid + (L.row == 0 ? 0 : inputs + L.row - L.n_in) * cells + s;
+      float* out = grid + (inputs + L.row) * cells + s;
+      forward_layer(L, grid_params_.data(), in, cells, out, cells, count);
     }
   }
   return true;

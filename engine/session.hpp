@@ -25,6 +25,12 @@ struct GridBounds {
 
 constexpr int kMaxGridResolution = 512;
 
+// The reference's grid coordinate (a d3 linear scale): index i of n onto [lo, hi].
+inline double grid_axis(int i, int n, double lo, double hi) {
+  const double t = n > 1 ? double(i) / double(n - 1) : 0.0;
+  return lo * (1 - t) + hi * t;
+}
+
 class Session {
  public:
   Session();
@@ -36,6 +42,8 @@ class Session {
   // Trains up to n epochs; stops early after an epoch whose outputs were not finite
   // (a diverged network). Returns the epochs trained. Losses are recomputed at the end.
   long long step(long long n);
+  // The same without recomputing the losses (what a benchmark of training measures).
+  long long train_epochs(long long n);
 
   const Config& config() const { return config_; }
   std::string config_json() const;   // the effective config
@@ -89,7 +97,9 @@ class Session {
   std::array<int, kFeatureCount> active_features_{};
   xt::xtensor<double, 2> train_x_, test_x_;
   xt::xtensor<double, 1> train_t_, test_t_;
-  xt::xtensor<float, 1> grid_;
+  xt::xtensor<float, 1> grid_;         // every node's map, node by node
+  xt::xtensor<float, 1> grid_params_;  // the weights in float for the display grid
+  GridBounds grid_bounds_;
   xt::xtensor<double, 1> scratch_inputs_;
   int grid_resolution_ = 0;
   long long epoch_ = 0;

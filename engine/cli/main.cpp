@@ -122,12 +122,10 @@ int main(int argc, char** argv) {
     const int r = int(resolution);
     std::cout << "[";
     for (int row = 0; row < r; ++row) {
-      const double t_y = r > 1 ? double(r - 1 - row) / (r - 1) : 0.0;
-      const double y = -6 * (1 - t_y) + 6 * t_y;
+      const double y = nnplay::grid_axis(r - 1 - row, r, -6, 6);
       std::cout << (row ? ",\n" : "") << "[";
       for (int col = 0; col < r; ++col) {
-        const double t_x = r > 1 ? double(col) / (r - 1) : 0.0;
-        const double x = -6 * (1 - t_x) + 6 * t_x;
+        const double x = nnplay::grid_axis(col, r, -6, 6);
         std::cout << (col ? "," : "") << number(session.predict(x, y));
       }
       std::cout << "]";

@@ -1,0 +1,43 @@
+// Engine figures of the built wasm module under node: training epochs/s, one grid of every
+// neuron, and one UI frame's engine work. Prints one JSON object. Args: [--quick] [variant]
+import { performance } from 'node:perf_hooks';
+import { loadModule } from '../bindings/load-module.mjs';
+import { benchConfig, defaultConfig, median } from './bench-config.mjs';
+
+const quick = process.argv.includes('--quick');
+const variant = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'nnplay-simd';
+const Module = await loadModule(variant);
+
+function session(config) {
+  const s = new Module.Session();
+  const r = s.configure(JSON.stringify(config));
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return s;
+}
+
+// Median over timed blocks of the per-call time of fn, after a warm-up.
+function timePerCall(fn, { blocks, callsPerBlock, warmup }) {
+  for (let i = 0; i < warmup; i++) fn();
+  const per = [];
+  for (let b = 0; b < blocks; b++) {
+    const t0 = performance.now();
+    for (let i = 0; i < callsPerBlock; i++) fn();
+    per.push((performance.now() - t0) / callsPerBlock);
+  }
+  return median(per);
+}
+
+const scale = quick ? { blocks: 3, warmup: 20 } : { blocks: 9, warmup: 300 };
+const train = session(benchConfig());
+const epochMs = timePerCall(() => train.trainEpochs(1), { ...scale, callsPerBlock: quick ? 20 : 400 });
+const gridMs = timePerCall(() => train.predictGrid(100), { ...scale, callsPerBlock: quick ? 5 : 50 });
+const frame = session(defaultConfig);
+const frameMs = timePerCall(() => { frame.step(1); frame.predictGrid(100); },
+                            { ...scale, callsPerBlock: quick ? 10 : 200 });
+
+console.log(JSON.stringify({
+  variant,
+  train_epochs_per_s_wasm: Math.round(1000 / epochMs),
+  grid_all_neurons_ms_wasm: +gridMs.toFixed(3),
+  frame_ms_wasm: +frameMs.toFixed(3),
+}));
