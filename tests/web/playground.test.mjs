@@ -1,0 +1,137 @@
+// Unit tests of web/playground.js with a fake engine and fake canvases: key-by-key loading of
+// a hash (engine-rejected keys dropped and listed), the seed in the hash, new seeds on data
+// changes, rejected configs leaving the page as it was, step(n) and one epoch per frame.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Playground, configureKeyByKey, topKey } from '../../web/playground.js';
+
+class FakeEngine {
+  constructor() { this.cfg = null; this.epochs = 0; this.seeds = 0; this.calls = []; }
+  configure(config) {
+    this.calls.push(config);
+    const errors = [];
+    if (config.batchSize > 500) errors.push({ field: 'batchSize', message: 'too large' });
+    if (config.networkShape && config.networkShape.length > 3) errors.push({ field: 'networkShape[3]', message: 'too deep' });
+    if (config.activation === 'bad') errors.push({ field: 'activation', message: 'unknown' });
+    if (errors.length) return { ok: false, errors, warnings: [] };
+    this.cfg = { problem: 'classification', dataset: 'circle', activation: 'tanh', networkShape: [4, 2], ...config };
+    if (!this.cfg.seed) this.cfg.seed = this.nextSeed();
+    this.epochs = 0;
+    return { ok: true, errors: [], warnings: [] };
+  }
+  config() { return structuredClone(this.cfg); }
+  nextSeed() { this.seeds += 1; return `0.0000${this.seeds}`; }
+  step(n) { this.epochs += n; }
+  epoch() { return this.epochs; }
+  trainLoss() { return 0.5 / (1 + this.epochs); }
+  testLoss() { return 0.6 / (1 + this.epochs); }
+  reset() { this.epochs = 0; }
+  predictGrid(r) { return new Float32Array(r * r).map((_, i) => (i % 3) - 1); }
+  trainPoints() { return new Float64Array([0, 0, 1, 1, 1, -1]); }
+  testPoints() { return new Float64Array([2, 2, 1]); }
+}
+
+function fakeCanvas() {
+  const ctx = {
+    createImageData: (w, h) => ({ width: w, height: h, data: new Uint8ClampedArray(w * h * 4) }),
+    putImageData() {}, clearRect() {}, beginPath() {}, arc() {}, fill() {}, stroke() {},
+  };
+  return { width: 0, height: 0, clientWidth: 300, getContext: () => ctx };
+}
+
+function setup() {
+  const frames = [];
+  const notices = [];
+  const hashes = [];
+  const engine = new FakeEngine();
+  const pg = new Playground({
+    engine,
+    canvases: { heatmap: fakeCanvas(), points: fakeCanvas() },
+    notice: { show: (title, items, opts) => notices.push({ title, items, opts }), clear: () => notices.push(null) },
+    hashIO: { read: () => '', write: (body) => hashes.push(body) },
+    raf: (f) => frames.push(f),
+  });
+  const runFrame = () => frames.shift()();
+  return { pg, engine, frames, notices, hashes, runFrame };
+}
+
+test('topKey names the top-level key of an engine error field', () => {
+  assert.equal(topKey('networkShape[1]'), 'networkShape');
+  assert.equal(topKey('params.0.w'), 'params');
+  assert.equal(topKey('noise'), 'noise');
+});
+
+test('configureKeyByKey drops what the engine rejects and keeps the rest', () => {
+  const engine = new FakeEngine();
+  const { result, used, dropped } = configureKeyByKey(engine, { batchSize: 1000, networkShape: [1, 1, 1, 1], noise: 5 });
+  assert.ok(result.ok);
+  assert.deepEqual(used, { noise: 5 });
+  assert.deepEqual(dropped.map((d) => [d.key, d.value, d.reason]),
+    [['batchSize', '1000', 'too large'], ['networkShape', '1,1,1,1', 'too deep']]);
+});
+
+test('loadHash lists page-rejected and engine-rejected keys and writes the seed', () => {
+  const { pg, notices, hashes } = setup();
+  pg.loadHash('#activation=banana&batchSize=1000&noise=5&seed=abc');
+  const last = notices.at(-1);
+  assert.ok(last && last.title.includes('ignored'));
+  assert.deepEqual(last.items.map((i) => i.key), ['activation', 'batchSize']);
+  assert.equal(pg.config.noise, 5);
+  assert.match(hashes.at(-1), /seed=abc/);
+});
+
+test('a clean hash clears the notice; a missing seed is filled in and written', () => {
+  const { pg, notices, hashes } = setup();
+  pg.loadHash('');
+  assert.equal(notices.at(-1), null);
+  assert.match(hashes.at(-1), /seed=0\.00001/);
+});
+
+test('a data change draws a new seed from the stream first', () => {
+  const { pg, engine } = setup();
+  pg.loadHash('#seed=abc');
+  pg.changeConfig({ dataset: 'xor' }, { newData: true });
+  assert.equal(engine.cfg.dataset, 'xor');
+  assert.equal(engine.cfg.seed, '0.00001');
+  pg.changeConfig({ activation: 'relu' });
+  assert.equal(engine.cfg.seed, '0.00001', 'a network change keeps the seed');
+});
+
+test('a rejected config leaves the page as it was and shows why', () => {
+  const { pg, notices } = setup();
+  pg.loadHash('#seed=abc&noise=5');
+  const before = pg.state();
+  const r = pg.replaceConfig({ activation: 'bad', noise: 10 });
+  assert.equal(r.ok, false);
+  assert.deepEqual(pg.state(), before);
+  assert.equal(notices.at(-1).opts.kind, 'error');
+  assert.equal(pg.replaceConfig('nope').ok, false);
+  assert.equal(pg.replaceConfig(null).ok, false);
+});
+
+test('replaceConfig applies page keys found in the object', () => {
+  const { pg, hashes } = setup();
+  pg.loadHash('');
+  assert.equal(pg.replaceConfig({ seed: 'q', showTestData: true }).ok, true);
+  assert.equal(pg.page.showTestData, true);
+  assert.match(hashes.at(-1), /seed=q&showTestData=true/);
+});
+
+test('step(n) trains synchronously and validates n; playing trains one epoch per frame', () => {
+  const { pg, runFrame, frames } = setup();
+  pg.loadHash('');
+  assert.equal(pg.step(5).epoch, 5);
+  for (const bad of [-1, 1.5, NaN, 'x', 1e9]) assert.throws(() => pg.step(bad), RangeError);
+  while (frames.length) runFrame();
+  pg.play();
+  runFrame();
+  runFrame();
+  assert.equal(pg.state().epoch, 7);
+  pg.pause();
+  while (frames.length) runFrame();
+  assert.equal(pg.state().epoch, 7);
+  pg.play();
+  pg.reset();
+  assert.equal(pg.playing, false, 'reset pauses, as the reference');
+  assert.equal(pg.state().epoch, 0);
+});

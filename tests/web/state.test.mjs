@@ -1,0 +1,123 @@
+// Unit tests of web/state.js: the reference's hash keys and order, key-by-key validation of
+// bad values, round trips, and the dataset -> problem rule.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  parseHash, serializeHash, HASH_SCHEMA, activeDataset, datasetChange, engineConfigOf, PAGE_DEFAULTS,
+} from '../../web/state.js';
+
+const REFERENCE_HASH = '#activation=tanh&batchSize=10&dataset=circle&regDataset=reg-plane&learningRate=0.03&regularizationRate=0&noise=0&networkShape=4,2&seed=0.12345&showTestData=false&discretize=false&percTrainData=50&x=true&y=true&xTimesY=false&xSquared=false&ySquared=false&cosX=false&sinX=false&cosY=false&sinY=false&collectStats=false&problem=classification&initZero=false&hideText=false';
+
+test('the reference example hash parses with no problem, engine and page keys apart', () => {
+  const { config, page, problems } = parseHash(REFERENCE_HASH);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(config, {
+    activation: 'tanh', batchSize: 10, dataset: 'circle', regDataset: 'reg-plane', learningRate: 0.03,
+    regularizationRate: 0, noise: 0, networkShape: [4, 2], seed: '0.12345', percTrainData: 50,
+    x: true, y: true, xTimesY: false, xSquared: false, ySquared: false, sinX: false, sinY: false,
+    problem: 'classification', initZero: false,
+  });
+  assert.deepEqual(page, { ...PAGE_DEFAULTS, hidden: [] });
+});
+
+test('serialising writes the reference order: the example hash round-trips exactly', () => {
+  const { config, page } = parseHash(REFERENCE_HASH);
+  assert.equal('#' + serializeHash(config, page), REFERENCE_HASH);
+});
+
+test('schema keys are in the reference order', () => {
+  assert.deepEqual(HASH_SCHEMA.map((s) => s.key), [
+    'activation', 'regularization', 'batchSize', 'dataset', 'regDataset', 'learningRate',
+    'regularizationRate', 'noise', 'networkShape', 'seed', 'showTestData', 'discretize',
+    'percTrainData', 'x', 'y', 'xTimesY', 'xSquared', 'ySquared', 'cosX', 'sinX', 'cosY', 'sinY',
+    'collectStats', 'problem', 'initZero', 'hideText',
+  ]);
+});
+
+test('regularization is left out when none, written when L1 or L2', () => {
+  assert.ok(!serializeHash({ regularization: 'none', activation: 'relu' }).includes('regularization'));
+  assert.equal(serializeHash({ regularization: 'L2', activation: 'relu' }).split('&').slice(0, 2).join('&'),
+    'activation=relu&regularization=L2');
+});
+
+test('bad values are dropped key by key and listed; the valid rest is kept', () => {
+  const { config, problems } = parseHash('#activation=banana&noise=NaN&networkShape=4,999&batchSize=1e999&learningRate=0.1&dataset=xor');
+  assert.deepEqual(config, { learningRate: 0.1, dataset: 'xor' });
+  assert.deepEqual(problems.map((p) => p.key), ['activation', 'noise', 'networkShape', 'batchSize']);
+  assert.match(problems[0].reason, /not one of relu, tanh, sigmoid, linear/);
+  assert.equal(problems[0].value, 'banana');
+});
+
+test('numbers: only plain decimals, finite, in range, whole where needed', () => {
+  const bad = ['noise=', 'noise=0x10', 'noise=Infinity', 'noise=81', 'noise=-1', 'batchSize=2.5',
+    'batchSize=0', 'percTrainData=0', 'learningRate=-0.1', 'regularizationRate=abc'];
+  for (const entry of bad) {
+    const { config, problems } = parseHash('#' + entry);
+    assert.deepEqual(config, {}, entry);
+    assert.equal(problems.length, 1, entry);
+  }
+  assert.deepEqual(parseHash('#noise=80&batchSize=30&learningRate=1e-5').config,
+    { noise: 80, batchSize: 30, learningRate: 0.00001 });
+});
+
+test('networkShape: "" is no hidden layer; limits 16 layers of 1..64', () => {
+  assert.deepEqual(parseHash('#networkShape=').config.networkShape, []);
+  assert.deepEqual(parseHash('#networkShape=8,8,8').config.networkShape, [8, 8, 8]);
+  assert.deepEqual(parseHash('#networkShape=64').config.networkShape, [64]);
+  for (const bad of ['0', '65', '4,,2', '4,a', '-1', Array(17).fill(1).join(','), '1.5']) {
+    assert.equal(parseHash('#networkShape=' + bad).problems.length, 1, bad);
+  }
+  assert.equal(serializeHash({ networkShape: [] }).split('&')[0], 'networkShape=');
+});
+
+test('booleans are exactly true/false', () => {
+  assert.deepEqual(parseHash('#x=true&y=false').config, { x: true, y: false });
+  const { problems } = parseHash('#x=1&y=TRUE&discretize=yes');
+  assert.deepEqual(problems.map((p) => p.key), ['x', 'y', 'discretize']);
+});
+
+test('unknown keys, bad encodings and huge strings are listed, never kept', () => {
+  const huge = 'a'.repeat(100000);
+  const { config, problems } = parseHash(`#foo=bar&seed=${huge}&activation=%E0%A4%A&${huge}=1&dataset=${huge}`);
+  assert.deepEqual(config, {});
+  assert.equal(problems.length, 5);
+  for (const p of problems) {
+    assert.ok(String(p.key).length <= 61 && String(p.value).length <= 41, JSON.stringify(p).slice(0, 80));
+  }
+  assert.deepEqual(problems.map((p) => p.reason.split(' ')[0]), ['unknown', 'longer', 'badly', 'unknown', 'longer']);
+});
+
+test('seeds: any short string, kept verbatim, encoded on the way out', () => {
+  assert.equal(parseHash('#seed=0.59704').config.seed, '0.59704');
+  const weird = 'a&b=c d#é';
+  const body = serializeHash({ seed: weird });
+  assert.equal(parseHash('#' + body).config.seed, weird);
+  assert.equal(parseHash('#seed=' + 'x'.repeat(201)).problems.length, 1);
+});
+
+test('page keys and *_hide keys', () => {
+  const { page, problems } = parseHash('#showTestData=true&discretize=true&hideText=true&noise_hide=true&dataset_hide=false&learningRate_hide=true&x_hide=maybe');
+  assert.equal(page.showTestData, true);
+  assert.equal(page.discretize, true);
+  assert.equal(page.hideText, true);
+  assert.deepEqual(page.hidden, ['noise', 'learningRate']);
+  assert.deepEqual(problems.map((p) => p.key), ['x_hide']);
+  const body = serializeHash({ seed: 's' }, page);
+  assert.match(body, /&hideText=true&noise_hide=true&learningRate_hide=true$/);
+});
+
+test('numbers are written in plain decimal', () => {
+  assert.equal(serializeHash({ learningRate: 0.00001 }).split('&')[0], 'learningRate=0.00001');
+});
+
+test('datasets: picking a regression one sets problem=regression', () => {
+  assert.deepEqual(datasetChange('reg-gauss'), { problem: 'regression', regDataset: 'reg-gauss' });
+  assert.deepEqual(datasetChange('xor'), { problem: 'classification', dataset: 'xor' });
+  assert.throws(() => datasetChange('banana'));
+  assert.equal(activeDataset({ problem: 'regression', dataset: 'xor', regDataset: 'reg-plane' }), 'reg-plane');
+  assert.equal(activeDataset({ problem: 'classification', dataset: 'xor', regDataset: 'reg-plane' }), 'xor');
+});
+
+test('engineConfigOf keeps engine keys only', () => {
+  assert.deepEqual(engineConfigOf({ noise: 5, showTestData: true, foo: 1, seed: 'a' }), { noise: 5, seed: 'a' });
+});

@@ -1,0 +1,144 @@
+// The only file that touches the wasm Module: loads the classic-script glue (the SIMD build
+// when the browser validates a SIMD module), and wraps one Session in a small API whose
+// configs are plain objects and whose results are plain values. See docs/BINDING.md.
+
+const FACTORY = 'createNNPlayModule';
+
+// The smallest module using a SIMD instruction (v128.const; i32x4.extract_lane in a function).
+const SIMD_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 127, 3, 2, 1, 0, 10, 25, 1, 23, 0, 253, 12,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 253, 27, 0, 11,
+]);
+
+/** A load failure the page shows as is: `message` is a sentence for a reader. */
+export class EngineLoadError extends Error {}
+
+/** True when this browser runs WebAssembly SIMD. */
+export function simdSupported() {
+  try {
+    return typeof WebAssembly === 'object' && WebAssembly.validate(SIMD_PROBE);
+  } catch {
+    return false;
+  }
+}
+
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.async = true;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new EngineLoadError(`The engine file ${src} could not be loaded.`));
+    document.head.appendChild(script);
+  });
+}
+
+/**
+ * Loads the module and opens one session. dir: folder of nnplay.js / nnplay-simd.js
+ * (ignored when the factory is already on the page, as in a one-file build).
+ * Rejects with an EngineLoadError whose message a reader can act on.
+ */
+export async function loadEngine({ dir = 'build/wasm/', simd = simdSupported() } = {}) {
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    throw new EngineLoadError('This browser cannot run WebAssembly, which nnplay needs. '
+      + 'Please open the page in a current version of Chrome, Firefox, Safari or Edge.');
+  }
+  if (typeof globalThis[FACTORY] !== 'function') {
+    await loadScript(`${dir}${simd ? 'nnplay-simd.js' : 'nnplay.js'}`);
+    if (typeof globalThis[FACTORY] !== 'function') {
+      throw new EngineLoadError(`The engine file in ${dir} did not define ${FACTORY}.`);
+    }
+  }
+  let Module;
+  try {
+    Module = await globalThis[FACTORY]({ print: () => {}, printErr: (m) => console.warn(m) });
+  } catch (e) {
+    throw new EngineLoadError(`The engine could not start (${String(e && e.message || e)}).`);
+  }
+  return new Engine(Module, simd);
+}
+
+function issues(list) {
+  return Array.from(list || [], (e) => ({ field: String(e.field), message: String(e.message) }));
+}
+
+/** One engine session. Configs are engine JSON-form objects (docs/BINDING.md). */
+export class Engine {
+  constructor(Module, simd) {
+    this.Module = Module;
+    this.simd = simd;
+    this.session = new Module.Session();
+    this.scratch = null; // a second session for previews (dataset thumbnails)
+  }
+
+  /** Replaces the whole config: {ok, errors, warnings}; on errors nothing changes. */
+  configure(config) {
+    let text;
+    try {
+      text = JSON.stringify(config);
+    } catch (e) {
+      return { ok: false, errors: [{ field: '', message: `not JSON: ${e.message}` }], warnings: [] };
+    }
+    if (typeof text !== 'string') {
+      return { ok: false, errors: [{ field: '', message: 'not a config object' }], warnings: [] };
+    }
+    const r = this.session.configure(text);
+    return { ok: Boolean(r.ok), errors: issues(r.errors), warnings: issues(r.warnings) };
+  }
+
+  /** The effective config (defaults and seed filled in). */
+  config() { return JSON.parse(this.session.config()); }
+  /** config() plus params and epoch: configure(exportConfig()) restores the network. */
+  exportConfig() { return JSON.parse(this.session.exportConfig()); }
+
+  step(n = 1) { this.session.step(n); }
+  epoch() { return Number(this.session.epoch()); }
+  trainLoss() { return this.session.trainLoss(); }
+  testLoss() { return this.session.testLoss(); }
+  trainAccuracy() { return this.session.trainAccuracy(); }
+  testAccuracy() { return this.session.testAccuracy(); }
+  setLearningRate(lr) { return Boolean(this.session.setLearningRate(lr)); }
+  reset() { this.session.reset(); }
+  /** New data from a new seed drawn from the stream, weights kept; returns the seed. */
+  regenerate() { return this.session.regenerate(); }
+  /** Draws a new seed string from the stream. */
+  nextSeed() { return this.session.nextSeed(); }
+
+  layerSizes() { return Array.from(this.session.layerSizes()); }
+  inputNames() { const s = this.session.inputNames(); return s ? s.split(',') : []; }
+  /** [x, y, label, ...] copies. */
+  trainPoints() { return this.session.trainPoints(); }
+  testPoints() { return this.session.testPoints(); }
+
+  /** Predicts an R x R grid; returns the output values (a view: use before the next call). */
+  predictGrid(r) {
+    this.session.predictGrid(r);
+    return this.session.gridOutput();
+  }
+  /** Every node's map after predictGrid (a view: nodeCount·R·R values). */
+  gridNodes() { return this.session.gridNodes(); }
+  /** All parameters (a view) and the L1-dead flags (a view), as docs/BINDING.md lays out. */
+  paramsView() { return this.session.paramsView(); }
+  deadView() { return this.session.deadView(); }
+  setWeight(layer, node, source, v) { return Boolean(this.session.setWeight(layer, node, source, v)); }
+  setBias(layer, node, v) { return Boolean(this.session.setBias(layer, node, v)); }
+
+  /** The points ([x, y, label, ...], train then test) a config makes, from a second session:
+   *  this one is untouched. Empty when the config is rejected. */
+  previewPoints(config) {
+    if (!this.scratch) this.scratch = new this.Module.Session();
+    const r = this.scratch.configure(JSON.stringify(config));
+    if (!r.ok) return new Float64Array(0);
+    const train = this.scratch.trainPoints();
+    const test = this.scratch.testPoints();
+    const all = new Float64Array(train.length + test.length);
+    all.set(train);
+    all.set(test, train.length);
+    return all;
+  }
+
+  dispose() {
+    this.session.delete();
+    if (this.scratch) this.scratch.delete();
+  }
+}
