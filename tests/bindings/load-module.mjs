@@ -8,8 +8,9 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 
+// NNPLAY_WASM_DIR: another build folder (a benchmark of an experimental build).
 export async function loadModule(variant = 'nnplay') {
-  const dir = path.join(root, 'build/wasm');
+  const dir = process.env.NNPLAY_WASM_DIR || path.join(root, 'build/wasm');
   const factory = require(path.join(dir, `${variant}.js`));
   return factory({ wasmBinary: fs.readFileSync(path.join(dir, `${variant}.wasm`)) });
 }
