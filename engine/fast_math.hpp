@@ -1,6 +1,7 @@
 // tanh over arrays, fast and accurate: tanh(x) = e / (e + 2) with e = expm1(2|x|), the sign
 // put back. expm1(y) = 2^k expm1(r) + (2^k - 1) with y = k ln2 + r, |r| <= ln2/2, and expm1(r)
 // by its Taylor series to degree 12, evaluated by Estrin's scheme (a short dependency chain).
+// Constants: fast_math.cpp.
 // There is no branch, so it is written once with GCC/Clang vector extensions: four doubles
 // per step, which become two wasm SIMD (or SSE2) registers worked on side by side; without
 // SIMD the compiler makes scalar code of it. Relative error against libm below 1e-14 in double
@@ -34,68 +35,81 @@ template <> struct Bits<float> {
   static constexpr int mant = 23;
 };
 
-// V is a vector of doubles or floats, I the integer vector of the same layout; x is replaced
-// by tanh(x) (by reference: wide vectors by value change the native ABI).
-template <typename V, typename I, typename S>
-inline void tanh_vec(V& x) {
-  constexpr bool is_double = sizeof(S) == 8;
-  using B = Bits<S>;
-  // Past the clamp tanh is 1 to the type's precision.
-  const S clamp = is_double ? S(20) : S(9);
-  const S log2e = S(1.4426950408889634);
-  // ln 2 split so that k * hi is exact; 1.5 * 2^(mantissa bits) rounds to an integer.
-  const S ln2hi = is_double ? S(0.6931471803691238) : S(0.693145752f);
-  const S ln2lo = is_double ? S(1.9082149292705877e-10) : S(1.42860677e-6f);
-  const S round = is_double ? S(6755399441055744.0) : S(12582912.0f);
-  const I sign_bit = I{} + B::sign, low_bits = I{} + B::low, bias = I{} + B::bias;
+// The numbers tanh needs. They are defined in fast_math.cpp, out of the compiler's sight here,
+// so that a loop loads them once into registers: as literal vector constants V8 would rebuild
+// every one of them on every iteration (which made tanh several times slower).
+template <typename S> struct TanhConstants {
+  S clamp;  // past it tanh is 1 to the type's precision
+  S log2e;
+  S ln2hi, ln2lo;  // ln 2 split so that k * hi is exact
+  S round;  // 1.5 * 2^(mantissa bits): adding it rounds to an integer
+  S c[12];  // 1/(n+1)!, n = 0..11: expm1(r)/r = sum c[n] r^n
+};
+extern const TanhConstants<double> kTanhDouble;
+extern const TanhConstants<float> kTanhFloat;
 
-  V a = (V)((I)x & ~sign_bit);               // |x|
-  a = (V)(((I)(a > clamp) & (I)(V{} + clamp)) | (~(I)(a > clamp) & (I)a));  // NaN kept
+// The same constants splatted into vectors once per array.
+template <typename V, typename I, typename S> struct TanhVectors {
+  V clamp, log2e, ln2hi, ln2lo, round, one, two, c[12];
+  I sign_bit, low_bits, bias;
+  explicit TanhVectors(const TanhConstants<S>& k)
+      : clamp(V{} + k.clamp), log2e(V{} + k.log2e), ln2hi(V{} + k.ln2hi),
+        ln2lo(V{} + k.ln2lo), round(V{} + k.round), one(V{} + S(1)), two(V{} + S(2)),
+        sign_bit(I{} + Bits<S>::sign), low_bits(I{} + Bits<S>::low), bias(I{} + Bits<S>::bias) {
+    for (int n = 0; n < 12; ++n) c[n] = V{} + k.c[n];
+  }
+};
+
+// x is replaced by tanh(x) (by reference: wide vectors by value change the native ABI).
+template <typename V, typename I, typename S>
+inline void tanh_vec(V& x, const TanhVectors<V, I, S>& k) {
+  V a = (V)((I)x & ~k.sign_bit);  // |x|
+  const I big = (I)(a > k.clamp);
+  a = (V)((big & (I)k.clamp) | (~big & (I)a));  // min(|x|, clamp), NaN kept
   const V y = a + a;
-  const V shifted = y * log2e + round;
-  const V k = shifted - round;
-  const V r = (y - k * ln2hi) - k * ln2lo;
-  // expm1(r) / r = sum r^n / (n+1)!, n = 0..11 (float: n = 0..6).
+  const V shifted = y * k.log2e + k.round;
+  const V kk = shifted - k.round;
+  const V r = (y - kk * k.ln2hi) - kk * k.ln2lo;
+  // expm1(r) / r by Estrin's scheme: double to r^11, float to r^6.
+  const V r2 = r * r, r4 = r2 * r2;
   V p;
-  const V r2 = r * r;
-  if constexpr (is_double) {
-    const V r4 = r2 * r2, r8 = r4 * r4;
-    const V q0 = S(1) + r * S(1.0 / 2), q1 = S(1.0 / 6) + r * S(1.0 / 24);
-    const V q2 = S(1.0 / 120) + r * S(1.0 / 720), q3 = S(1.0 / 5040) + r * S(1.0 / 40320);
-    const V q4 = S(1.0 / 362880) + r * S(1.0 / 3628800);
-    const V q5 = S(1.0 / 39916800) + r * S(1.0 / 479001600);
+  if constexpr (sizeof(S) == 8) {
+    const V r8 = r4 * r4;
+    const V q0 = k.c[0] + r * k.c[1], q1 = k.c[2] + r * k.c[3];
+    const V q2 = k.c[4] + r * k.c[5], q3 = k.c[6] + r * k.c[7];
+    const V q4 = k.c[8] + r * k.c[9], q5 = k.c[10] + r * k.c[11];
     p = (q0 + q1 * r2) + (q2 + q3 * r2) * r4 + ((q4 + q5 * r2) * r8);
   } else {
-    const V r4 = r2 * r2;
-    const V q0 = S(1) + r * S(1.0 / 2), q1 = S(1.0 / 6) + r * S(1.0 / 24);
-    const V q2 = S(1.0 / 120) + r * S(1.0 / 720), q3 = V{} + S(1.0 / 5040);
-    p = (q0 + q1 * r2) + (q2 + q3 * r2) * r4;
+    const V q0 = k.c[0] + r * k.c[1], q1 = k.c[2] + r * k.c[3];
+    const V q2 = k.c[4] + r * k.c[5];
+    p = (q0 + q1 * r2) + (q2 + k.c[6] * r2) * r4;
   }
   p *= r;
-  const V scale = (V)((((I)shifted & low_bits) + bias) << B::mant);  // 2^k
-  const V e = scale * p + (scale - S(1));                          // expm1(y)
-  const V t = e / (e + S(2));
-  x = (V)((I)t | ((I)x & sign_bit));
+  const V scale = (V)((((I)shifted & k.low_bits) + k.bias) << Bits<S>::mant);  // 2^k
+  const V e = scale * p + (scale - k.one);                                        // expm1(y)
+  const V t = e / (e + k.two);
+  x = (V)((I)t | ((I)x & k.sign_bit));
 }
 
 template <typename V, typename I, typename S>
-inline void tanh_span(const S* in, S* out, std::size_t n) {
+inline void tanh_span(const S* in, S* out, std::size_t n, const TanhConstants<S>& constants) {
   constexpr std::size_t lanes = sizeof(V) / sizeof(S);
+  const TanhVectors<V, I, S> k(constants);
   std::size_t i = 0;
   for (; i + lanes <= n; i += lanes) {
     V x;
     std::memcpy(&x, in + i, sizeof x);
-    tanh_vec<V, I, S>(x);
+    tanh_vec<V, I, S>(x, k);
     std::memcpy(out + i, &x, sizeof x);
   }
   if (i < n) {  // the tail, through one padded vector
     S buf[lanes] = {};
-    for (std::size_t k = 0; k < n - i; ++k) buf[k] = in[i + k];
+    for (std::size_t j = 0; j < n - i; ++j) buf[j] = in[i + j];
     V x;
     std::memcpy(&x, buf, sizeof x);
-    tanh_vec<V, I, S>(x);
+    tanh_vec<V, I, S>(x, k);
     std::memcpy(buf, &x, sizeof x);
-    for (std::size_t k = 0; k < n - i; ++k) out[i + k] = buf[k];
+    for (std::size_t j = 0; j < n - i; ++j) out[i + j] = buf[j];
   }
 }
 
@@ -103,11 +117,11 @@ inline void tanh_span(const S* in, S* out, std::size_t n) {
 
 // out[i] = tanh(in[i]) for i < n (in and out may be the same array).
 inline void tanh_array(const double* in, double* out, std::size_t n) {
-  fastmath::tanh_span<fastmath::v4d, fastmath::v4l, double>(in, out, n);
+  fastmath::tanh_span<fastmath::v4d, fastmath::v4l, double>(in, out, n, fastmath::kTanhDouble);
 }
 
 inline void tanh_array(const float* in, float* out, std::size_t n) {
-  fastmath::tanh_span<fastmath::v8f, fastmath::v8i, float>(in, out, n);
+  fastmath::tanh_span<fastmath::v8f, fastmath::v8i, float>(in, out, n, fastmath::kTanhFloat);
 }
 
 inline double fast_tanh(double x) {

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 #include "activations.hpp"
 #include "fast_math.hpp"
@@ -14,6 +15,13 @@
 namespace nnplay {
 
 constexpr int kChunk = 32;  // examples per pass
+
+// Profiling builds (-DNNPLAY_PROFILE_KERNELS) keep the kernels as separate functions.
+#ifdef NNPLAY_PROFILE_KERNELS
+#define NNPLAY_KERNEL inline __attribute__((noinline))
+#else
+#define NNPLAY_KERNEL inline
+#endif
 
 // Shape of a network as the kernels see it.
 struct LayerView {
@@ -24,7 +32,7 @@ struct LayerView {
 };
 
 template <typename T>
-inline void activate_rows(Activation act, T* rows, int n_rows, std::size_t stride, int count) {
+NNPLAY_KERNEL void activate_rows(Activation act, T* rows, int n_rows, std::size_t stride, int count) {
   for (int i = 0; i < n_rows; ++i) {
     T* r = rows + std::size_t(i) * stride;
     switch (act) {
@@ -67,78 +75,81 @@ inline void forward_layer(const LayerView& L, const T* params, const T* in, std:
 // are W apart, so a layer's rows form one block. Lanes past the real examples compute on
 // padding; their derivatives are zero, so they add nothing.
 
-// forward_layer for exactly W examples.
+using v2d = double __attribute__((vector_size(16)));  // one wasm SIMD register
+
+inline v2d load2(const double* p) {
+  v2d v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+inline void store2(double* p, v2d v) { std::memcpy(p, &v, sizeof v); }
+
+// forward_layer for exactly W (even) examples, the W values of a node held in W/2 registers.
 template <int W>
-inline void forward_layer_w(const LayerView& L, const double* params, const double* in,
-                            std::size_t in_stride, double* out) {
-  const double* __restrict w = params + L.w_off;
-  const double* __restrict b = params + L.b_off;
+NNPLAY_KERNEL void forward_layer_w(const LayerView& L, const double* params, const double* in,
+                                   std::size_t in_stride, double* out) {
+  static_assert(W % 2 == 0, "chunk widths are even");
+  constexpr int V = W / 2;
+  const double* w = params + L.w_off;
+  const double* b = params + L.b_off;
   for (int i = 0; i < L.n_out; ++i) {
-    double acc[W];
-    for (int e = 0; e < W; ++e) acc[e] = b[i];
+    v2d acc[V];
+    for (int k = 0; k < V; ++k) acc[k] = v2d{} + b[i];
     const double* wi = w + std::size_t(i) * L.n_in;
     for (int j = 0; j < L.n_in; ++j) {
-      const double wij = wi[j];
-      const double* __restrict a = in + std::size_t(j) * in_stride;
-      for (int e = 0; e < W; ++e) acc[e] += wij * a[e];
+      const v2d wij = v2d{} + wi[j];
+      const double* a = in + std::size_t(j) * in_stride;
+      for (int k = 0; k < V; ++k) acc[k] += wij * load2(a + 2 * k);
     }
-    double* __restrict o = out + std::size_t(i) * W;
-    for (int e = 0; e < W; ++e) o[e] = acc[e];
+    double* o = out + std::size_t(i) * W;
+    for (int k = 0; k < V; ++k) store2(o + 2 * k, acc[k]);
   }
   activate_rows(L.act, out, 1, 0, L.n_out * W);  // the layer's rows as one block
 }
 
-// Sum of x[e] * y[e] over W lanes, in two interleaved partial sums (one SIMD register).
+// One pass over the layer's links for W examples: the gradient (gb[i] += sum_e d[i][e];
+// gw[i][j] += sum_e d[i][e] a[j][e], none for dead links) and, unless d_prev is null, the
+// derivative for the layer below, d_prev[j][e] = sum_i w[i][j] d[i][e] (summed over i in
+// order, as the reference). Each node's derivatives are loaded once into registers.
 template <int W>
-inline double dot_w(const double* __restrict x, const double* __restrict y) {
-  if constexpr (W == 1) {
-    return x[0] * y[0];
-  } else {
-    double s0 = 0, s1 = 0;
-    for (int e = 0; e + 1 < W; e += 2) {
-      s0 += x[e] * y[e];
-      s1 += x[e + 1] * y[e + 1];
-    }
-    return s0 + s1;
-  }
-}
-
-template <int W>
-inline void accumulate_gradient_w(const LayerView& L, const double* d, const double* in,
-                                  std::size_t stride, const std::uint8_t* dead, double* grad) {
-  double* __restrict gw = grad + L.w_off;
-  double* __restrict gb = grad + L.b_off;
-  static const double ones[kChunk] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-                                      1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+NNPLAY_KERNEL void backward_layer_w(const LayerView& L, const double* params, const double* d,
+                                    const double* in, std::size_t in_stride,
+                                    const std::uint8_t* dead, double* grad, double* d_prev) {
+  static_assert(W % 2 == 0, "chunk widths are even");
+  constexpr int V = W / 2;
+  double* gw = grad + L.w_off;
+  double* gb = grad + L.b_off;
+  const double* w = params + L.w_off;
+  const std::uint8_t* dead_w = dead + L.w_off;
+  if (d_prev)
+    for (int k = 0; k < L.n_in * W; ++k) d_prev[k] = 0;
   for (int i = 0; i < L.n_out; ++i) {
-    const double* di = d + std::size_t(i) * W;
-    gb[i] += dot_w<W>(di, ones);
+    v2d dv[V];
+    v2d sum = {0, 0};
+    for (int k = 0; k < V; ++k) {
+      dv[k] = load2(d + std::size_t(i) * W + 2 * k);
+      sum += dv[k];
+    }
+    gb[i] += sum[0] + sum[1];
     const std::size_t row = std::size_t(i) * L.n_in;
     for (int j = 0; j < L.n_in; ++j) {
-      if (dead[L.w_off + row + j]) continue;
-      gw[row + j] += dot_w<W>(di, in + std::size_t(j) * stride);
+      if (!dead_w[row + j]) {
+        const double* a = in + std::size_t(j) * in_stride;
+        v2d g = {0, 0};
+        for (int k = 0; k < V; ++k) g += dv[k] * load2(a + 2 * k);
+        gw[row + j] += g[0] + g[1];
+      }
+      if (d_prev) {
+        const v2d wij = v2d{} + w[row + j];
+        double* p = d_prev + std::size_t(j) * W;
+        for (int k = 0; k < V; ++k) store2(p + 2 * k, load2(p + 2 * k) + wij * dv[k]);
+      }
     }
-  }
-}
-
-template <int W>
-inline void backprop_layer_w(const LayerView& L, const double* params, const double* d,
-                             double* d_prev) {
-  const double* __restrict w = params + L.w_off;
-  for (int j = 0; j < L.n_in; ++j) {
-    double acc[W] = {};
-    for (int i = 0; i < L.n_out; ++i) {
-      const double wij = w[std::size_t(i) * L.n_in + j];
-      const double* __restrict di = d + std::size_t(i) * W;
-      for (int e = 0; e < W; ++e) acc[e] += wij * di[e];
-    }
-    double* __restrict p = d_prev + std::size_t(j) * W;
-    for (int e = 0; e < W; ++e) p[e] = acc[e];
   }
 }
 
 // d[k] *= act'(out[k]) over a block of n values, the derivative written with the output.
-inline void scale_by_derivative(Activation act, double* __restrict d,
+NNPLAY_KERNEL void scale_by_derivative(Activation act, double* __restrict d,
                                 const double* __restrict out, int n) {
   switch (act) {
     case Activation::Tanh:

@@ -87,9 +87,8 @@ void Network::backward_w(const double* targets) {
     scale_by_derivative(L.act, d, out + L.row * W, L.n_out * W);
     const bool first = l == 0;
     const double* in = first ? inputs_ : out + (L.row - L.n_in) * W;
-    accumulate_gradient_w<W>(L, d, in, first ? stride_ : std::size_t(W), dead_.data(),
-                             grad_.data());
-    if (!first) backprop_layer_w<W>(L, p, d, der + (L.row - L.n_in) * W);
+    backward_layer_w<W>(L, p, d, in, first ? stride_ : std::size_t(W), dead_.data(),
+                        grad_.data(), first ? nullptr : der + (L.row - L.n_in) * W);
   }
 }
 
