@@ -6,6 +6,7 @@
 #include <cmath>
 #include <exception>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "session.hpp"
@@ -116,7 +117,7 @@ class JsSession {
     return view_array(p.data(), p.size());
   }
   val deadView() {
-    auto& d = session_.network().dead_links();
+    const auto& d = std::as_const(session_).network().dead_links();
     return view_array(d.data(), d.size());
   }
   bool setWeight(int layer, int node, int source, double v) {

@@ -42,6 +42,7 @@ void Network::init_weights(SeedRandom& rng, bool init_zero) {
     }
   }
   dead_.fill(0);
+  has_dead_ = false;
   clear_gradients();
 }
 
@@ -142,6 +143,10 @@ void Network::update(double learning_rate, double regularization_rate) {
     for (std::size_t k = b_begin; k < b_end; ++k) p[k] -= learning_rate * g[k] / n;
     switch (reg_) {
       case Regularization::None:  // dead links exist only after L1; keep them frozen
+        if (!has_dead_) {
+          for (std::size_t k = w_begin; k < b_begin; ++k) p[k] -= step * g[k];
+          break;
+        }
         for (std::size_t k = w_begin; k < b_begin; ++k) p[k] = dead[k] ? p[k] : p[k] - step * g[k];
         break;
       case Regularization::L2:  // R'(w) = w at the weight before the step
@@ -160,6 +165,7 @@ void Network::update(double learning_rate, double regularization_rate) {
           if (stepped * regularized < 0) {
             p[k] = 0;
             dead[k] = 1;
+            has_dead_ = true;
           } else {
             p[k] = regularized;
           }

@@ -60,7 +60,15 @@ class Network {
     return params_(w_off_[l] + std::size_t(node) * sizes_[l] + source);
   }
   double& bias(int l, int node) { return params_(b_off_[l] + node); }
+  double weight(int l, int node, int source) const {
+    return params_(w_off_[l] + std::size_t(node) * sizes_[l] + source);
+  }
+  double bias(int l, int node) const { return params_(b_off_[l] + node); }
+  bool is_dead(int l, int node, int source) const {
+    return dead_(w_off_[l] + std::size_t(node) * sizes_[l] + source) != 0;
+  }
   std::uint8_t& dead(int l, int node, int source) {
+    has_dead_ = true;  // a caller may set it: stay on the careful path
     return dead_(w_off_[l] + std::size_t(node) * sizes_[l] + source);
   }
 
@@ -69,7 +77,10 @@ class Network {
   // Accumulated gradient since the last update (same layout as params).
   const xt::xtensor<double, 1>& gradients() const { return grad_; }
   int accumulated() const { return accumulated_; }
-  xt::xtensor<std::uint8_t, 1>& dead_links() { return dead_; }
+  xt::xtensor<std::uint8_t, 1>& dead_links() {
+    has_dead_ = true;  // writable access: assume some may be set
+    return dead_;
+  }
   const xt::xtensor<std::uint8_t, 1>& dead_links() const { return dead_; }
 
   const std::vector<LayerView>& layers() const { return views_; }
@@ -94,6 +105,7 @@ class Network {
   int count_ = 0;
   std::size_t width_ = 2;  // the last chunk's width: the row stride of out_ and der_
   int accumulated_ = 0;  // examples in grad_
+  bool has_dead_ = false;  // false: no link is dead (the update's fast path)
 };
 
 }  // namespace nnplay

@@ -182,7 +182,7 @@ std::string Session::export_json() const {
   json j = config_to_json(config_);
   j["epoch"] = epoch_;
   json layers = json::array();
-  Network& net = const_cast<Network&>(net_);
+  const Network& net = net_;
   const auto& sizes = net.sizes();
   for (int l = 0; l < net.layer_count(); ++l) {
     json layer = json::array();
@@ -190,7 +190,7 @@ std::string Session::export_json() const {
       json w = json::array(), dead = json::array();
       for (int s = 0; s < sizes[l]; ++s) {
         w.push_back(net.weight(l, i, s));
-        if (net.dead(l, i, s)) dead.push_back(s);
+        if (net.is_dead(l, i, s)) dead.push_back(s);
       }
       json neuron = {{"bias", net.bias(l, i)}, {"w", w}};
       if (!dead.empty()) neuron["dead"] = dead;
