@@ -1,0 +1,92 @@
+// The nnplay command line (build/native/nnplay): outputs, full precision, exit statuses.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const bin = path.join(root, 'build/native/nnplay');
+const run = (args, input) => spawnSync(bin, args, { input, encoding: 'utf8' });
+const golden = JSON.stringify({ seed: '0.12345' });
+
+test('train: one line per epoch 0..N, full precision, golden losses', () => {
+  const r = run(['train', '-', '--epochs', '100'], golden);
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(lines.length, 101);
+  assert.deepEqual(Object.keys(lines[0]), ['epoch', 'trainLoss', 'testLoss']);
+  assert.equal(lines[0].epoch, 0);
+  assert.ok(Math.abs(lines[0].trainLoss - 0.5015807429602891) < 1e-9);
+  assert.ok(Math.abs(lines[100].trainLoss - 0.00889784142890691) < 1e-9);
+  assert.ok(Math.abs(lines[100].testLoss - 0.01144976196033489) < 1e-9);
+  // 17 significant digits.
+  assert.match(r.stdout.split('\n')[0], /"trainLoss":0\.\d{17}/);
+});
+
+test('train: an empty test set is null; the default is 100 epochs', () => {
+  const cfg = JSON.stringify({ seed: 'x', percTrainData: 100 });
+  const r = run(['train', '-'], cfg);
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n');
+  assert.equal(lines.length, 101);
+  assert.equal(JSON.parse(lines[5]).testLoss, null);
+});
+
+test('data: the golden first points; a config file path works', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nnplay-cli-'));
+  const file = path.join(dir, 'c.json');
+  fs.writeFileSync(file, golden);
+  const r = run(['data', file]);
+  assert.equal(r.status, 0, r.stderr);
+  const data = JSON.parse(r.stdout);
+  assert.equal(data.train.length, 250);
+  assert.equal(data.test.length, 250);
+  assert.deepEqual(data.train[0], [4.618077316847547, -1.8354395887379444, -1]);
+  assert.deepEqual(data.test[0], [-3.4718897502916657, 2.1936436677766484, -1]);
+});
+
+test('export: a config with params that trains on from where it stopped', () => {
+  const r = run(['export', '-', '--epochs', '50'], golden);
+  assert.equal(r.status, 0, r.stderr);
+  const state = JSON.parse(r.stdout);
+  assert.equal(state.epoch, 50);
+  assert.equal(state.params.length, 3);
+  const cont = run(['train', '-', '--epochs', '50'], r.stdout);
+  const last = JSON.parse(cont.stdout.trim().split('\n').pop());
+  assert.equal(last.epoch, 100);
+  assert.ok(Math.abs(last.trainLoss - 0.00889784142890691) < 1e-9);
+});
+
+test('grid: R rows of R, row 0 at y = +6', () => {
+  const r = run(['grid', '-', '--epochs', '200', '--resolution', '21'], golden);
+  assert.equal(r.status, 0, r.stderr);
+  const grid = JSON.parse(r.stdout);
+  assert.equal(grid.length, 21);
+  assert.ok(grid.every((row) => row.length === 21));
+  assert.ok(grid[10][10] > 0.5, 'the centre of the circle is blue');
+  assert.ok(grid[0][0] < -0.5, 'the corner is orange');
+});
+
+test('a bad config: status 2, every error on stderr, nothing on stdout', () => {
+  const r = run(['train', '-'], JSON.stringify({ noise: 99, activation: 'banana' }));
+  assert.equal(r.status, 2);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /noise/);
+  assert.match(r.stderr, /activation/);
+  const notJson = run(['data', '-'], '{');
+  assert.equal(notJson.status, 2);
+  assert.match(notJson.stderr, /not valid JSON/);
+});
+
+test('a bad flag or an unreadable file: status 1 and a usage line', () => {
+  for (const args of [['train', '-', '--epochs', 'x'], ['train', '-', '--bogus', '1'], ['fly', '-'],
+                      ['train', '/nonexistent/config.json'], ['grid', '-', '--resolution', '0'], []]) {
+    const r = run(args, golden);
+    assert.equal(r.status, 1, args.join(' '));
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /usage: nnplay/);
+  }
+});
