@@ -46,6 +46,12 @@ val copy_array(const T* data, std::size_t n) {
   return val(emscripten::typed_memory_view(n, data)).call<val>("slice");
 }
 
+// A count from JS: NaN, negative and fractional parts give 0 / the whole part; capped at 1e9.
+long long count_from_js(double n) {
+  if (!(n > 0)) return 0;
+  return n > 1e9 ? 1000000000LL : static_cast<long long>(n);
+}
+
 template <typename T>
 val view_array(const T* data, std::size_t n) {
   return val(emscripten::typed_memory_view(n, data));
@@ -75,16 +81,22 @@ class JsSession {
 
   // n is a JS number: NaN or negative trains nothing; returns the epochs trained.
   double step(double n) {
-    if (!(n > 0)) return 0;
-    const long long epochs = n > 1e9 ? 1000000000LL : static_cast<long long>(n);
-    return guard([&] { return double(session_.step(epochs)); }, 0.0);
+    return guard([&] { return double(session_.step(count_from_js(n))); }, 0.0);
   }
 
   // step() without the losses: for benchmarks and for several epochs between two frames.
   double trainEpochs(double n) {
-    if (!(n > 0)) return 0;
-    const long long epochs = n > 1e9 ? 1000000000LL : static_cast<long long>(n);
-    return guard([&] { return double(session_.train_epochs(epochs)); }, 0.0);
+    return guard([&] { return double(session_.train_epochs(count_from_js(n))); }, 0.0);
+  }
+
+  // Single examples in training order (the perceptron lab); see Session::step_examples.
+  double stepExamples(double n) {
+    return guard([&] { return double(session_.step_examples(count_from_js(n))); }, 0.0);
+  }
+  double exampleCursor() const { return double(session_.example_cursor()); }
+  val trainOutputs() const {
+    const auto& out = session_.train_outputs();
+    return copy_array(out.data(), out.size());
   }
 
   double epoch() const { return double(session_.epoch()); }
@@ -181,6 +193,9 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("exportConfig", &JsSession::exportConfig)
       .function("step", &JsSession::step)
       .function("trainEpochs", &JsSession::trainEpochs)
+      .function("stepExamples", &JsSession::stepExamples)
+      .function("exampleCursor", &JsSession::exampleCursor)
+      .function("trainOutputs", &JsSession::trainOutputs)
       .function("epoch", &JsSession::epoch)
       .function("trainLoss", &JsSession::trainLoss)
       .function("testLoss", &JsSession::testLoss)

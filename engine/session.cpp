@@ -84,6 +84,7 @@ void Session::apply(const Config& config) {
   }
   epoch_ = config_.epoch;
   config_.epoch = 0;
+  cursor_ = 0;
   grid_resolution_ = 0;
   grid_params_ = xt::zeros<float>({net_.params().size()});
   scratch_inputs_ = xt::zeros<double>({std::size_t(input_count_)});
@@ -131,7 +132,7 @@ long long Session::train_epochs(long long n) {
     bool finite = true;
     // Updates fall after every batch-th point of the epoch (the reference's (i+1) % batch);
     // between two updates the weights are fixed, so examples go through in chunks.
-    for (std::size_t i = 0; i < count;) {
+    for (std::size_t i = cursor_; i < count;) {
       const std::size_t update_at = std::min(count, (i / batch + 1) * batch);
       const int chunk = int(std::min(update_at - i, std::size_t(kChunk)));
       net_.forward_batch(x + i, count + 1, chunk);
@@ -140,6 +141,7 @@ long long Session::train_epochs(long long n) {
       i += std::size_t(chunk);
       if (i % batch == 0) net_.update(config_.learning_rate, config_.regularization_rate);
     }
+    cursor_ = 0;
     ++epoch_;
     ++done;
     if (!finite) break;  // diverged: stop at the first non-finite epoch
@@ -147,11 +149,34 @@ long long Session::train_epochs(long long n) {
   return done;
 }
 
+long long Session::step_examples(long long n) {
+  const std::size_t count = data_.train.size();
+  const std::size_t batch = std::size_t(config_.batch_size);
+  long long done = 0;
+  if (count > 0) {
+    while (done < n) {
+      const std::size_t i = cursor_;
+      net_.forward_batch(train_x_.data() + i, count + 1, 1);
+      const bool finite = std::isfinite(net_.batch_output(0));
+      net_.backward_batch(train_t_.data() + i);
+      ++done;
+      if (++cursor_ % batch == 0) net_.update(config_.learning_rate, config_.regularization_rate);
+      if (cursor_ == count) {
+        cursor_ = 0;
+        ++epoch_;
+      }
+      if (!finite) break;
+    }
+  }
+  update_metrics();
+  return done;
+}
+
 void Session::update_metrics() {
   const bool classify = config_.problem == Problem::Classification;
   const double threshold = (1 + negative_target(net_.output_activation())) / 2;
   auto measure = [&](const xt::xtensor<double, 2>& x, const xt::xtensor<double, 1>& t,
-                     double& loss, double& accuracy) {
+                     double& loss, double& accuracy, xt::xtensor<double, 1>* outputs) {
     const std::size_t n = t.size();
     if (n == 0) {
       loss = accuracy = kNaN;
@@ -164,6 +189,7 @@ void Session::update_metrics() {
       net_.forward_batch(x.data() + i, n + 1, chunk);
       for (int e = 0; e < chunk; ++e) {
         const double out = net_.batch_output(e), target = t(i + e);
+        if (outputs) (*outputs)(i + e) = out;
         const double err = out - target;
         sum += 0.5 * err * err;
         right += (out >= threshold) == (target >= threshold);
@@ -172,8 +198,9 @@ void Session::update_metrics() {
     loss = sum / double(n);
     accuracy = classify ? double(right) / double(n) : kNaN;
   };
-  measure(train_x_, train_t_, train_loss_, train_accuracy_);
-  measure(test_x_, test_t_, test_loss_, test_accuracy_);
+  if (train_out_.size() != train_t_.size()) train_out_ = xt::zeros<double>({train_t_.size()});
+  measure(train_x_, train_t_, train_loss_, train_accuracy_, &train_out_);
+  measure(test_x_, test_t_, test_loss_, test_accuracy_, nullptr);
 }
 
 std::string Session::config_json() const { return config_to_json(config_).dump(); }
@@ -219,6 +246,7 @@ bool Session::set_learning_rate(double lr) {
 void Session::reset() {
   net_.init_weights(rng_, config_.init_zero);
   epoch_ = 0;
+  cursor_ = 0;
   update_metrics();
 }
 
@@ -229,6 +257,7 @@ std::string Session::regenerate() {
   config_.points.reset();
   rng_.seed(config_.seed);
   data_ = make_data(config_.active_dataset(), config_.noise, config_.perc_train, rng_);
+  cursor_ = 0;
   make_inputs();
   update_metrics();
   return config_.seed;

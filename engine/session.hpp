@@ -44,6 +44,12 @@ class Session {
   long long step(long long n);
   // The same without recomputing the losses (what a benchmark of training measures).
   long long train_epochs(long long n);
+  // Trains n single examples in training order from where the last one stopped (the
+  // perceptron lab's "one example"); an update after every batchSize-th example of the
+  // epoch, an epoch counted when the order wraps; stops after a non-finite output. Losses
+  // are recomputed. step() after it first finishes the epoch in progress.
+  long long step_examples(long long n);
+  std::size_t example_cursor() const { return cursor_; }
 
   const Config& config() const { return config_; }
   std::string config_json() const;   // the effective config
@@ -54,6 +60,8 @@ class Session {
   double test_loss() const { return test_loss_; }
   double train_accuracy() const { return train_accuracy_; }
   double test_accuracy() const { return test_accuracy_; }
+  // The network's output for every training point, from the last loss computation.
+  const xt::xtensor<double, 1>& train_outputs() const { return train_out_; }
 
   bool set_learning_rate(double lr);
   // New weights from the continuing stream, epoch 0 (the reference's reset).
@@ -97,6 +105,8 @@ class Session {
   std::array<int, kFeatureCount> active_features_{};
   xt::xtensor<double, 2> train_x_, test_x_;
   xt::xtensor<double, 1> train_t_, test_t_;
+  xt::xtensor<double, 1> train_out_;
+  std::size_t cursor_ = 0;  // the next training example within the epoch
   xt::xtensor<float, 1> grid_;         // every node's map, node by node
   xt::xtensor<float, 1> grid_params_;  // the weights in float for the display grid
   GridBounds grid_bounds_;

@@ -147,3 +147,28 @@ TEST_CASE("accuracy counts the side of the threshold", "[training]") {
   CHECK(s.train_accuracy() == 1.0);
   CHECK(s.test_accuracy() > 0.97);
 }
+
+TEST_CASE("single examples: an update per batch, an epoch per pass, step finishes the epoch",
+          "[training][perceptron]") {
+  const char* config = R"({"seed": "ex", "batchSize": 2, "networkShape": [],
+    "points": {"train": [[0,0,-1],[0,1,1],[1,0,1],[1,1,1],[0.5,0.5,1]], "test": []}})";
+  Session by_example = configured(config);
+  Session by_epoch = configured(config);
+  CHECK(by_example.step_examples(3) == 3);
+  CHECK(by_example.example_cursor() == 3);
+  CHECK(by_example.network().accumulated() == 1);  // updated after example 2
+  CHECK(by_example.step_examples(2) == 2);
+  CHECK(by_example.epoch() == 1);
+  CHECK(by_example.example_cursor() == 0);
+  by_epoch.step(1);
+  CHECK((by_example.network().params() == by_epoch.network().params()));
+  // Mid-epoch, step() finishes the epoch in progress.
+  by_example.step_examples(4);
+  by_example.step(1);
+  by_epoch.step(1);
+  CHECK(by_example.epoch() == 2);
+  CHECK((by_example.network().params() == by_epoch.network().params()));
+  // The outputs of the training points come with the losses.
+  REQUIRE(by_example.train_outputs().size() == 5);
+  CHECK(by_example.train_outputs()(1) == Approx(by_example.predict(0, 1)));
+}
