@@ -24,6 +24,8 @@ export function createApi() {
     play: () => { need().play(); return need().state(); },
     pause: () => { need().pause(); return need().state(); },
     reset: () => { need().reset(); return need().state(); },
+    /** A hash body ("a=b&...") reproducing what is on screen; network: carry the weights. */
+    link: ({ network = false } = {}) => need().shareHash({ network }),
   });
   return {
     api,

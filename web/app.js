@@ -1,28 +1,25 @@
 // The page's entry point: exposes window.nnplay at once, loads the engine, builds the
 // playground from the hash, mounts the controls, and shows a clear message when the engine
-// cannot load. Issue 3's controls mount here the same way (each a view with update(view)).
+// cannot load. The views and their actions are mounted by web/page.js.
 
 import { loadEngine } from './engine.js';
 import { Playground } from './playground.js';
 import { createApi } from './api.js';
 import { createNotice } from './ui/notice.js';
-import { mountPlayControls } from './ui/play-controls.js';
-import { mountDatasetPicker } from './ui/dataset-picker.js';
-import { mountOutput } from './ui/output.js';
-import { mountNetworkSummary } from './ui/network-summary.js';
-import { datasetChange } from './state.js';
+import { mountPage } from './page.js';
+import { modeAwareHashIO, mountModes } from './perceptron/mode.js'; // perceptron lab (issue 4)
 
 const $ = (id) => document.getElementById(id);
 const { api, attach, fail } = createApi();
 window.nnplay = api;
 
-const hashIO = {
+const hashIO = modeAwareHashIO({ // perceptron lab: no playground writes while the lab is shown
   read: () => window.location.hash,
   write: (body) => {
     const url = `${window.location.pathname}${window.location.search}#${body}`;
     if (window.location.hash !== `#${body}`) window.history.replaceState(null, '', url);
   },
-};
+});
 
 function showLoadError(error) {
   const box = $('load-error');
@@ -40,43 +37,25 @@ function showLoadError(error) {
   document.body.classList.add('failed');
 }
 
-function thumbnailPoints(engine, name) {
-  const base = { noise: 0, percTrainData: 100, seed: 'nnplay-thumbnails', networkShape: [] };
-  return engine.previewPoints({ ...base, ...datasetChange(name) });
-}
-
 async function boot() {
   const dir = document.body.dataset.moduleDir || 'build/wasm/';
   const engine = await loadEngine({ dir });
   const notice = createNotice($('notice'));
+  const status = createNotice($('status'));
   const playground = new Playground({
     engine,
     canvases: { heatmap: $('heatmap'), points: $('points') },
     notice,
+    status,
     hashIO,
   });
-  playground.loadHash(hashIO.read());
+  const modes = mountModes({ engine, playground, hashIO }); // perceptron lab: the hash's mode
+  modes.route(hashIO.read());
 
-  const actions = {
-    togglePlay: () => playground.togglePlay(),
-    step: () => { playground.pause(); playground.step(1); },
-    reset: () => playground.reset(),
-    pickDataset: (name) => playground.changeConfig(datasetChange(name), { newData: true }),
-    changePage: (patch) => playground.changePage(patch),
-  };
-  playground.addView(mountPlayControls(
-    { reset: $('reset-button'), playPause: $('play-pause-button'), step: $('step-button'), epoch: $('epoch-number') },
-    actions));
-  playground.addView(mountNetworkSummary($('network-column')));
-  const picker = mountDatasetPicker($('dataset-picker'), actions);
-  picker.drawThumbnails((name) => thumbnailPoints(engine, name));
-  playground.addView(picker);
-  playground.addView(mountOutput(
-    { trainLoss: $('train-loss'), testLoss: $('test-loss'), showTestData: $('show-test-data'), discretize: $('discretize') },
-    actions));
-
-  window.addEventListener('hashchange', () => playground.loadHash(hashIO.read()));
   for (const el of document.querySelectorAll('button:disabled, input:disabled')) el.disabled = false;
+  mountPage(engine, playground);
+
+  window.addEventListener('hashchange', () => modes.route(hashIO.read()));
   document.body.classList.remove('loading');
   document.body.dataset.engine = engine.simd ? 'simd' : 'baseline';
   return playground;

@@ -92,6 +92,12 @@ export class Engine {
   exportConfig() { return JSON.parse(this.session.exportConfig()); }
 
   step(n = 1) { this.session.step(n); }
+  /** Trains n single examples in training order from the session's cursor; returns how many. */
+  stepExamples(n = 1) { return Number(this.session.stepExamples(n)); }
+  /** The training example stepExamples trains next (0 at an epoch's start). */
+  exampleCursor() { return Number(this.session.exampleCursor()); }
+  /** The output for every training point (double, a copy), as of the last losses. */
+  trainOutputs() { return this.session.trainOutputs(); }
   epoch() { return Number(this.session.epoch()); }
   trainLoss() { return this.session.trainLoss(); }
   testLoss() { return this.session.testLoss(); }
@@ -115,6 +121,12 @@ export class Engine {
     this.session.predictGrid(r);
     return this.session.gridOutput();
   }
+  /** The output over an R x R grid of any rectangle (image order: row 0 is y = ymax, column 0
+   *  is x = xmin); a view, as predictGrid. Empty when the engine refuses the bounds. */
+  predictGridIn(r, { xmin, xmax, ymin, ymax }) {
+    if (!this.session.predictGridIn(r, xmin, xmax, ymin, ymax)) return new Float32Array(0);
+    return this.session.gridOutput();
+  }
   /** Every node's map after predictGrid (a view: nodeCount·R·R values). */
   gridNodes() { return this.session.gridNodes(); }
   /** All parameters (a view) and the L1-dead flags (a view), as docs/BINDING.md lays out. */
@@ -122,6 +134,9 @@ export class Engine {
   deadView() { return this.session.deadView(); }
   setWeight(layer, node, source, v) { return Boolean(this.session.setWeight(layer, node, source, v)); }
   setBias(layer, node, v) { return Boolean(this.session.setBias(layer, node, v)); }
+
+  /** Another Engine on the same module with a session of its own (the perceptron lab's). */
+  fork() { return new Engine(this.Module, this.simd); }
 
   /** The points ([x, y, label, ...], train then test) a config makes, from a second session:
    *  this one is untouched. Empty when the config is rejected. */
@@ -135,6 +150,17 @@ export class Engine {
     all.set(train);
     all.set(test, train.length);
     return all;
+  }
+
+  /** Every input feature's R x R map (x, y, xSquared, ySquared, xTimesY, sinX, sinY, in that
+   *  order, R·R values each) from the preview session: a copy, fixed for the page's life. */
+  featureMaps(r = 100) {
+    if (!this.scratch) this.scratch = new this.Module.Session();
+    const all = { x: true, y: true, xSquared: true, ySquared: true, xTimesY: true, sinX: true, sinY: true };
+    const res = this.scratch.configure(JSON.stringify({ ...all, networkShape: [], seed: 'features', percTrainData: 100 }));
+    if (!res.ok) return new Float32Array(0);
+    this.scratch.predictGrid(r);
+    return new Float32Array(this.scratch.gridNodes().subarray(0, 7 * r * r));
   }
 
   dispose() {

@@ -33,3 +33,10 @@ export function plainNumber(n) {
   else out = digits.slice(0, point) + '.' + digits.slice(point);
   return (neg ? '-' : '') + out;
 }
+
+/** An accuracy (a fraction in [0, 1]) as "97.2% right"; "" when there is none (regression, an
+ *  empty set) so the element stays empty. */
+export function formatAccuracy(x) {
+  if (typeof x !== 'number' || !Number.isFinite(x)) return '';
+  return `${(x * 100).toFixed(1)}% right`;
+}

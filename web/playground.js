@@ -1,9 +1,20 @@
 // The playground's controller: owns the page state (the effective config, page toggles,
-// playing or not), turns user actions into engine calls, keeps the URL hash in step with
+// playing or not, the previewed node, the loss history, how the weights on screen came about),
+// turns user actions into engine calls, keeps the URL hash in step with
 // history.replaceState, and runs the animation loop (one epoch per frame while playing).
 // Views are objects with update(view); renderers get arrays and canvases only.
+//
+// Reproducible links: the hash holds the config (with its seed) and `resets`, the number of
+// resets since the config was applied; a load configures and resets that many times, so it
+// shows the same weights. Where the weights cannot come from the seed (kept across a
+// regenerate, loaded from a link's `params`) resets is -1 and only a link with the network
+// (`params`, web/params-codec.js) reproduces them; the next reset makes it 0 again.
 
-import { parseHash, serializeHash, PAGE_DEFAULTS, ENGINE_KEYS } from './state.js';
+import { parseHash, serializeHash, PAGE_DEFAULTS, ENGINE_KEYS, preview as shorten } from './state.js';
+import { decodeParams, encodeParams } from './params-codec.js';
+import { toNestedParams } from './params-layout.js';
+import { createLossHistory } from './loss-history.js';
+import { formatEpoch } from './format.js';
 import { createHeatmap } from './render/heatmap.js';
 import { clearPoints, drawPoints } from './render/points.js';
 
@@ -37,13 +48,17 @@ export function configureKeyByKey(engine, config) {
   return { result: engine.configure({}), used: {}, dropped };
 }
 
+const NO_NOTICE = { show() {}, clear() {} };
+
 export class Playground {
-  /** engine: web/engine.js Engine; canvases: {heatmap, points}; notice: ui/notice.js;
+  /** engine: web/engine.js Engine; canvases: {heatmap, points}; notice: ui/notice.js (what
+   *  was ignored or rejected); status: a second notice (divergence, a carried network);
    *  hashIO: {read() -> string, write(body)}; raf: requestAnimationFrame-like. */
-  constructor({ engine, canvases, notice, hashIO, raf = (f) => requestAnimationFrame(f) }) {
+  constructor({ engine, canvases, notice, status = NO_NOTICE, hashIO, raf = (f) => requestAnimationFrame(f) }) {
     this.engine = engine;
     this.canvases = canvases;
     this.notice = notice;
+    this.status = status;
     this.hashIO = hashIO;
     this.raf = raf;
     this.heatmap = createHeatmap(canvases.heatmap);
@@ -52,7 +67,16 @@ export class Playground {
     this.page = { ...PAGE_DEFAULTS, hidden: [] };
     this.playing = false;
     this.dirty = { grid: true, points: true };
+    this.gridChanged = true;
     this.frameRequested = false;
+    this.history = createLossHistory();
+    this.resets = 0;        // resets since the config was applied; -1: weights not from the seed
+    this.linkParams = null; // the params code the weights came from, while they last
+    this.edited = false;    // a weight or bias was set by hand since the last reset
+    this.diverged = false;
+    this.preview = null;    // null, {grid: k} (a node of gridNodes) or {values} (an R·R map)
+    this.sizes = [];
+    this.trainCount = 0;
   }
 
   addView(view) {
@@ -60,9 +84,10 @@ export class Playground {
     if (this.config) view.update(this.view());
   }
 
-  /** Applies a hash key by key; what is invalid is listed in the notice. */
+  /** Applies a hash key by key; what is invalid is listed in the notice. A `params` code is
+   *  loaded when it fits the network; else `resets` resets are replayed. */
   loadHash(hash) {
-    const { config, page, problems } = parseHash(hash);
+    const { config, page, link, problems } = parseHash(hash);
     const { result, dropped } = configureKeyByKey(this.engine, config);
     this.page = page;
     const ignored = [...problems, ...dropped];
@@ -70,13 +95,51 @@ export class Playground {
       this.notice.show('The engine rejected the configuration:', result.errors.map((e) => ({ key: e.field, reason: e.message })), { kind: 'error' });
       return result;
     }
+    let carried = null;
+    if (link.params) {
+      carried = this.loadParams(link.params);
+      if (!carried.ok) ignored.push({ key: 'params', value: shorten(link.params), reason: carried.reason });
+    }
+    const resets = carried && carried.ok ? 0 : link.resets;
+    for (let i = 0; i < resets; i++) this.engine.reset();
     this.afterConfigure();
+    if (carried && carried.ok) {
+      this.resets = -1;
+      this.linkParams = link.params;
+      this.writeHash();
+      this.status.show(`This link carries a trained network (epoch ${formatEpoch(carried.epoch)}).`,
+        ['Press play to continue training it, or reset for new weights.'], { kind: 'info' });
+    } else {
+      this.resets = resets;
+      this.writeHash();
+    }
     if (ignored.length) {
       this.notice.show('Some settings in the link were not valid and were ignored; the page uses the rest:', ignored);
     } else {
       this.notice.clear();
     }
     return result;
+  }
+
+  /** Loads a params code into the current config: {ok, epoch} or {ok: false, reason}. */
+  loadParams(code) {
+    let decoded;
+    try {
+      decoded = decodeParams(code);
+    } catch (e) {
+      return { ok: false, reason: `not a network code (${e.message})` };
+    }
+    const sizes = this.engine.layerSizes();
+    if (sizes.join(',') !== decoded.sizes.join(',')) {
+      return { ok: false, reason: `made for layer sizes ${decoded.sizes.join(',')}, not ${sizes.join(',')}` };
+    }
+    const r = this.engine.configure({
+      ...this.engine.config(),
+      params: toNestedParams(decoded.sizes, decoded.params, decoded.dead),
+      epoch: decoded.epoch,
+    });
+    if (!r.ok) return { ok: false, reason: r.errors.map((e) => `${e.field}: ${e.message}`).join('; ') };
+    return { ok: true, epoch: decoded.epoch };
   }
 
   /** A user's change of engine keys. newData: the data change, so a new seed is drawn from
@@ -128,16 +191,89 @@ export class Playground {
     this.refresh();
   }
 
+  /** A new learning rate, without a reset (the epoch and the weights stay). */
+  setLearningRate(lr) {
+    if (!this.engine.setLearningRate(lr)) return false;
+    this.config = this.engine.config();
+    this.writeHash();
+    this.refresh();
+    return true;
+  }
+
+  /** New data from a seed drawn from the stream; the network is kept (as the reference). */
+  regenerate() {
+    this.engine.regenerate();
+    this.config = this.engine.config();
+    this.resets = -1;
+    this.trainCount = this.engine.trainPoints().length / 3;
+    this.dirty.points = true;
+    this.afterWeightsChange();
+    this.writeHash();
+  }
+
+  /** Sets one weight (layer 0 = first layer after the inputs) or bias; false when refused. */
+  setWeight(layer, node, source, value) {
+    if (!this.engine.setWeight(layer, node, source, value)) return false;
+    this.edited = true;
+    this.afterWeightsChange();
+    return true;
+  }
+
+  setBias(layer, node, value) {
+    if (!this.engine.setBias(layer, node, value)) return false;
+    this.edited = true;
+    this.afterWeightsChange();
+    return true;
+  }
+
+  /** Shows a node's map in the big heatmap: null (the output), {grid: k}, or {values}. */
+  setPreview(preview) {
+    this.preview = preview;
+    this.dirty.grid = true;
+    this.refresh();
+  }
+
+  afterWeightsChange() {
+    this.dirty.grid = true;
+    this.history.add(this.engine.epoch(), this.engine.trainLoss(), this.engine.testLoss());
+    this.refresh();
+  }
+
+  /** After a configure: a fresh start (resets 0, no carried network, history restarted). */
   afterConfigure() {
     this.config = this.engine.config();
+    this.sizes = this.engine.layerSizes();
+    this.trainCount = this.engine.trainPoints().length / 3;
+    this.resets = 0;
+    this.linkParams = null;
+    this.edited = false;
+    this.preview = null;
+    this.clearDivergence();
+    this.history.clear();
+    this.history.add(this.engine.epoch(), this.engine.trainLoss(), this.engine.testLoss());
     this.dirty.points = true;
     this.dirty.grid = true;
     this.writeHash();
     this.refresh();
   }
 
+  /** The link keys of the current state: resets, or the carried network's code. */
+  linkState() {
+    return { resets: Math.max(0, this.resets), params: this.linkParams };
+  }
+
   writeHash() {
-    if (this.config) this.hashIO.write(serializeHash(this.config, this.page));
+    if (this.config) this.hashIO.write(serializeHash(this.config, this.page, this.linkState()));
+  }
+
+  /** A hash body that reproduces what is on screen. network: carry the weights and the epoch
+   *  (params); otherwise the seed and the resets (the weights at epoch 0). */
+  shareHash({ network = false } = {}) {
+    if (!network) return serializeHash(this.config, this.page, this.linkState());
+    const code = encodeParams({
+      sizes: this.sizes, params: this.engine.paramsView(), dead: this.engine.deadView(), epoch: this.engine.epoch(),
+    });
+    return serializeHash(this.config, this.page, { params: code });
   }
 
   play() { this.playing = true; this.refresh(); }
@@ -150,35 +286,79 @@ export class Playground {
     if (!Number.isInteger(count) || count < 0 || count > MAX_STEP) {
       throw new RangeError(`step(n): n must be a whole number from 0 to ${MAX_STEP}`);
     }
-    if (count > 0) this.engine.step(count);
+    if (count > 0) {
+      this.engine.step(count);
+      this.afterTraining();
+    }
     this.dirty.grid = true;
     this.refresh();
     return this.state();
+  }
+
+  afterTraining() {
+    this.dirty.grid = true;
+    this.history.add(this.engine.epoch(), this.engine.trainLoss(), this.engine.testLoss());
+    if (this.trainCount > 0 && !Number.isFinite(this.engine.trainLoss())) {
+      this.playing = false;
+      if (!this.diverged) {
+        this.diverged = true;
+        const lr = this.config.learningRate;
+        this.status.show(`Training stopped at epoch ${formatEpoch(this.engine.epoch())}: the loss is no longer a finite number. The network diverged: its weights grew without bound.`, [
+          `Try a lower learning rate (it is ${lr} now)${this.config.activation === 'relu' ? ', or the tanh activation' : ''}.`,
+          'Then press reset for new weights; grey areas in the map are values that are not numbers.',
+        ], { kind: 'error' });
+      }
+    }
+  }
+
+  clearDivergence() {
+    if (this.diverged) this.status.clear();
+    this.diverged = false;
   }
 
   /** New weights from the continuing stream, epoch 0, paused (as the reference). */
   reset() {
     this.engine.reset();
     this.playing = false;
+    this.resets = this.resets < 0 ? 0 : this.resets + 1;
+    if (this.linkParams) this.status.clear();
+    this.linkParams = null;
+    this.edited = false;
+    this.clearDivergence();
+    this.history.clear();
+    this.history.add(0, this.engine.trainLoss(), this.engine.testLoss());
     this.dirty.grid = true;
+    this.writeHash();
     this.refresh();
   }
 
   state() {
+    const e = this.engine;
     return {
-      epoch: this.engine.epoch(),
-      trainLoss: this.engine.trainLoss(),
-      testLoss: this.engine.testLoss(),
+      epoch: e.epoch(),
+      trainLoss: e.trainLoss(),
+      testLoss: e.testLoss(),
+      trainAccuracy: e.trainAccuracy(),
+      testAccuracy: e.testAccuracy(),
+      playing: this.playing,
+      diverged: this.diverged,
+      resets: this.resets,
       config: structuredClone(this.config),
     };
   }
 
-  /** What views draw from (config not copied: views only read it). */
+  /** What views draw from (config not copied: views only read it). params, dead and
+   *  grid.nodes are views of engine memory: use them during update() only. */
   view() {
     const e = this.engine;
     return {
       epoch: e.epoch(), trainLoss: e.trainLoss(), testLoss: e.testLoss(),
-      config: this.config, page: this.page, playing: this.playing,
+      trainAccuracy: e.trainAccuracy(), testAccuracy: e.testAccuracy(),
+      config: this.config, page: this.page, playing: this.playing, diverged: this.diverged,
+      sizes: this.sizes, history: this.history, preview: this.preview,
+      resets: this.resets, edited: this.edited,
+      params: e.paramsView(), dead: e.deadView(),
+      grid: { nodes: e.gridNodes(), resolution: GRID_RESOLUTION, changed: this.gridChanged },
     };
   }
 
@@ -193,24 +373,30 @@ export class Playground {
     this.frameRequested = false;
     if (this.playing) {
       this.engine.step(1);
-      this.dirty.grid = true;
-      if (!Number.isFinite(this.engine.trainLoss())) {
-        this.playing = false;
-        this.notice.show('Training stopped: the loss is no longer a finite number (the network diverged).',
-          ['Try a smaller learning rate, then press reset.'], { kind: 'error' });
-      }
+      this.afterTraining();
     }
     if (!this.config) return; // nothing configured yet (the engine rejected even the defaults)
     this.draw();
     const view = this.view();
     for (const v of this.views) v.update(view);
+    this.gridChanged = false;
     if (this.playing) this.refresh();
   }
 
   draw() {
     if (this.dirty.grid) {
-      this.heatmap.draw(this.engine.predictGrid(GRID_RESOLUTION), { discretize: this.page.discretize });
+      const R = GRID_RESOLUTION;
+      let values = this.engine.predictGrid(R);
+      const p = this.preview;
+      if (p && Number.isInteger(p.grid) && p.grid >= 0) {
+        const nodes = this.engine.gridNodes();
+        if ((p.grid + 1) * R * R <= nodes.length) values = nodes.subarray(p.grid * R * R, (p.grid + 1) * R * R);
+      } else if (p && p.values && p.values.length === R * R) {
+        values = p.values;
+      }
+      this.heatmap.draw(values, { discretize: this.page.discretize });
       this.dirty.grid = false;
+      this.gridChanged = true;
     }
     if (this.dirty.points) {
       const canvas = this.canvases.points;

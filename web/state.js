@@ -1,6 +1,8 @@
 // URL hash <-> config. Reads and writes the reference's keys in the reference's order
 // (booleans "true"/"false", networkShape "4,2" <-> [4, 2], regularization left out when none).
 // Parsing is key by key: an invalid value is dropped and listed, the valid rest is kept.
+// After the reference's keys come nnplay's own link keys: resets=N (resets since the config was
+// applied; a load replays them) and params=... (a trained network, web/params-codec.js).
 // Pure: no DOM, no engine. The engine validates again (its limits are the authority).
 
 import { plainNumber } from './format.js';
@@ -15,8 +17,36 @@ export const ENGINE_KEYS = [
 /** Page-only keys of the reference's hash and their defaults (the engine ignores them). */
 export const PAGE_DEFAULTS = Object.freeze({
   showTestData: false, discretize: false, collectStats: false, hideText: false,
-  cosX: false, cosY: false,
+  cosX: false, cosY: false, tutorial: null,
 });
+
+/** The input features in the engine's fixed order, with the reference's labels. */
+export const FEATURES = [
+  ['x', 'X₁'], ['y', 'X₂'], ['xSquared', 'X₁²'], ['ySquared', 'X₂²'], ['xTimesY', 'X₁X₂'],
+  ['sinX', 'sin(X₁)'], ['sinY', 'sin(X₂)'],
+].map(([key, label]) => ({ key, label }));
+
+/** Controls `<name>_hide=true` hides (the reference's HIDABLE_CONTROLS ids); a feature's
+ *  name removes its input toggle. */
+export const HIDABLE_CONTROLS = [
+  'showTestData', 'discretize', 'playButton', 'stepButton', 'resetButton', 'learningRate',
+  'activation', 'regularization', 'regularizationRate', 'problem', 'dataset', 'percTrainData',
+  'noise', 'batchSize', 'numHiddenLayers',
+];
+
+/** The learning rates and regularisation rates the reference's menus offer. */
+export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+export const REGULARIZATION_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+
+/** UI limits (the buttons stop there; a hash may ask for more, up to the engine's limits). */
+export const UI_MAX_LAYERS = 6;
+export const UI_MAX_NEURONS = 8;
+/** Link keys: at most this many replayed resets; a params value at most this long. */
+export const MAX_RESETS = 10000;
+export const MAX_PARAMS_LENGTH = 1500000;
+
+/** Perceptron lab (issue 4): the hash key `mode` picks the page's mode (absent: playground). */
+export const MODES = ['playground', 'perceptron'];
 
 export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear'];
 export const REGULARIZATIONS = ['none', 'L1', 'L2'];
@@ -53,12 +83,20 @@ export const HASH_SCHEMA = [
   ['x', bool], ['y', bool], ['xTimesY', bool], ['xSquared', bool], ['ySquared', bool],
   ['cosX', bool, true], ['sinX', bool], ['cosY', bool, true], ['sinY', bool],
   ['collectStats', bool, true],
+  ['tutorial', { kind: 'text', max: 100 }, true],
   ['problem', enumOf(PROBLEMS)],
   ['initZero', bool],
   ['hideText', bool, true],
 ].map(([key, type, page = false]) => ({ key, ...type, page }));
 
-const SCHEMA_BY_KEY = new Map(HASH_SCHEMA.map((s) => [s.key, s]));
+/** nnplay's own keys, written after the reference's: link state, not config. */
+export const LINK_SCHEMA = [
+  { key: 'resets', kind: 'number', min: 0, max: MAX_RESETS, integer: true, link: true },
+  { key: 'params', kind: 'params', link: true },
+];
+export const LINK_DEFAULTS = Object.freeze({ resets: 0, params: null });
+
+const SCHEMA_BY_KEY = new Map([...HASH_SCHEMA, ...LINK_SCHEMA].map((s) => [s.key, s]));
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const HIDE_KEY = /^([A-Za-z][A-Za-z0-9]{0,40})_hide$/;
 
@@ -98,6 +136,12 @@ export function parseValue(spec, raw) {
     case 'seed':
       return raw.length <= MAX_SEED_LENGTH ? { ok: true, value: raw }
         : { ok: false, reason: `longer than ${MAX_SEED_LENGTH} characters` };
+    case 'text':
+      return raw.length <= spec.max ? { ok: true, value: raw }
+        : { ok: false, reason: `longer than ${spec.max} characters` };
+    case 'params':
+      return /^[A-Za-z0-9_-]+$/.test(raw) ? { ok: true, value: raw }
+        : { ok: false, reason: 'not a params code (base64url)' };
     default:
       return { ok: false, reason: 'unsupported' };
   }
@@ -111,16 +155,18 @@ export function preview(raw, max = 40) {
 
 /**
  * Parses a location hash ("#a=b&c=d" or "a=b&c=d").
- * Returns {config, page, problems}: config holds the valid engine keys found, page the valid
- * page keys ({...PAGE_DEFAULTS, hidden: [...]}, absent keys at their defaults), problems one
- * {key, value, reason} per ignored entry, in hash order.
+ * Returns {config, page, link, problems}: config holds the valid engine keys found, page the
+ * valid page keys ({...PAGE_DEFAULTS, hidden: [...]}, absent keys at their defaults), link the
+ * link keys ({resets, params}), problems one {key, value, reason} per ignored entry, in hash
+ * order.
  */
 export function parseHash(hash) {
   const config = {};
   const page = { ...PAGE_DEFAULTS, hidden: [] };
+  const link = { ...LINK_DEFAULTS };
   const problems = [];
   const body = String(hash || '').replace(/^#/, '');
-  if (body === '') return { config, page, problems };
+  if (body === '') return { config, page, link, problems };
   for (const part of body.split('&')) {
     if (part === '') continue;
     const eq = part.indexOf('=');
@@ -137,8 +183,13 @@ export function parseHash(hash) {
       problems.push({ key: preview(key), value: preview(raw), reason: 'unknown key' });
       continue;
     }
-    if (raw.length > MAX_VALUE_LENGTH) {
-      problems.push({ key, value: preview(raw), reason: `longer than ${MAX_VALUE_LENGTH} characters` });
+    const max = key === 'params' ? MAX_PARAMS_LENGTH : MAX_VALUE_LENGTH;
+    if (raw.length > max) {
+      problems.push({ key, value: preview(raw), reason: `longer than ${max} characters` });
+      continue;
+    }
+    if (key === 'mode') { // perceptron lab (issue 4): the page's mode, routed in app.js
+      if (!MODES.includes(raw)) problems.push({ key, value: preview(raw), reason: `not one of ${MODES.join(', ')}` });
       continue;
     }
     const spec = SCHEMA_BY_KEY.get(key);
@@ -161,10 +212,11 @@ export function parseHash(hash) {
       problems.push({ key, value: preview(raw), reason: parsed.reason });
       continue;
     }
-    if (spec.page) page[key] = parsed.value;
+    if (spec.link) link[key] = parsed.value;
+    else if (spec.page) page[key] = parsed.value;
     else config[key] = parsed.value;
   }
-  return { config, page, problems };
+  return { config, page, link, problems };
 }
 
 function formatValue(spec, v) {
@@ -177,11 +229,11 @@ function formatValue(spec, v) {
 }
 
 /**
- * Writes config (engine JSON form) and page state as a hash body (no "#"), keys in the
- * reference's order; missing keys are left out, regularization is left out when none,
- * `<name>_hide=true` follows for each hidden name.
+ * Writes config (engine JSON form), page state and link keys as a hash body (no "#"), keys in
+ * the reference's order; missing keys are left out, regularization is left out when none;
+ * then resets (when > 0) and params (when given); `<name>_hide=true` last, one per hidden name.
  */
-export function serializeHash(config, page = {}) {
+export function serializeHash(config, page = {}, link = {}) {
   const parts = [];
   for (const spec of HASH_SCHEMA) {
     const v = spec.page ? (page[spec.key] ?? PAGE_DEFAULTS[spec.key]) : config[spec.key];
@@ -189,6 +241,8 @@ export function serializeHash(config, page = {}) {
     if (spec.key === 'regularization' && v === 'none') continue;
     parts.push(`${spec.key}=${formatValue(spec, v)}`);
   }
+  if (Number.isInteger(link.resets) && link.resets > 0) parts.push(`resets=${link.resets}`);
+  if (link.params) parts.push(`params=${link.params}`);
   for (const name of page.hidden || []) parts.push(`${encodeURIComponent(name)}_hide=true`);
   return parts.join('&');
 }

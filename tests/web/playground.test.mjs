@@ -25,7 +25,15 @@ class FakeEngine {
   epoch() { return this.epochs; }
   trainLoss() { return 0.5 / (1 + this.epochs); }
   testLoss() { return 0.6 / (1 + this.epochs); }
-  reset() { this.epochs = 0; }
+  reset() { this.epochs = 0; this.resets = (this.resets || 0) + 1; }
+  trainAccuracy() { return 0.9; }
+  testAccuracy() { return 0.8; }
+  layerSizes() { return [2, ...this.cfg.networkShape, 1]; }
+  paramsView() { return new Float64Array(0); }
+  deadView() { return new Uint8Array(0); }
+  gridNodes() { return new Float32Array(0); }
+  setLearningRate(lr) { if (!(lr >= 0)) return false; this.cfg.learningRate = lr; return true; }
+  regenerate() { this.cfg.seed = this.nextSeed(); return this.cfg.seed; }
   predictGrid(r) { return new Float32Array(r * r).map((_, i) => (i % 3) - 1); }
   trainPoints() { return new Float64Array([0, 0, 1, 1, 1, -1]); }
   testPoints() { return new Float64Array([2, 2, 1]); }
@@ -134,4 +142,72 @@ test('step(n) trains synchronously and validates n; playing trains one epoch per
   pg.reset();
   assert.equal(pg.playing, false, 'reset pauses, as the reference');
   assert.equal(pg.state().epoch, 0);
+});
+
+test('resets are counted in the hash and replayed by a load; a config change starts over', () => {
+  const { pg, engine, hashes } = setup();
+  pg.loadHash('#seed=abc');
+  pg.reset();
+  pg.reset();
+  assert.match(hashes.at(-1), /&resets=2/);
+  const before = engine.resets;
+  pg.loadHash('#seed=abc&resets=2');
+  assert.equal(engine.resets - before, 2, 'the load replays two resets');
+  assert.equal(pg.resets, 2);
+  pg.changeConfig({ activation: 'relu' });
+  assert.equal(pg.resets, 0);
+  assert.ok(!hashes.at(-1).includes('resets'));
+});
+
+test('regenerate keeps the network: resets -1 (not in the hash) until the next reset', () => {
+  const { pg, hashes } = setup();
+  pg.loadHash('#seed=abc&resets=1');
+  pg.step(3);
+  pg.regenerate();
+  assert.equal(pg.resets, -1);
+  assert.equal(pg.state().epoch, 3, 'the network and its epoch are kept');
+  assert.ok(!hashes.at(-1).includes('resets') && !hashes.at(-1).includes('seed=abc'), hashes.at(-1));
+  pg.reset();
+  assert.equal(pg.resets, 0);
+});
+
+test('a learning-rate change keeps the epoch and the resets; a bad one is refused', () => {
+  const { pg, hashes } = setup();
+  pg.loadHash('#seed=abc&resets=1');
+  pg.step(4);
+  assert.equal(pg.setLearningRate(0.3), true);
+  assert.equal(pg.state().epoch, 4);
+  assert.match(hashes.at(-1), /learningRate=0\.3/);
+  assert.equal(pg.resets, 1);
+  assert.equal(pg.setLearningRate(-1), false);
+});
+
+test('a non-finite training loss pauses, says so once, and reset clears it', () => {
+  const { pg, engine, runFrame, frames } = setup();
+  const statuses = [];
+  pg.status = { show: (t, items) => statuses.push({ t, items }), clear: () => statuses.push(null) };
+  pg.loadHash('#seed=abc');
+  pg.trainCount = 2;
+  engine.trainLoss = () => NaN;
+  pg.play();
+  while (frames.length) runFrame();
+  assert.equal(pg.playing, false);
+  assert.equal(pg.diverged, true);
+  assert.match(statuses.at(-1).t, /diverged/);
+  assert.ok(statuses.at(-1).items.some((i) => /learning rate/.test(i)));
+  pg.reset();
+  assert.equal(pg.diverged, false);
+  assert.equal(statuses.at(-1), null);
+});
+
+test('previewing a node redraws the heatmap from that node; null goes back to the output', () => {
+  const { pg, frames, runFrame } = setup();
+  pg.loadHash('#seed=abc');
+  while (frames.length) runFrame();
+  pg.setPreview({ values: new Float32Array(100 * 100) });
+  assert.equal(pg.dirty.grid, true);
+  while (frames.length) runFrame();
+  assert.equal(pg.dirty.grid, false);
+  pg.setPreview(null);
+  assert.equal(pg.preview, null);
 });

@@ -30,7 +30,7 @@ test('schema keys are in the reference order', () => {
     'activation', 'regularization', 'batchSize', 'dataset', 'regDataset', 'learningRate',
     'regularizationRate', 'noise', 'networkShape', 'seed', 'showTestData', 'discretize',
     'percTrainData', 'x', 'y', 'xTimesY', 'xSquared', 'ySquared', 'cosX', 'sinX', 'cosY', 'sinY',
-    'collectStats', 'problem', 'initZero', 'hideText',
+    'collectStats', 'tutorial', 'problem', 'initZero', 'hideText',
   ]);
 });
 
@@ -120,4 +120,33 @@ test('datasets: picking a regression one sets problem=regression', () => {
 
 test('engineConfigOf keeps engine keys only', () => {
   assert.deepEqual(engineConfigOf({ noise: 5, showTestData: true, foo: 1, seed: 'a' }), { noise: 5, seed: 'a' });
+});
+
+test('link keys: resets and params come after the reference keys, before *_hide', () => {
+  const { config, link, problems } = parseHash('#seed=s&resets=3&params=AQID_-x&x_hide=true');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(config, { seed: 's' });
+  assert.deepEqual(link, { resets: 3, params: 'AQID_-x' });
+  const { page } = parseHash('#x_hide=true');
+  assert.equal(serializeHash({ seed: 's' }, page, { resets: 3, params: 'AQID' }),
+    'seed=s&showTestData=false&discretize=false&cosX=false&cosY=false&collectStats=false&hideText=false&resets=3&params=AQID&x_hide=true');
+  assert.ok(!serializeHash({ seed: 's' }, {}, { resets: 0 }).includes('resets'));
+  assert.deepEqual(parseHash('').link, { resets: 0, params: null });
+});
+
+test('link keys: bad values are listed; a long params code is allowed, a huge one is not', () => {
+  const { link, problems } = parseHash('#resets=-1&params=a%2Bb');
+  assert.deepEqual(problems.map((p) => p.key), ['resets', 'params']);
+  assert.deepEqual(link, { resets: 0, params: null });
+  assert.equal(parseHash('#resets=10001').problems.length, 1);
+  assert.equal(parseHash('#resets=1.5').problems.length, 1);
+  assert.equal(parseHash('#params=' + 'A'.repeat(50000)).link.params.length, 50000);
+  assert.equal(parseHash('#params=' + 'A'.repeat(1600000)).problems.length, 1);
+});
+
+test('tutorial is a page key kept verbatim (the reference writes it)', () => {
+  const { page, problems } = parseHash('#tutorial=dp-reducing-loss');
+  assert.deepEqual(problems, []);
+  assert.equal(page.tutorial, 'dp-reducing-loss');
+  assert.match(serializeHash({}, page), /collectStats=false&tutorial=dp-reducing-loss&hideText/);
 });

@@ -42,3 +42,14 @@ export function shadeRgb(v) {
 export function shadeCss(v) {
   return '#' + shadeRgb(v).map((c) => c.toString(16).padStart(2, '0')).join('');
 }
+
+const hex2 = (c) => c.toString(16).padStart(2, '0');
+
+/** The continuous (not quantised) colour of a value clamped to [-1, 1], as the reference
+ *  colours links and bias squares; non-finite values are grey. "#rrggbb". */
+export function continuousCss(v) {
+  if (!Number.isFinite(v)) return '#' + GREY.map(hex2).join('');
+  const t = v < -1 ? -1 : v > 1 ? 1 : v;
+  const rgb = t < 0 ? mix(GREY, ORANGE, -t) : mix(GREY, BLUE, t);
+  return '#' + rgb.map(hex2).join('');
+}

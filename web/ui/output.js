@@ -1,19 +1,48 @@
-// The output column's text and toggles: test and training loss (3 decimals, as the reference)
-// and the "show test data" and "discretize output" checkboxes.
+// The output column's text, chart and toggles: test and training loss (3 decimals, as the
+// reference) with the accuracy beside them (classification), the loss chart (constant cost
+// per frame: web/loss-history.js), and the "show test data" and "discretize output" boxes.
 
-import { formatLoss } from '../format.js';
+import { formatLoss, formatAccuracy } from '../format.js';
+import { drawLossChart } from '../render/loss-chart.js';
 
-/** els: {trainLoss, testLoss, showTestData, discretize}; actions.changePage(patch).
- *  Returns {update(view)}. */
+/** els: {trainLoss, testLoss, trainAccuracy, testAccuracy, chart, showTestData, discretize};
+ *  actions.changePage(patch). Returns {update(view)}. */
 export function mountOutput(els, actions) {
   els.showTestData.addEventListener('change', () => actions.changePage({ showTestData: els.showTestData.checked }));
   els.discretize.addEventListener('change', () => actions.changePage({ discretize: els.discretize.checked }));
+  let lastChart = '';
+  // The chart's CSS size, read when it changes (a layout read per frame would force a layout).
+  let cssWidth = 0;
+  let cssHeight = 0;
+  if (els.chart) {
+    new ResizeObserver((entries) => {
+      cssWidth = Math.round(entries[0].contentRect.width);
+      cssHeight = Math.round(entries[0].contentRect.height);
+      lastChart = '';
+      if (actions.refresh) actions.refresh();
+    }).observe(els.chart);
+  }
   return {
     update(view) {
-      els.trainLoss.textContent = formatLoss(view.trainLoss);
-      els.testLoss.textContent = formatLoss(view.testLoss);
+      const loss = (x) => (view.diverged && Number.isNaN(x) ? 'NaN' : formatLoss(x));
+      els.trainLoss.textContent = loss(view.trainLoss);
+      els.testLoss.textContent = loss(view.testLoss);
+      if (els.trainAccuracy) els.trainAccuracy.textContent = formatAccuracy(view.trainAccuracy);
+      if (els.testAccuracy) els.testAccuracy.textContent = formatAccuracy(view.testAccuracy);
       els.showTestData.checked = view.page.showTestData;
       els.discretize.checked = view.page.discretize;
+      if (els.chart) {
+        const h = view.history;
+        if (!cssWidth) {
+          cssWidth = els.chart.clientWidth || 300;
+          cssHeight = els.chart.clientHeight || 60;
+        }
+        const key = `${h.length}|${h.stride}|${h.last && h.last.epoch}|${h.last && h.last.train}|${cssWidth}x${cssHeight}`;
+        if (key !== lastChart) {
+          lastChart = key;
+          drawLossChart(els.chart, h, { cssWidth, cssHeight, ratio: globalThis.devicePixelRatio || 1 });
+        }
+      }
     },
   };
 }

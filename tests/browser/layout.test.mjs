@@ -1,0 +1,90 @@
+// Browser tests of the page's layout and access (issue 3 points 9, 11): screenshots at
+// 1280 x 800 and 375 x 667 (build/test-artifacts/), no horizontal scroll on a phone even with
+// a wide network (the diagram scrolls inside its own box), every control named, the menus and
+// nodes usable from the keyboard.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { launchBrowser, startServer, artifactPath } from './harness.mjs';
+import { openPage, frames, state, GOLDEN } from './page-helpers.mjs';
+
+let server;
+let browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const PHONE = { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+
+async function trained(options, hash = `#seed=${GOLDEN.seed}`) {
+  const opened = await openPage(browser, server, hash, options);
+  for (let i = 0; i < 30; i++) await opened.page.evaluate(() => window.nnplay.step(10)); // a curve in the chart
+  await frames(opened.page);
+  return opened;
+}
+
+test('screenshot at 1280 x 800', async () => {
+  const { page, errors, close } = await trained({ viewport: { width: 1280, height: 800 } });
+  const file = artifactPath('playground-1280x800.png');
+  await page.screenshot({ path: file });
+  assert.ok(fs.statSync(file).size > 20000);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 1280);
+  for (const id of ['#heatmap', '#play-pause-button', '#control-learningRate', '.network-body', '#loss-chart']) {
+    const box = await page.locator(id).boundingBox();
+    assert.ok(box && box.y + box.height <= 800, `${id} above the fold`);
+  }
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('a phone (375 x 667): fits without horizontal scroll; screenshot', async () => {
+  const { page, errors, close } = await trained(PHONE);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375);
+  const heat = await page.locator('.heatmap-frame').boundingBox();
+  assert.ok(heat.x >= 0 && heat.x + heat.width <= 375);
+  await page.screenshot({ path: artifactPath('playground-375x667.png') });
+  await page.screenshot({ path: artifactPath('playground-375-full.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('a phone with six layers of eight: the page does not scroll sideways, the diagram does', async () => {
+  const { page, close } = await trained(PHONE, '#seed=a&networkShape=8,8,8,8,8,8');
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375);
+  const inner = await page.$eval('.network-scroll', (el) => [el.scrollWidth, el.clientWidth]);
+  assert.ok(inner[0] > inner[1], `diagram ${inner[0]} in ${inner[1]}`);
+  await close();
+});
+
+test('every control has an accessible name', async () => {
+  const { page, close } = await openPage(browser, server, `#seed=${GOLDEN.seed}`);
+  const unnamed = await page.evaluate(() => {
+    const named = (el) => (el.getAttribute('aria-label') || '').trim()
+      || (el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent.trim())
+      || el.closest('label')?.textContent.trim()
+      || (el.tagName === 'BUTTON' && el.textContent.trim());
+    return [...document.querySelectorAll('button, input, select, [role="button"], [tabindex="0"]')]
+      .filter((el) => !el.closest('[hidden]') && !named(el))
+      .map((el) => el.outerHTML.slice(0, 100));
+  });
+  assert.deepEqual(unnamed, []);
+  await close();
+});
+
+test('keyboard: tab to the learning rate menu and change it; tab reaches a neuron and previews it', async () => {
+  const { page, close } = await openPage(browser, server, `#seed=${GOLDEN.seed}`);
+  await page.focus('#step-button');
+  let found = false;
+  for (let i = 0; i < 10 && !found; i++) {
+    await page.keyboard.press('Tab');
+    found = await page.evaluate(() => document.activeElement.id === 'control-learningRate');
+  }
+  assert.ok(found, 'the learning rate menu is in the tab order');
+  await page.keyboard.press('ArrowDown');
+  await frames(page);
+  assert.equal((await state(page)).config.learningRate, 0.1);
+  const before = await page.evaluate(() => document.querySelector('#heatmap').toDataURL());
+  await page.focus('.node[data-layer="0"][data-node="0"]');
+  await frames(page);
+  assert.notEqual(await page.evaluate(() => document.querySelector('#heatmap').toDataURL()), before);
+  await close();
+});

@@ -1,0 +1,162 @@
+// Browser tests of the network diagram (issue 3 point 2): live 10 x 10 neuron thumbnails,
+// hovering (or tapping) a neuron shows its map in the big heatmap, links sized and coloured by
+// their weights with a dash that moves with the epoch, dead L1 links, bias squares, the hover
+// card, and editing a weight or a bias (mouse and keyboard) changes the heatmap at once.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, startServer } from './harness.mjs';
+import { openPage, frames, state, canvasColours, canvasData, GOLDEN } from './page-helpers.mjs';
+
+let server;
+let browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const open = (h = `#seed=${GOLDEN.seed}`, o) => openPage(browser, server, h, o);
+const weightOf = (text) => Number(/is (-?[\d.e+-]+)/.exec(text)[1]);
+
+test('nodes: 7 inputs, 4 + 2 neurons, the output; each neuron a live 10 x 10 thumbnail', async () => {
+  const { page, errors, close } = await open();
+  assert.equal(await page.locator('.network-body .node').count(), 7 + 4 + 2 + 1);
+  const sizes = await page.$$eval('.node canvas', (cs) => cs.map((c) => `${c.width}x${c.height}`));
+  assert.ok(sizes.every((s) => s === '10x10'), sizes.join(' '));
+  const before = await canvasData(page, '.node[data-layer="0"][data-node="0"] canvas');
+  await page.evaluate(() => window.nnplay.step(50));
+  await frames(page);
+  assert.notEqual(await canvasData(page, '.node[data-layer="0"][data-node="0"] canvas'), before, 'thumbnails follow training');
+  assert.ok((await canvasColours(page, '.output-node canvas')).length > 1);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('hovering a neuron shows its map in the big heatmap; leaving shows the output again', async () => {
+  const { page, close } = await open();
+  await page.evaluate(() => window.nnplay.step(20));
+  await frames(page);
+  const output = await canvasData(page, '#heatmap');
+  await page.hover('.node[data-layer="0"][data-node="1"]');
+  await frames(page);
+  const neuron = await canvasData(page, '#heatmap');
+  assert.notEqual(neuron, output);
+  await page.hover('[data-feature="x"]');
+  await frames(page);
+  assert.notEqual(await canvasData(page, '#heatmap'), neuron, 'an input shows its own map');
+  await page.hover('[data-feature="sinX"]'); // off: its map still shows
+  await frames(page);
+  await page.mouse.move(5, 5);
+  await frames(page);
+  assert.equal(await canvasData(page, '#heatmap'), output);
+  await close();
+});
+
+test('a tap on a neuron does what hover does (touch), a second tap undoes it', async () => {
+  const { page, close } = await open(`#seed=${GOLDEN.seed}`, { hasTouch: true, isMobile: true, viewport: { width: 375, height: 667 } });
+  await page.evaluate(() => window.nnplay.step(20));
+  await frames(page);
+  const output = await canvasData(page, '#heatmap');
+  const neuron = page.locator('.node[data-layer="1"][data-node="0"]');
+  await neuron.scrollIntoViewIfNeeded();
+  await neuron.tap();
+  await frames(page);
+  assert.notEqual(await canvasData(page, '#heatmap'), output);
+  await neuron.tap();
+  await frames(page);
+  assert.equal(await canvasData(page, '#heatmap'), output);
+  // a tap on a link opens its card with the value to edit
+  await page.locator('path.link-hit').first().tap({ force: true });
+  assert.ok(await page.locator('.hovercard').isVisible());
+  assert.ok(await page.locator('.hovercard-input').isVisible());
+  await close();
+});
+
+test('links: width clamp(1 + 9|w|/5, 1, 10) and the colour scale; the dash moves with the epoch', async () => {
+  const { page, close } = await open();
+  await page.evaluate(() => window.nnplay.step(300));
+  await frames(page);
+  assert.equal(await page.locator('path.link').count(), 2 * 4 + 4 * 2 + 2);
+  assert.equal(await page.locator('rect.bias').count(), 4 + 2 + 1);
+  const hits = page.locator('path.link-hit');
+  for (let i = 0; i < 3; i++) {
+    await hits.nth(i).focus();
+    const text = await page.textContent('.hovercard-text');
+    assert.match(text, /^Weight is -?\d/);
+    const w = weightOf(text);
+    const width = Number(await page.locator('path.link').nth(i).getAttribute('stroke-width'));
+    const expected = Math.min(10, 1 + 9 * Math.abs(w) / 5);
+    assert.ok(Math.abs(width - expected) < 0.2 + 9 * Math.abs(w) * 0.01, `w ${w}: width ${width} vs ${expected}`);
+    const colour = await page.locator('path.link').nth(i).getAttribute('stroke');
+    assert.match(colour, /^#[0-9a-f]{6}$/);
+    if (w > 1) assert.equal(colour, '#0877bd');
+    if (w < -1) assert.equal(colour, '#f59322');
+  }
+  const dash = () => page.$eval('svg.network-links', (s) => s.style.getPropertyValue('--dash-offset'));
+  const d0 = await dash();
+  await page.evaluate(() => window.nnplay.step(3));
+  await frames(page);
+  assert.notEqual(await dash(), d0);
+  assert.equal(Number(await dash()), -303 / 3);
+  await close();
+});
+
+test('bias squares have a card "Bias is ..."', async () => {
+  const { page, close } = await open();
+  await page.hover('rect.bias >> nth=0');
+  assert.match(await page.textContent('.hovercard-text'), /^Bias is 0\.10$/);
+  await close();
+});
+
+test('clicking a link edits its weight: the heatmap and the loss change at once', async () => {
+  const { page, errors, close } = await open();
+  await page.evaluate(() => window.nnplay.step(10));
+  await frames(page);
+  const before = await state(page);
+  const heat = await canvasData(page, '#heatmap');
+  const hit = page.locator('path.link-hit').last(); // into the output
+  await hit.hover({ force: true });
+  assert.match(await page.textContent('.hovercard'), /Weight is/);
+  await hit.click({ force: true });
+  const input = page.locator('.hovercard-input');
+  assert.ok(await input.isVisible());
+  await input.fill('-4');
+  await frames(page);
+  const after = await state(page);
+  assert.notEqual(after.trainLoss, before.trainLoss);
+  assert.equal(after.epoch, before.epoch);
+  assert.notEqual(await canvasData(page, '#heatmap'), heat);
+  await input.press('Enter');
+  assert.equal(await input.isVisible(), false, 'Enter closes the editor');
+  await page.locator('path.link-hit').last().focus();
+  assert.match(await page.textContent('.hovercard-text'), /^Weight is -4\.0$/);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('keyboard: a focused bias opens its editor with Enter and takes a value', async () => {
+  const { page, close } = await open();
+  const before = await state(page);
+  await page.locator('rect.bias').last().focus();
+  await page.keyboard.press('Enter');
+  const input = page.locator('.hovercard-input');
+  assert.ok(await input.isVisible());
+  assert.ok(await input.evaluate((el) => el === document.activeElement));
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('2');
+  const after = await state(page);
+  assert.notEqual(after.trainLoss, before.trainLoss);
+  await page.keyboard.press('Escape');
+  await page.locator('rect.bias').last().focus();
+  assert.match(await page.textContent('.hovercard-text'), /^Bias is 2\.0$/);
+  await close();
+});
+
+test('dead L1 links are drawn dead and say so', async () => {
+  const { page, close } = await open('#seed=0.12345&regularization=L1&regularizationRate=0.3&learningRate=0.1&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true');
+  await page.evaluate(() => window.nnplay.step(100));
+  await frames(page);
+  const dead = page.locator('path.link.dead');
+  assert.ok(await dead.count() > 0, 'some links died');
+  const i = await page.$$eval('path.link', (ps) => ps.findIndex((p) => p.classList.contains('dead')));
+  await page.locator('path.link-hit').nth(i).focus();
+  assert.match(await page.textContent('.hovercard-text'), /Weight is 0\.0 \(a dead link/);
+  await close();
+});

@@ -1,0 +1,60 @@
+// Mounts the playground page's views on its elements (index.html) and wires their actions to
+// the controller: play controls, top-bar menus, dataset picker and data sliders, the network
+// diagram, the output column, copy link, classroom hiding. app.js calls mountPage once the
+// engine is loaded and the hash applied.
+
+import { mountPlayControls } from './ui/play-controls.js';
+import { mountDatasetPicker } from './ui/dataset-picker.js';
+import { mountOutput } from './ui/output.js';
+import { mountTopControls } from './ui/top-controls.js';
+import { mountDataControls } from './ui/data-controls.js';
+import { mountNetworkView } from './ui/network-view.js';
+import { mountShare } from './ui/share.js';
+import { mountVisibility } from './ui/visibility.js';
+import { datasetChange } from './state.js';
+
+const $ = (id) => document.getElementById(id);
+
+/** The 200 noise-free points of a dataset's thumbnail, from the engine's preview session. */
+function thumbnailPoints(engine, name) {
+  const base = { noise: 0, percTrainData: 100, seed: 'nnplay-thumbnails', networkShape: [] };
+  return engine.previewPoints({ ...base, ...datasetChange(name) });
+}
+
+/** The page's URL with a hash body. */
+function linkTo(body) {
+  return `${window.location.origin}${window.location.pathname}${window.location.search}#${body}`;
+}
+
+export function mountPage(engine, playground) {
+  const actions = {
+    togglePlay: () => playground.togglePlay(),
+    step: () => { playground.pause(); playground.step(1); },
+    reset: () => playground.reset(),
+    pickDataset: (name) => playground.changeConfig(datasetChange(name), { newData: true }),
+    changePage: (patch) => playground.changePage(patch),
+    changeConfig: (patch, opts) => playground.changeConfig(patch, opts),
+    setLearningRate: (lr) => playground.setLearningRate(lr),
+    regenerate: () => playground.regenerate(),
+    preview: (p) => playground.setPreview(p),
+    setWeight: (l, n, s, v) => playground.setWeight(l, n, s, v),
+    setBias: (l, n, v) => playground.setBias(l, n, v),
+    refresh: () => playground.refresh(),
+  };
+  playground.addView(mountPlayControls(
+    { reset: $('reset-button'), playPause: $('play-pause-button'), step: $('step-button'), epoch: $('epoch-number') },
+    actions));
+  playground.addView(mountTopControls($('top-controls'), actions));
+  const picker = mountDatasetPicker($('dataset-picker'), actions);
+  picker.drawThumbnails((name) => thumbnailPoints(engine, name));
+  playground.addView(picker);
+  playground.addView(mountDataControls($('data-controls'), actions));
+  playground.addView(mountNetworkView($('network-column'), engine.featureMaps(), actions));
+  playground.addView(mountOutput({
+    trainLoss: $('train-loss'), testLoss: $('test-loss'),
+    trainAccuracy: $('train-accuracy'), testAccuracy: $('test-accuracy'), chart: $('loss-chart'),
+    showTestData: $('show-test-data'), discretize: $('discretize'),
+  }, actions));
+  playground.addView(mountShare($('share'), ({ network }) => linkTo(playground.shareHash({ network }))));
+  playground.addView(mountVisibility(document, { article: $('article-text'), banner: document.querySelector('.banner') }));
+}

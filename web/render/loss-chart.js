@@ -1,0 +1,56 @@
+// Draws the loss chart: training loss grey (#777), test loss black, as the reference, from a
+// web/loss-history.js buffer (at most its capacity of samples plus the latest one, so the cost
+// per frame does not grow with the epochs). x: epochs from the first sample to the latest;
+// y: 0 to the largest finite loss shown. Non-finite values break the line.
+
+export const TRAIN_COLOUR = '#777777';
+export const TEST_COLOUR = '#000000';
+
+/** Sizes the backing store to cssWidth x cssHeight times the pixel ratio (only when it
+ *  changes) and draws. history: {length, epochs, train, test, last}. */
+export function drawLossChart(canvas, history, { cssWidth, cssHeight, ratio = 1 }) {
+  const w = Math.max(1, Math.round(cssWidth * ratio));
+  const hgt = Math.max(1, Math.round(cssHeight * ratio));
+  if (canvas.width !== w || canvas.height !== hgt) {
+    canvas.width = w;
+    canvas.height = hgt;
+  }
+  const ctx = canvas.getContext('2d');
+  ctx.clearRect(0, 0, w, hgt);
+  const n = history.length;
+  const last = history.last;
+  const count = n + (last && (n === 0 || history.epochs[n - 1] !== last.epoch) ? 1 : 0);
+  if (count === 0) return;
+  const at = (series, i) => (i < n ? history[series][i] : last[series]);
+  const epochAt = (i) => (i < n ? history.epochs[i] : last.epoch);
+  let maxY = 0;
+  for (let i = 0; i < count; i++) {
+    for (const s of ['train', 'test']) {
+      const v = at(s, i);
+      if (Number.isFinite(v) && v > maxY) maxY = v;
+    }
+  }
+  if (maxY <= 0) maxY = 1;
+  const x0 = epochAt(0);
+  const span = Math.max(1, epochAt(count - 1) - x0);
+  const pad = 2 * ratio;
+  const px = (e) => pad + ((e - x0) / span) * (w - 2 * pad);
+  const py = (v) => hgt - pad - (v / maxY) * (hgt - 2 * pad);
+  ctx.lineWidth = 1.5 * ratio;
+  ctx.lineJoin = 'round';
+  for (const [series, colour] of [['train', TRAIN_COLOUR], ['test', TEST_COLOUR]]) {
+    ctx.strokeStyle = colour;
+    ctx.beginPath();
+    let pen = false;
+    for (let i = 0; i < count; i++) {
+      const v = at(series, i);
+      if (!Number.isFinite(v)) { pen = false; continue; }
+      const x = px(epochAt(i));
+      const y = py(v);
+      if (pen) ctx.lineTo(x, y); else ctx.moveTo(x, y);
+      pen = true;
+    }
+    if (count === 1 && pen) ctx.lineTo(px(epochAt(0)) + 1, py(at(series, 0)));
+    ctx.stroke();
+  }
+}

@@ -1,0 +1,67 @@
+// The top bar's menus: learning rate (no reset: the engine takes the new rate, the epoch and
+// the weights stay), activation, regularization and its rate, problem type (these rebuild the
+// network; the problem type also draws new data, as the reference). Native <select>s, each
+// with a <label>, in a container ui-<name> that `<name>_hide=true` hides.
+
+import { ACTIVATIONS, REGULARIZATIONS, PROBLEMS, LEARNING_RATES, REGULARIZATION_RATES } from '../state.js';
+import { plainNumber } from '../format.js';
+
+const TITLES = { relu: 'ReLU', tanh: 'Tanh', sigmoid: 'Sigmoid', linear: 'Linear', none: 'None',
+  L1: 'L1', L2: 'L2', classification: 'Classification', regression: 'Regression' };
+
+function menu(root, name, label, values, onChange) {
+  const box = document.createElement('div');
+  box.className = `control ui-${name}`;
+  const lab = document.createElement('label');
+  lab.className = 'control-label';
+  lab.htmlFor = `control-${name}`;
+  lab.textContent = label;
+  const select = document.createElement('select');
+  select.id = `control-${name}`;
+  for (const v of values) {
+    const opt = document.createElement('option');
+    opt.value = String(v);
+    opt.textContent = typeof v === 'number' ? plainNumber(v) : TITLES[v] || v;
+    select.append(opt);
+  }
+  select.addEventListener('change', () => onChange(select.value));
+  box.append(lab, select);
+  root.append(box);
+  return select;
+}
+
+/** Shows a value the menu does not offer (from a hash) as an extra option, selected. */
+function setValue(select, value) {
+  const v = typeof value === 'number' ? String(value) : value;
+  let opt = [...select.options].find((o) => (typeof value === 'number' ? Number(o.value) === value : o.value === v));
+  for (const o of [...select.options]) if (o.dataset.extra && o !== opt) o.remove();
+  if (!opt) {
+    opt = document.createElement('option');
+    opt.value = v;
+    opt.textContent = typeof value === 'number' ? plainNumber(value) : v;
+    opt.dataset.extra = 'true';
+    select.append(opt);
+  }
+  select.value = opt.value;
+}
+
+/** root: #top-controls; actions: {setLearningRate(lr), changeConfig(patch, opts)}. */
+export function mountTopControls(root, actions) {
+  const s = {
+    learningRate: menu(root, 'learningRate', 'Learning rate', LEARNING_RATES, (v) => actions.setLearningRate(Number(v))),
+    activation: menu(root, 'activation', 'Activation', ACTIVATIONS, (v) => actions.changeConfig({ activation: v })),
+    regularization: menu(root, 'regularization', 'Regularization', REGULARIZATIONS, (v) => actions.changeConfig({ regularization: v })),
+    regularizationRate: menu(root, 'regularizationRate', 'Regularization rate', REGULARIZATION_RATES,
+      (v) => actions.changeConfig({ regularizationRate: Number(v) })),
+    problem: menu(root, 'problem', 'Problem type', PROBLEMS, (v) => actions.changeConfig({ problem: v }, { newData: true })),
+  };
+  let last = '';
+  return {
+    update({ config }) {
+      const key = [config.learningRate, config.activation, config.regularization, config.regularizationRate, config.problem].join('|');
+      if (key === last) return;
+      last = key;
+      for (const name of Object.keys(s)) setValue(s[name], config[name]);
+    },
+  };
+}
