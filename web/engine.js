@@ -91,7 +91,8 @@ export class Engine {
   /** config() plus params and epoch: configure(exportConfig()) restores the network. */
   exportConfig() { return JSON.parse(this.session.exportConfig()); }
 
-  step(n = 1) { this.session.step(n); }
+  /** Trains n epochs; returns how many (fewer when the network diverged). */
+  step(n = 1) { return Number(this.session.step(n)); }
   /** Trains n single examples in training order from the session's cursor; returns how many. */
   stepExamples(n = 1) { return Number(this.session.stepExamples(n)); }
   /** The training example stepExamples trains next (0 at an epoch's start). */

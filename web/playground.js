@@ -1,7 +1,8 @@
 // The playground's controller: owns the page state (the effective config, page toggles,
 // playing or not, the previewed node, the loss history, how the weights on screen came about),
 // turns user actions into engine calls, keeps the URL hash in step with
-// history.replaceState, and runs the animation loop (one epoch per frame while playing).
+// history.replaceState, and runs the animation loop (while playing, the speed control's epochs
+// per frame: one as the reference, up to "max", adapted to hold 60 frames a second).
 // Views are objects with update(view); renderers get arrays and canvases only.
 //
 // Reproducible links: the hash holds the config (with its seed) and `resets`, the number of
@@ -16,6 +17,7 @@ import { toNestedParams } from './params-layout.js';
 import { createLossHistory } from './loss-history.js';
 import { formatEpoch } from './format.js';
 import { createHeatmap } from './render/heatmap.js';
+import { createGovernor } from './speed.js';
 import { clearPoints, drawPoints } from './render/points.js';
 
 export const GRID_RESOLUTION = 100;
@@ -66,6 +68,7 @@ export class Playground {
     this.config = null;
     this.page = { ...PAGE_DEFAULTS, hidden: [] };
     this.playing = false;
+    this.governor = createGovernor(this.page.speed);
     this.dirty = { grid: true, points: true };
     this.gridChanged = true;
     this.frameRequested = false;
@@ -372,7 +375,13 @@ export class Playground {
   frame() {
     this.frameRequested = false;
     if (this.playing) {
-      this.engine.step(1);
+      // Epochs this frame: the speed control's count (1: the reference's pace; max: adapted
+      // to an engine budget per frame, from the time the last frames took).
+      if (this.governor.speed !== this.page.speed) this.governor = createGovernor(this.page.speed);
+      const epochs = this.governor.epochs();
+      const t0 = performance.now();
+      const done = this.engine.step(epochs);
+      this.governor.report(done, performance.now() - t0);
       this.afterTraining();
     }
     if (!this.config) return; // nothing configured yet (the engine rejected even the defaults)
@@ -395,6 +404,10 @@ export class Playground {
         values = p.values;
       }
       this.heatmap.draw(values, { discretize: this.page.discretize });
+      if (!this.drawnOnce) {  // for scripts/bench's first_heatmap_ms
+        this.drawnOnce = true;
+        performance.mark('nnplay:first-heatmap');
+      }
       this.dirty.grid = false;
       this.gridChanged = true;
     }

@@ -6,6 +6,7 @@
 // Pure: no DOM, no engine. The engine validates again (its limits are the authority).
 
 import { plainNumber } from './format.js';
+import { SPEEDS, DEFAULT_SPEED } from './speed.js';
 
 /** Keys the engine takes (the JSON config form, docs/BINDING.md). */
 export const ENGINE_KEYS = [
@@ -18,6 +19,8 @@ export const ENGINE_KEYS = [
 export const PAGE_DEFAULTS = Object.freeze({
   showTestData: false, discretize: false, collectStats: false, hideText: false,
   cosX: false, cosY: false, tutorial: null,
+  speed: DEFAULT_SPEED, // nnplay's own page keys (NNPLAY_PAGE_SCHEMA)
+  embed: false,
 });
 
 /** The input features in the engine's fixed order, with the reference's labels. */
@@ -89,6 +92,13 @@ export const HASH_SCHEMA = [
   ['hideText', bool, true],
 ].map(([key, type, page = false]) => ({ key, ...type, page }));
 
+/** nnplay's own page keys, written after the reference's and only when not at their default
+ *  (PAGE_DEFAULTS), so that a default page's link is the reference's. */
+export const NNPLAY_PAGE_SCHEMA = [
+  { key: 'speed', ...enumOf(SPEEDS), page: true }, // epochs per frame (web/speed.js)
+  { key: 'embed', ...bool, page: true }, // the embed view for iframes (docs/EMBEDDING.md)
+];
+
 /** nnplay's own keys, written after the reference's: link state, not config. */
 export const LINK_SCHEMA = [
   { key: 'resets', kind: 'number', min: 0, max: MAX_RESETS, integer: true, link: true },
@@ -96,7 +106,7 @@ export const LINK_SCHEMA = [
 ];
 export const LINK_DEFAULTS = Object.freeze({ resets: 0, params: null });
 
-const SCHEMA_BY_KEY = new Map([...HASH_SCHEMA, ...LINK_SCHEMA].map((s) => [s.key, s]));
+const SCHEMA_BY_KEY = new Map([...HASH_SCHEMA, ...NNPLAY_PAGE_SCHEMA, ...LINK_SCHEMA].map((s) => [s.key, s]));
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const HIDE_KEY = /^([A-Za-z][A-Za-z0-9]{0,40})_hide$/;
 
@@ -240,6 +250,10 @@ export function serializeHash(config, page = {}, link = {}) {
     if (v === undefined || v === null) continue;
     if (spec.key === 'regularization' && v === 'none') continue;
     parts.push(`${spec.key}=${formatValue(spec, v)}`);
+  }
+  for (const spec of NNPLAY_PAGE_SCHEMA) {
+    const v = page[spec.key];
+    if (v !== undefined && v !== null && v !== PAGE_DEFAULTS[spec.key]) parts.push(`${spec.key}=${formatValue(spec, v)}`);
   }
   if (Number.isInteger(link.resets) && link.resets > 0) parts.push(`resets=${link.resets}`);
   if (link.params) parts.push(`params=${link.params}`);

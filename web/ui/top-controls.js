@@ -4,10 +4,11 @@
 // with a <label>, in a container ui-<name> that `<name>_hide=true` hides.
 
 import { ACTIVATIONS, REGULARIZATIONS, PROBLEMS, LEARNING_RATES, REGULARIZATION_RATES } from '../state.js';
+import { SPEEDS } from '../speed.js';
 import { plainNumber } from '../format.js';
 
 const TITLES = { relu: 'ReLU', tanh: 'Tanh', sigmoid: 'Sigmoid', linear: 'Linear', none: 'None',
-  L1: 'L1', L2: 'L2', classification: 'Classification', regression: 'Regression' };
+  L1: 'L1', L2: 'L2', classification: 'Classification', regression: 'Regression', max: 'Max' };
 
 function menu(root, name, label, values, onChange) {
   const box = document.createElement('div');
@@ -45,7 +46,8 @@ function setValue(select, value) {
   select.value = opt.value;
 }
 
-/** root: #top-controls; actions: {setLearningRate(lr), changeConfig(patch, opts)}. */
+/** root: #top-controls; actions: {setLearningRate(lr), changeConfig(patch, opts),
+ *  changePage(patch)}. */
 export function mountTopControls(root, actions) {
   const s = {
     learningRate: menu(root, 'learningRate', 'Learning rate', LEARNING_RATES, (v) => actions.setLearningRate(Number(v))),
@@ -55,13 +57,17 @@ export function mountTopControls(root, actions) {
       (v) => actions.changeConfig({ regularizationRate: Number(v) })),
     problem: menu(root, 'problem', 'Problem type', PROBLEMS, (v) => actions.changeConfig({ problem: v }, { newData: true })),
   };
+  // Epochs per frame: a page setting (no reset), nnplay's own.
+  const speed = menu(root, 'speed', 'Epochs per frame', SPEEDS, (v) => actions.changePage({ speed: v }));
   let last = '';
   return {
-    update({ config }) {
-      const key = [config.learningRate, config.activation, config.regularization, config.regularizationRate, config.problem].join('|');
+    update({ config, page }) {
+      const key = [config.learningRate, config.activation, config.regularization, config.regularizationRate,
+        config.problem, page.speed].join('|');
       if (key === last) return;
       last = key;
       for (const name of Object.keys(s)) setValue(s[name], config[name]);
+      setValue(speed, page.speed);
     },
   };
 }
