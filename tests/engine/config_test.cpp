@@ -14,7 +14,7 @@ bool has_field(const std::vector<ConfigIssue>& issues, const std::string& field)
 }
 }  // namespace
 
-TEST_CASE("missing keys take the reference's defaults; a missing seed is made", "[config]") {
+TEST_CASE("missing keys take the reference's defaults and a missing seed is made", "[config]") {
   Session s = configured("{}");
   const Config& c = s.config();
   CHECK(c.dataset == Dataset::Circle);
@@ -28,7 +28,7 @@ TEST_CASE("missing keys take the reference's defaults; a missing seed is made", 
   CHECK(state["networkShape"] == nlohmann::json::array({4, 2}));
 }
 
-TEST_CASE("every invalid value is reported with its field, all at once", "[config]") {
+TEST_CASE("every invalid value is reported with its field and all at once", "[config]") {
   Session s = configured(R"({"seed": "keep"})");
   const auto before = s.network().params();
   const ConfigureResult r = s.configure(R"({
@@ -47,7 +47,7 @@ TEST_CASE("every invalid value is reported with its field, all at once", "[confi
   CHECK((s.network().params() == before));
 }
 
-TEST_CASE("not JSON, not an object, absurd numbers", "[config]") {
+TEST_CASE("not JSON - not an object - absurd numbers", "[config]") {
   Session s;
   CHECK_FALSE(s.configure("{").ok);
   CHECK_FALSE(s.configure("[1, 2]").ok);
@@ -134,7 +134,7 @@ TEST_CASE("setting a weight or bias takes effect and is range checked", "[config
   CHECK(s.train_loss() != Approx(0.5015807429602891));
 }
 
-TEST_CASE("grid prediction: image order, every node, owned buffers", "[grid]") {
+TEST_CASE("grid prediction: image order - every node - owned buffers", "[grid]") {
   Session s = configured(R"({"seed": "0.12345"})");
   s.step(50);
   REQUIRE(s.predict_grid(100));

@@ -30,7 +30,7 @@ TEST_CASE("tanh_array agrees with libm to 1e-12 relative over the whole range", 
   CHECK(worst < 1e-14);
 }
 
-TEST_CASE("tanh_array: zero, infinities and NaN", "[fastmath]") {
+TEST_CASE("tanh_array: zero - infinities and NaN", "[fastmath]") {
   const double inf = std::numeric_limits<double>::infinity();
   double in[5] = {0.0, -0.0, inf, -inf, std::nan("")}, out[5];
   nnplay::tanh_array(in, out, 5);

@@ -40,7 +40,7 @@ int epochs_to_all_right(Session& s, int max_epochs) {
 
 }  // namespace
 
-TEST_CASE("the talk's neuron: z = w0 + w1*x1 + w2*x2 through a sigmoid", "[perceptron]") {
+TEST_CASE("the talk's neuron: z = w0 + w1 x1 + w2 x2 through a sigmoid", "[perceptron]") {
   Session s = configured(one_neuron("and"));
   REQUIRE(s.network().sizes() == std::vector<int>{2, 1});
   CHECK(s.network().bias(0, 0) == 3);
@@ -57,7 +57,7 @@ TEST_CASE("the talk's neuron: z = w0 + w1*x1 + w2*x2 through a sigmoid", "[perce
   CHECK(configured(one_neuron("not")).train_accuracy() == 1);
 }
 
-TEST_CASE("one neuron learns AND, OR, NAND, NOR and NOT from the talk's weights", "[perceptron]") {
+TEST_CASE("one neuron learns AND OR NAND NOR and NOT from the talk's weights", "[perceptron]") {
   // Learning rate 1 (the page's default). Epochs seen: AND 96, OR 185, NAND 23, NOR 29, NOT 0.
   for (const std::string gate : {"and", "or", "nand", "nor", "not"}) {
     INFO("gate " << gate);

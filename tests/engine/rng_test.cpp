@@ -13,7 +13,7 @@ TEST_CASE("seed 0.12345 gives the reference's first doubles", "[rng]") {
   CHECK(rng.next() == 0.2736265229359467);
 }
 
-TEST_CASE("re-seeding restarts the stream; different seeds differ", "[rng]") {
+TEST_CASE("re-seeding restarts the stream and different seeds differ", "[rng]") {
   SeedRandom a("abc"), b("abd");
   const double first = a.next();
   CHECK(first != b.next());
@@ -22,7 +22,7 @@ TEST_CASE("re-seeding restarts the stream; different seeds differ", "[rng]") {
   CHECK(a.next() == first);
 }
 
-TEST_CASE("doubles stay in [0, 1)", "[rng]") {
+TEST_CASE("doubles stay in the unit interval", "[rng]") {
   SeedRandom rng("");
   for (int i = 0; i < 100000; ++i) {
     const double r = rng.next();

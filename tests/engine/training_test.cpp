@@ -8,7 +8,7 @@ using namespace nnplay;
 using nnplay::test::configured;
 using nnplay::test::near;
 
-TEST_CASE("golden run: seed 0.12345, default config", "[training][golden]") {
+TEST_CASE("golden run: seed 0.12345 with the default config", "[training][golden]") {
   Session s = configured(R"({"seed": "0.12345"})");
   Network& net = s.network();
   CHECK(net.weight(0, 0, 0) == near(0.15119012045435498, 1e-15));
@@ -102,7 +102,7 @@ TEST_CASE("L1 kills links whose weight crosses zero and keeps them dead", "[trai
     if (before(k) == 0.0 && dead(k)) CHECK(s.network().params()(k) == 0.0);
 }
 
-TEST_CASE("initZero draws the weights, then zeroes them", "[training]") {
+TEST_CASE("initZero draws the weights then zeroes them", "[training]") {
   Session zero = configured(R"({"seed": "z", "initZero": true})");
   for (double p : zero.network().params()) CHECK(p == 0.0);
   // The stream moved past the weights: a reset after it matches one after a normal start.
@@ -148,7 +148,7 @@ TEST_CASE("accuracy counts the side of the threshold", "[training]") {
   CHECK(s.test_accuracy() > 0.97);
 }
 
-TEST_CASE("single examples: an update per batch, an epoch per pass, step finishes the epoch",
+TEST_CASE("single examples: an update per batch - an epoch per pass - step finishes the epoch",
           "[training][perceptron]") {
   const char* config = R"({"seed": "ex", "batchSize": 2, "networkShape": [],
     "points": {"train": [[0,0,-1],[0,1,1],[1,0,1],[1,1,1],[0.5,0.5,1]], "test": []}})";
