@@ -8,10 +8,15 @@ import { createApi } from './api.js';
 import { createNotice } from './ui/notice.js';
 import { mountPage } from './page.js';
 import { modeAwareHashIO, mountModes } from './perceptron/mode.js'; // perceptron lab (issue 4)
+import { listenForMessages } from './embed/messages.js';
+import { installShortcuts } from './embed/keyboard.js';
 
 const $ = (id) => document.getElementById(id);
 const { api, attach, fail } = createApi();
 window.nnplay = api;
+// The postMessage API for a host page (docs/EMBEDDING.md), embed view or not: listening from
+// the start, a message sent before the engine is ready is answered once it is.
+listenForMessages(api, window);
 
 const hashIO = modeAwareHashIO({ // perceptron lab: no playground writes while the lab is shown
   read: () => window.location.hash,
@@ -54,6 +59,12 @@ async function boot() {
 
   for (const el of document.querySelectorAll('button:disabled, input:disabled')) el.disabled = false;
   mountPage(engine, playground);
+  // Space, right arrow, r: in the embed view and the full page alike (not in the perceptron lab).
+  installShortcuts({
+    togglePlay: () => playground.togglePlay(),
+    step: () => { playground.pause(); playground.step(1); },
+    reset: () => playground.reset(),
+  }, document, () => modes.mode() === 'playground');
 
   window.addEventListener('hashchange', () => modes.route(hashIO.read()));
   document.body.classList.remove('loading');

@@ -11,6 +11,7 @@ import { mountDataControls } from './ui/data-controls.js';
 import { mountNetworkView } from './ui/network-view.js';
 import { mountShare } from './ui/share.js';
 import { mountVisibility } from './ui/visibility.js';
+import { mountEmbedView } from './embed/view.js';
 import { datasetChange } from './state.js';
 
 const $ = (id) => document.getElementById(id);
@@ -57,4 +58,7 @@ export function mountPage(engine, playground) {
   }, actions));
   playground.addView(mountShare($('share'), ({ network }) => linkTo(playground.shareHash({ network }))));
   playground.addView(mountVisibility(document, { article: $('article-text'), banner: document.querySelector('.banner') }));
+  playground.addView(mountEmbedView(document.documentElement,
+    { pane: $('network-column'), heatmap: document.querySelector('.heatmap-frame') },
+    () => playground.changePage({})));
 }

@@ -413,7 +413,9 @@ export class Playground {
     }
     if (this.dirty.points) {
       const canvas = this.canvases.points;
-      const scale = clearPoints(canvas, canvas.clientWidth || 300);
+      const size = canvas.clientWidth || 300;
+      // Points grow with a map larger than the reference's 300 px (the embed view's).
+      const scale = clearPoints(canvas, size) * Math.max(1, size / 300);
       drawPoints(canvas, this.engine.trainPoints(), { kind: 'train', scale });
       if (this.page.showTestData) drawPoints(canvas, this.engine.testPoints(), { kind: 'test', scale });
       this.dirty.points = false;

@@ -89,3 +89,32 @@ test('dist/index.html works from a static server rooted at dist/', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+// The embed view from disk, as a deck next to nnplay.html would show it (docs/EMBEDDING.md):
+// the host (tests/browser/fixtures/host.html) and the frame both file://, so the host's
+// origin is "null" and nnplay answers to '*'. One postMessage round trip, and the view fits.
+test('dist/nnplay.html in the embed view from file://: a postMessage round trip', async () => {
+  const page = await browser.newPage({ viewport: { width: 480, height: 400 } });
+  const errors = collectErrors(page);
+  const frameUrl = `${pathToFileURL(path.join(DIST, 'nnplay.html')).href}#embed=true&seed=0.12345`;
+  const host = pathToFileURL(path.join(REPO_ROOT, 'tests/browser/fixtures/host.html'));
+  host.search = new URLSearchParams({ w: '400', h: '300', src: frameUrl }).toString();
+  await page.goto(host.href);
+  const early = await page.evaluate(() => window.early);
+  assert.equal(early.nnplay, 'state', JSON.stringify(early));
+  assert.equal(early.state.epoch, 0);
+  const reply = await page.evaluate(() => window.ask({ nnplay: 'step', n: 100 }));
+  assert.equal(reply.state.epoch, 100);
+  assert.ok(Math.abs(reply.state.trainLoss - 0.00889784142890691) < 1e-9, `trainLoss ${reply.state.trainLoss}`);
+  const frame = page.mainFrame().childFrames()[0];
+  const view = await frame.evaluate(() => {
+    const s = document.scrollingElement;
+    const heat = document.querySelector('.heatmap-frame').getBoundingClientRect();
+    return { embed: document.documentElement.classList.contains('embed'), fits: s.scrollWidth <= s.clientWidth && s.scrollHeight <= s.clientHeight, heat: heat.width };
+  });
+  assert.deepEqual(view, { embed: true, fits: true, heat: view.heat });
+  assert.ok(view.heat > 150);
+  assert.equal(await page.evaluate(() => window.log[0].origin), 'null', 'the frame, from file://, has the origin "null"');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

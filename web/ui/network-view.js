@@ -13,7 +13,7 @@ import { createHoverCard } from './hover-card.js';
 const SVG = 'http://www.w3.org/2000/svg';
 const R = 100;
 const B = 10;
-const LABEL_WIDTH = 64;
+export const LABEL_WIDTH = 64; // px left of the input column for the features' labels
 
 function el(tag, cls, text) {
   const e = document.createElement(tag);
@@ -111,8 +111,9 @@ export function mountNetworkView(root, featureMaps, actions) {
     offsets = layerOffsets(sizes);
     shape = config.networkShape.slice();
     const hidden = new Set(page.hidden);
+    // The embed view (web/embed/view.js) shows the features in use only, as fixed inputs.
     const inputs = FEATURES.map((f, i) => ({ ...f, index: i, active: Boolean(config[f.key]) }))
-      .filter((f) => f.active || !hidden.has(f.key));
+      .filter((f) => f.active || (!hidden.has(f.key) && !page.embed));
     layout = layoutNetwork({ inputs, hidden: shape, width, left: LABEL_WIDTH });
     built = { key: null, config };
     diagram.replaceChildren();
@@ -194,7 +195,7 @@ export function mountNetworkView(root, featureMaps, actions) {
           node.classList.toggle('active', f.active);
           node.setAttribute('aria-pressed', String(f.active));
           node.setAttribute('aria-label', `Input ${f.label}`);
-          const locked = hidden.has(f.key);
+          const locked = hidden.has(f.key) || page.embed;
           if (locked) node.setAttribute('aria-disabled', 'true');
           node.addEventListener('click', () => { if (!locked) actions.changeConfig({ [f.key]: !config[f.key] }); });
           const label = el('span', 'node-label', f.label);
@@ -232,18 +233,22 @@ export function mountNetworkView(root, featureMaps, actions) {
   function bindCard(target, info, x, y) {
     let touch = false;
     target.addEventListener('pointerdown', (e) => { touch = e.pointerType !== 'mouse'; });
+    // Pointer positions in the diagram's own px (the embed view scales the diagram).
+    const at = (e) => {
+      const svg = target.ownerSVGElement;
+      const r = svg.getBoundingClientRect();
+      const k = r.width > 0 ? Number(svg.getAttribute('width')) / r.width : 1;
+      return [(e.clientX - r.left) * k, (e.clientY - r.top) * k];
+    };
     target.addEventListener('pointerenter', (e) => {
       if (e.pointerType !== 'mouse') return;
-      const r = target.ownerSVGElement.getBoundingClientRect();
-      showCard(info, e.clientX - r.left, e.clientY - r.top, false);
+      showCard(info, ...at(e), false);
     });
     target.addEventListener('pointerleave', (e) => { if (e.pointerType === 'mouse') card.hide(); });
     target.addEventListener('focus', () => showCard(info, x, y, false));
     target.addEventListener('blur', () => card.hide());
     target.addEventListener('click', (e) => {
-      const r = target.ownerSVGElement.getBoundingClientRect();
-      const px = touch || e.detail === 0 ? x : e.clientX - r.left;
-      const py = touch || e.detail === 0 ? y : e.clientY - r.top;
+      const [px, py] = touch || e.detail === 0 ? [x, y] : at(e);
       showCard(info, px, py, true);
     });
     target.addEventListener('keydown', (e) => {
@@ -275,7 +280,7 @@ export function mountNetworkView(root, featureMaps, actions) {
       const { config, page } = view;
       if (!measured) measured = scroller.clientWidth;
       const width = Math.max(240, measured || 0);
-      const key = JSON.stringify([view.sizes, config.networkShape, FEATURES.map((f) => config[f.key]), page.hidden, width, page.discretize]);
+      const key = JSON.stringify([view.sizes, config.networkShape, FEATURES.map((f) => config[f.key]), page.hidden, width, page.discretize, page.embed]);
       if (!built || built.key !== key) {
         if (card && card.editing) return; // do not pull the editor away mid-edit
         build(view, width);
