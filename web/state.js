@@ -164,6 +164,28 @@ export function preview(raw, max = 40) {
 }
 
 /**
+ * The entries of a hash ("#a=b&c=d" or "a=b&c=d"), decoded: [{key, raw}] in order, or
+ * {key, raw, problem} for an entry that is not valid percent-encoding. Shared by the playground's
+ * and the perceptron lab's parsers.
+ */
+export function hashEntries(hash) {
+  const out = [];
+  const body = String(hash || '').replace(/^#/, '');
+  for (const part of body.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const key = eq < 0 ? part : part.slice(0, eq);
+    const raw = eq < 0 ? '' : part.slice(eq + 1);
+    try {
+      out.push({ key: decodeURIComponent(key), raw: decodeURIComponent(raw) });
+    } catch {
+      out.push({ key: preview(key), raw: preview(raw), problem: 'badly encoded' });
+    }
+  }
+  return out;
+}
+
+/**
  * Parses a location hash ("#a=b&c=d" or "a=b&c=d").
  * Returns {config, page, link, problems}: config holds the valid engine keys found, page the
  * valid page keys ({...PAGE_DEFAULTS, hidden: [...]}, absent keys at their defaults), link the
@@ -175,18 +197,9 @@ export function parseHash(hash) {
   const page = { ...PAGE_DEFAULTS, hidden: [] };
   const link = { ...LINK_DEFAULTS };
   const problems = [];
-  const body = String(hash || '').replace(/^#/, '');
-  if (body === '') return { config, page, link, problems };
-  for (const part of body.split('&')) {
-    if (part === '') continue;
-    const eq = part.indexOf('=');
-    let key = eq < 0 ? part : part.slice(0, eq);
-    let raw = eq < 0 ? '' : part.slice(eq + 1);
-    try {
-      key = decodeURIComponent(key);
-      raw = decodeURIComponent(raw);
-    } catch {
-      problems.push({ key: preview(key), value: preview(raw), reason: 'badly encoded' });
+  for (const { key, raw, problem } of hashEntries(hash)) {
+    if (problem) {
+      problems.push({ key, value: raw, reason: problem });
       continue;
     }
     if (key.length > 60) {

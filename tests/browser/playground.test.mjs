@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, startServer, artifactPath, collectErrors, REPO_ROOT } from './harness.mjs';
+import { canvasColours } from './page-helpers.mjs';
 
 const GOLDEN = { seed: '0.12345', epoch0: 0.5015807429602891, epoch100: 0.00889784142890691 };
 let server;
@@ -29,16 +30,6 @@ async function openPage(hash = '', viewport = { width: 1280, height: 800 }) {
   return { page, errors };
 }
 
-/** Distinct RGBA colours of a canvas, read back from its pixels. */
-function canvasColours(page, selector) {
-  return page.evaluate((sel) => {
-    const c = document.querySelector(sel);
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    const seen = new Set();
-    for (let i = 0; i < d.length; i += 4) seen.add((d[i] << 24 | d[i + 1] << 16 | d[i + 2] << 8 | d[i + 3]) >>> 0);
-    return [...seen];
-  }, selector);
-}
 
 test('loads paused at epoch 0 with the heatmap drawn in more than one colour', async () => {
   const { page, errors } = await openPage(`#seed=${GOLDEN.seed}`);

@@ -5,7 +5,7 @@
 // Pure: no DOM, no engine.
 
 import { plainNumber } from '../format.js';
-import { parseValue, preview, MAX_VALUE_LENGTH } from '../state.js';
+import { hashEntries, parseValue, preview, MAX_VALUE_LENGTH } from '../state.js';
 
 export const GATES = ['and', 'or', 'nand', 'nor', 'xor', 'not'];
 export const OUTPUT_ACTIVATIONS = ['sigmoid', 'tanh', 'linear', 'relu'];
@@ -46,17 +46,9 @@ export function isPerceptronHash(hash) {
 export function parsePerceptronHash(hash) {
   const settings = { ...DEFAULTS };
   const problems = [];
-  const body = String(hash || '').replace(/^#/, '');
-  for (const part of body.split('&')) {
-    if (part === '') continue;
-    const eq = part.indexOf('=');
-    let key = eq < 0 ? part : part.slice(0, eq);
-    let raw = eq < 0 ? '' : part.slice(eq + 1);
-    try {
-      key = decodeURIComponent(key);
-      raw = decodeURIComponent(raw);
-    } catch {
-      problems.push({ key: preview(key), value: preview(raw), reason: 'badly encoded' });
+  for (const { key, raw, problem } of hashEntries(hash)) {
+    if (problem) {
+      problems.push({ key, value: raw, reason: problem });
       continue;
     }
     if (key === 'mode') continue; // the router's key
