@@ -1,21 +1,11 @@
 // Browser tests of loading the engine: the SIMD build where the browser validates SIMD, the
 // baseline build where it does not; a missing module file (the request 404s), a missing .wasm
 // and a browser without WebAssembly each give a clear message on the page (ready rejects).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, startServer } from './harness.mjs';
+import { useBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function readyOutcome(page) {
   return page.evaluate(() => window.nnplay.ready.then(() => 'resolved', (e) => `rejected: ${e.message}`));
@@ -23,7 +13,7 @@ async function readyOutcome(page) {
 
 test('Chromium gets the SIMD build; a browser without SIMD gets the baseline build', async () => {
   for (const simd of [true, false]) {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const requested = [];
     page.on('request', (r) => { if (r.url().includes('/build/wasm/')) requested.push(new URL(r.url()).pathname); });
     if (!simd) {
@@ -33,7 +23,7 @@ test('Chromium gets the SIMD build; a browser without SIMD gets the baseline bui
         WebAssembly.validate = (bytes) => !new Uint8Array(bytes).includes(0xfd) && validate(bytes);
       });
     }
-    await page.goto(`${server.url}index.html#seed=0.12345`);
+    await page.goto(`${env.server.url}index.html#seed=0.12345`);
     assert.equal(await readyOutcome(page), 'resolved');
     assert.equal(await page.evaluate(() => document.body.dataset.engine), simd ? 'simd' : 'baseline');
     const name = simd ? 'nnplay-simd' : 'nnplay';
@@ -45,9 +35,9 @@ test('Chromium gets the SIMD build; a browser without SIMD gets the baseline bui
 });
 
 test('a missing module file shows the load-failure message', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.route('**/build/wasm/*.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
-  await page.goto(`${server.url}index.html`);
+  await page.goto(`${env.server.url}index.html`);
   assert.match(await readyOutcome(page), /^rejected: The engine file build\/wasm\/nnplay(-simd)?\.js could not be loaded/);
   const box = page.locator('#load-error');
   assert.ok(await box.isVisible());
@@ -58,18 +48,18 @@ test('a missing module file shows the load-failure message', async () => {
 });
 
 test('a missing .wasm file shows the load-failure message', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   await page.route('**/build/wasm/*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
-  await page.goto(`${server.url}index.html`);
+  await page.goto(`${env.server.url}index.html`);
   assert.match(await readyOutcome(page), /^rejected: The engine could not start/);
   assert.ok(await page.locator('#load-error').isVisible());
   await page.close();
 });
 
 test('a browser without WebAssembly is told so', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   await page.addInitScript(() => { delete globalThis.WebAssembly; });
-  await page.goto(`${server.url}index.html`);
+  await page.goto(`${env.server.url}index.html`);
   assert.match(await readyOutcome(page), /cannot run WebAssembly/);
   assert.match(await page.locator('#load-error').textContent(), /cannot run WebAssembly/);
   await page.close();

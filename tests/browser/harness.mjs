@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer as startStaticServer } from '../../scripts/serve.mjs';
+import { before, after } from 'node:test';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CHROMIUM = process.env.NNPLAY_CHROMIUM || '/usr/bin/chromium';
@@ -63,4 +64,19 @@ export function collectErrors(page) {
   });
   page.on('requestfailed', (r) => errors.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
   return errors;
+}
+
+/** For a test file: starts the static server and Chromium before its tests and closes them
+ *  after. Returns {server, browser}, filled in once the tests run. */
+export function useBrowser() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

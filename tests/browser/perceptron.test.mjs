@@ -4,29 +4,19 @@
 // absent; the code beside the plot is what the engine does for one example; AND trains to 4/4
 // and stops; XOR never gets 4/4, says why, and its link opens a playground that learns it.
 // Saves build/test-artifacts/perceptron*.png (1280 x 800 and 375 x 667).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launchBrowser, startServer, artifactPath, collectErrors } from './harness.mjs';
+import { useBrowser, artifactPath, collectErrors } from './harness.mjs';
 
 const TALK = '#mode=perceptron&gate=and&w0=3&w1=-4&w2=2&activation=sigmoid&learningRate=1';
 const BOX = { xmin: -0.5, xmax: 1.5, ymin: -0.5, ymax: 1.5 };
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function openPage(hash = TALK, viewport = { width: 1280, height: 800 }) {
-  const page = await browser.newPage({ viewport });
+  const page = await env.browser.newPage({ viewport });
   const errors = collectErrors(page);
-  await page.goto(`${server.url}index.html${hash}`);
+  await page.goto(`${env.server.url}index.html${hash}`);
   await page.evaluate(() => window.nnplay.ready);
   return { page, errors };
 }

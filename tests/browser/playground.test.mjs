@@ -2,30 +2,20 @@
 // trains, the dataset picker changes the points, a bad hash is listed and the page still
 // trains, window.nnplay gives the golden losses, controls have names and work from the
 // keyboard. Saves build/test-artifacts/playground.png (1280 x 800).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, startServer, artifactPath, collectErrors, REPO_ROOT } from './harness.mjs';
+import { useBrowser, artifactPath, collectErrors, REPO_ROOT } from './harness.mjs';
 import { canvasColours } from './page-helpers.mjs';
 
 const GOLDEN = { seed: '0.12345', epoch0: 0.5015807429602891, epoch100: 0.00889784142890691 };
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function openPage(hash = '', viewport = { width: 1280, height: 800 }) {
-  const page = await browser.newPage({ viewport });
+  const page = await env.browser.newPage({ viewport });
   const errors = collectErrors(page);
-  await page.goto(`${server.url}index.html${hash}`);
+  await page.goto(`${env.server.url}index.html${hash}`);
   await page.evaluate(() => window.nnplay.ready);
   return { page, errors };
 }
@@ -58,7 +48,8 @@ test('the seed is in the hash from the first moment, the keys in the reference o
 test('play raises the epoch; on circle the training loss falls below 0.05 within 300 epochs', { timeout: 60000 }, async () => {
   const { page, errors } = await openPage(`#seed=${GOLDEN.seed}`);
   await page.click('#play-pause-button');
-  assert.equal(await page.getAttribute('#play-pause-button', 'aria-label'), 'Pause');
+  // The views update in the next animation frame: wait for it rather than race it.
+  await page.waitForFunction(() => document.querySelector('#play-pause-button').getAttribute('aria-label') === 'Pause');
   const reached = await page.waitForFunction(() => {
     const s = window.nnplay.state();
     return (s.trainLoss < 0.05 || s.epoch > 300) && s;

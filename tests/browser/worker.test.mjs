@@ -1,27 +1,17 @@
 // The module runs in a classic Web Worker (DESIGN.md: -sENVIRONMENT=web,worker; no pthreads):
 // tests/browser/fixtures/worker.html starts fixtures/worker.js, which importScripts the glue,
 // trains the reference config 100 epochs and posts the training loss back; both builds.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, startServer, collectErrors } from './harness.mjs';
+import { useBrowser, collectErrors } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 for (const variant of ['nnplay', 'nnplay-simd']) {
   test(`${variant}.js loads in a classic Worker and trains to the golden loss`, async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const errors = collectErrors(page);
-    await page.goto(`${server.url}tests/browser/fixtures/worker.html?variant=${variant}`);
+    await page.goto(`${env.server.url}tests/browser/fixtures/worker.html?variant=${variant}`);
     const r = await page.evaluate(() => window.workerResult);
     assert.equal(r.error, undefined);
     assert.equal(r.ok, true);
