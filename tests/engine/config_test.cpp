@@ -21,7 +21,7 @@ TEST_CASE("missing keys take the reference's defaults and a missing seed is made
   CHECK(c.batch_size == 10);
   CHECK(c.learning_rate == 0.03);
   CHECK(c.network_shape == std::vector<int>{4, 2});
-  CHECK(c.seed.size() == 7);  // "0.xxxxx"
+  CHECK(c.seed.size() == 7);  // five decimals, like "0.59704"
   CHECK(c.seed.rfind("0.", 0) == 0);
   const auto state = nlohmann::json::parse(s.config_json());
   CHECK(state["seed"] == c.seed);
