@@ -67,9 +67,10 @@ class Network {
   bool is_dead(int l, int node, int source) const {
     return dead_(w_off_[l] + std::size_t(node) * sizes_[l] + source) != 0;
   }
-  std::uint8_t& dead(int l, int node, int source) {
-    has_dead_ = true;  // a caller may set it: stay on the careful path
-    return dead_(w_off_[l] + std::size_t(node) * sizes_[l] + source);
+  // Marks a link dead (frozen at weight 0 by the caller) or alive again.
+  void set_dead(int l, int node, int source, bool dead) {
+    dead_(w_off_[l] + std::size_t(node) * sizes_[l] + source) = dead ? 1 : 0;
+    has_dead_ = has_dead_ || dead;
   }
 
   xt::xtensor<double, 1>& params() { return params_; }
@@ -77,10 +78,6 @@ class Network {
   // Accumulated gradient since the last update (same layout as params).
   const xt::xtensor<double, 1>& gradients() const { return grad_; }
   int accumulated() const { return accumulated_; }
-  xt::xtensor<std::uint8_t, 1>& dead_links() {
-    has_dead_ = true;  // writable access: assume some may be set
-    return dead_;
-  }
   const xt::xtensor<std::uint8_t, 1>& dead_links() const { return dead_; }
 
   const std::vector<LayerView>& layers() const { return views_; }

@@ -73,7 +73,7 @@ void Session::apply(const Config& config) {
         net_.bias(l, int(i)) = np.bias;
         for (std::size_t j = 0; j < np.w.size(); ++j) net_.weight(l, int(i), int(j)) = np.w[j];
         for (int j : np.dead) {
-          net_.dead(l, int(i), j) = 1;
+          net_.set_dead(l, int(i), j, true);
           net_.weight(l, int(i), j) = 0;
         }
       }
@@ -274,7 +274,7 @@ bool Session::set_weight(int layer, int node, int source, double value) {
   const auto& sizes = net_.sizes();
   if (node < 0 || node >= sizes[layer + 1] || source < 0 || source >= sizes[layer]) return false;
   net_.weight(layer, node, source) = value;
-  net_.dead(layer, node, source) = 0;
+  net_.set_dead(layer, node, source, false);
   update_metrics();
   return true;
 }
