@@ -107,43 +107,65 @@ NNPLAY_KERNEL void forward_layer_w(const LayerView& L, const double* params, con
   activate_rows(L.act, out, 1, 0, L.n_out * W);  // the layer's rows as one block
 }
 
-// One pass over the layer's links for W examples: the gradient (gb[i] += sum_e d[i][e];
-// gw[i][j] += sum_e d[i][e] a[j][e], none for dead links) and, unless d_prev is null, the
-// derivative for the layer below, d_prev[j][e] = sum_i w[i][j] d[i][e] (summed over i in
-// order, as the reference). Each node's derivatives are loaded once into registers.
-template <int W>
+// d * act'(out), the derivative written with the activation's output (two examples).
+inline v2d times_derivative(Activation act, v2d d, v2d out) {
+  switch (act) {
+    case Activation::Tanh: return d * (1.0 - out * out);
+    case Activation::Relu: {  // out > 0 exactly when the input sum > 0
+      using v2l = std::int64_t __attribute__((vector_size(16)));
+      return (v2d)((v2l)d & (v2l)(out > 0.0));
+    }
+    case Activation::Sigmoid: return d * (out * (1.0 - out));
+    case Activation::Linear: break;
+  }
+  return d;
+}
+
+// One pass over the layer's links for W examples, source node by source node, with d (the
+// layer's dLoss/dInputSum) already scaled by its activation's derivative:
+// - the gradient: gb[i] += sum_e d[i][e]; gw[i][j] += sum_e d[i][e] a[j][e]. Dead links get
+//   one too; the update never applies it.
+// - if Below, the derivative for the layer below, ready for its own pass:
+//   d_prev[j][e] = act_in'(a[j][e]) * sum_i w[i][j] d[i][e], summed over i in order as the
+//   reference, in registers while i runs (one store per source node, none per link).
+// Source j's activations stay in registers across the loop over i, and each d[i] is loaded
+// once for both sums.
+template <int W, bool Below>
 NNPLAY_KERNEL void backward_layer_w(const LayerView& L, const double* params, const double* d,
-                                    const double* in, std::size_t in_stride,
-                                    const std::uint8_t* dead, double* grad, double* d_prev) {
+                                    const double* in, std::size_t in_stride, Activation act_in,
+                                    double* grad, double* d_prev) {
   static_assert(W % 2 == 0, "chunk widths are even");
   constexpr int V = W / 2;
   double* gw = grad + L.w_off;
   double* gb = grad + L.b_off;
   const double* w = params + L.w_off;
-  const std::uint8_t* dead_w = dead + L.w_off;
-  if (d_prev)
-    for (int k = 0; k < L.n_in * W; ++k) d_prev[k] = 0;
   for (int i = 0; i < L.n_out; ++i) {
-    v2d dv[V];
     v2d sum = {0, 0};
-    for (int k = 0; k < V; ++k) {
-      dv[k] = load2(d + std::size_t(i) * W + 2 * k);
-      sum += dv[k];
-    }
+    for (int k = 0; k < V; ++k) sum += load2(d + std::size_t(i) * W + 2 * k);
     gb[i] += sum[0] + sum[1];
-    const std::size_t row = std::size_t(i) * L.n_in;
-    for (int j = 0; j < L.n_in; ++j) {
-      if (!dead_w[row + j]) {
-        const double* a = in + std::size_t(j) * in_stride;
-        v2d g = {0, 0};
-        for (int k = 0; k < V; ++k) g += dv[k] * load2(a + 2 * k);
-        gw[row + j] += g[0] + g[1];
+  }
+  for (int j = 0; j < L.n_in; ++j) {
+    const double* a = in + std::size_t(j) * in_stride;
+    v2d av[V], acc[V];
+    for (int k = 0; k < V; ++k) {
+      av[k] = load2(a + 2 * k);
+      acc[k] = v2d{0, 0};
+    }
+    for (int i = 0; i < L.n_out; ++i) {
+      const double* di = d + std::size_t(i) * W;
+      const std::size_t link = std::size_t(i) * L.n_in + j;
+      const v2d wij = v2d{} + w[link];
+      v2d g = {0, 0};
+      for (int k = 0; k < V; ++k) {
+        const v2d dk = load2(di + 2 * k);
+        g += dk * av[k];
+        if constexpr (Below) acc[k] += wij * dk;
       }
-      if (d_prev) {
-        const v2d wij = v2d{} + w[row + j];
-        double* p = d_prev + std::size_t(j) * W;
-        for (int k = 0; k < V; ++k) store2(p + 2 * k, load2(p + 2 * k) + wij * dv[k]);
-      }
+      gw[link] += g[0] + g[1];
+    }
+    if constexpr (Below) {
+      double* p = d_prev + std::size_t(j) * W;
+      for (int k = 0; k < V; ++k) store2(p + 2 * k, times_derivative(act_in, acc[k], av[k]));
     }
   }
 }

@@ -77,19 +77,22 @@ void Network::backward_w(const double* targets) {
   const double* p = params_.data();
   const double* out = out_.data();
   double* der = der_.data();
-  // dLoss/dOutput of the output node (zero on padding lanes); then, per layer from the
-  // last, dLoss/dInputSum and the gradient.
+  // dLoss/dInputSum of the output node (zero on padding lanes); then, per layer from the
+  // last, the gradient and the layer below's dLoss/dInputSum.
   double* d_out = der + out_row_ * W;
   const double* o = out + out_row_ * W;
   for (int e = 0; e < W; ++e) d_out[e] = e < count_ ? o[e] - targets[e] : 0.0;
+  scale_by_derivative(output_, d_out, o, W);
   for (int l = layer_count() - 1; l >= 0; --l) {
     const LayerView& L = views_[l];
-    double* d = der + L.row * W;
-    scale_by_derivative(L.act, d, out + L.row * W, L.n_out * W);
-    const bool first = l == 0;
-    const double* in = first ? inputs_ : out + (L.row - L.n_in) * W;
-    backward_layer_w<W>(L, p, d, in, first ? stride_ : std::size_t(W), dead_.data(),
-                        grad_.data(), first ? nullptr : der + (L.row - L.n_in) * W);
+    const double* d = der + L.row * W;
+    if (l == 0) {
+      backward_layer_w<W, false>(L, p, d, inputs_, stride_, L.act, grad_.data(), nullptr);
+    } else {
+      const std::size_t below = L.row - L.n_in;  // the first row of layer l - 1
+      backward_layer_w<W, true>(L, p, d, out + below * W, W, views_[l - 1].act, grad_.data(),
+                                der + below * W);
+    }
   }
 }
 
