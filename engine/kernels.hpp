@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
 
 #include "activations.hpp"
 #include "fast_math.hpp"
@@ -147,22 +148,25 @@ NNPLAY_KERNEL void backward_layer_w(const LayerView& L, const double* params, co
   for (int j = 0; j < L.n_in; ++j) {
     const double* a = in + std::size_t(j) * in_stride;
     v2d av[V], acc[V];
-    for (int k = 0; k < V; ++k) {
-      av[k] = load2(a + 2 * k);
-      acc[k] = v2d{0, 0};
-    }
-    for (int i = 0; i < L.n_out; ++i) {
+    for (int k = 0; k < V; ++k) av[k] = load2(a + 2 * k);
+    // Link (i, j); the first destination starts the sums instead of adding to zero.
+    auto link = [&](int i, auto first) {
       const double* di = d + std::size_t(i) * W;
-      const std::size_t link = std::size_t(i) * L.n_in + j;
-      const v2d wij = v2d{} + w[link];
-      v2d g = {0, 0};
+      const std::size_t at = std::size_t(i) * L.n_in + j;
+      const v2d wij = v2d{} + w[at];
+      v2d g = load2(di) * av[0];
       for (int k = 0; k < V; ++k) {
         const v2d dk = load2(di + 2 * k);
-        g += dk * av[k];
-        if constexpr (Below) acc[k] += wij * dk;
+        if (k > 0) g += dk * av[k];
+        if constexpr (Below) {
+          if constexpr (decltype(first)::value) acc[k] = wij * dk;
+          else acc[k] += wij * dk;
+        }
       }
-      gw[link] += g[0] + g[1];
-    }
+      gw[at] += g[0] + g[1];
+    };
+    link(0, std::true_type{});
+    for (int i = 1; i < L.n_out; ++i) link(i, std::false_type{});
     if constexpr (Below) {
       double* p = d_prev + std::size_t(j) * W;
       for (int k = 0; k < V; ++k) store2(p + 2 * k, times_derivative(act_in, acc[k], av[k]));
