@@ -84,6 +84,9 @@ inline v2d load2(const double* p) {
   return v;
 }
 inline void store2(double* p, v2d v) { std::memcpy(p, &v, sizeof v); }
+// Both lanes x: one load64_splat. (Not v2d{} + x: adding to zero is no identity for -0, so
+// the compiler keeps the add and a shuffle, three wasm ops more per use.)
+inline v2d splat2(double x) { return v2d{x, x}; }
 
 // forward_layer for exactly W (even) examples, the W values of a node held in W/2 registers.
 template <int W>
@@ -95,10 +98,10 @@ NNPLAY_KERNEL void forward_layer_w(const LayerView& L, const double* params, con
   const double* b = params + L.b_off;
   for (int i = 0; i < L.n_out; ++i) {
     v2d acc[V];
-    for (int k = 0; k < V; ++k) acc[k] = v2d{} + b[i];
+    for (int k = 0; k < V; ++k) acc[k] = splat2(b[i]);
     const double* wi = w + std::size_t(i) * L.n_in;
     for (int j = 0; j < L.n_in; ++j) {
-      const v2d wij = v2d{} + wi[j];
+      const v2d wij = splat2(wi[j]);
       const double* a = in + std::size_t(j) * in_stride;
       for (int k = 0; k < V; ++k) acc[k] += wij * load2(a + 2 * k);
     }
@@ -153,7 +156,7 @@ NNPLAY_KERNEL void backward_layer_w(const LayerView& L, const double* params, co
     auto link = [&](int i, auto first) {
       const double* di = d + std::size_t(i) * W;
       const std::size_t at = std::size_t(i) * L.n_in + j;
-      const v2d wij = v2d{} + w[at];
+      const v2d wij = splat2(w[at]);
       v2d g = load2(di) * av[0];
       for (int k = 0; k < V; ++k) {
         const v2d dk = load2(di + 2 * k);
