@@ -7,7 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
+const gzipAsync = promisify(zlib.gzip);
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const MIME = {
@@ -26,6 +28,24 @@ export const MIME = {
 };
 // Worth compressing; images are compressed already.
 const GZIP_TYPES = new Set(['.html', '.js', '.mjs', '.json', '.css', '.wasm', '.svg', '.txt', '.md', '.map']);
+
+// Compressed bodies, each file compressed once per version (mtime and size): a reload costs no
+// gzip work, as with a static host's precompressed files. Bounded: cleared past 64 MB.
+const gzipCache = new Map();
+let gzipCacheBytes = 0;
+async function gzipped(file) {
+  const stat = await fs.promises.stat(file);
+  const hit = gzipCache.get(file);
+  if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.body;
+  const body = await gzipAsync(await fs.promises.readFile(file));
+  if (gzipCacheBytes + body.length > 64 * 1024 * 1024) {
+    gzipCache.clear();
+    gzipCacheBytes = 0;
+  }
+  gzipCache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, body });
+  gzipCacheBytes += body.length;
+  return body;
+}
 
 function send(res, status, text) {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
@@ -67,18 +87,18 @@ export function handler(root, { gzip = true } = {}) {
       'X-Content-Type-Options': 'nosniff',
     };
     const useGzip = gzip && GZIP_TYPES.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] || '');
-    if (useGzip) {
-      headers['Content-Encoding'] = 'gzip';
-      headers['Vary'] = 'Accept-Encoding';
-    } else {
+    if (!useGzip) {
       headers['Content-Length'] = fs.statSync(file).size;
+      res.writeHead(200, headers);
+      if (req.method === 'HEAD') return res.end();
+      const stream = fs.createReadStream(file);
+      stream.on('error', () => res.destroy());
+      return stream.pipe(res);
     }
-    res.writeHead(200, headers);
-    if (req.method === 'HEAD') return res.end();
-    const stream = fs.createReadStream(file);
-    stream.on('error', () => res.destroy());
-    if (useGzip) stream.pipe(zlib.createGzip()).pipe(res);
-    else stream.pipe(res);
+    gzipped(file).then((body) => {
+      res.writeHead(200, { ...headers, 'Content-Encoding': 'gzip', 'Vary': 'Accept-Encoding', 'Content-Length': body.length });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    }, () => send(res, 500, 'could not read the file\n'));
   };
 }
 

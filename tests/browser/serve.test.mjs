@@ -35,3 +35,25 @@ test('gzip when accepted', async () => {
   assert.deepEqual(zlib.gunzipSync(gz.body), plain.body);
   assert.equal(Number(plain.headers['content-length']), plain.body.length);
 });
+test('a compressed body is cached, and served anew when the file changes', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nnplay-serve-'));
+  const file = path.join(root, 'a.js');
+  fs.writeFileSync(file, 'export const a = 1;\n');
+  const t = await startServer({ root, port: 0 });
+  const fetchGz = () => new Promise((res, rej) => http.get({ host: '127.0.0.1', port: t.port, path: '/a.js', headers: { 'accept-encoding': 'gzip' } }, (r) => {
+    const chunks = []; r.on('data', (c) => chunks.push(c)); r.on('end', () => res(zlib.gunzipSync(Buffer.concat(chunks)).toString()));
+  }).on('error', rej));
+  try {
+    assert.equal(await fetchGz(), 'export const a = 1;\n');
+    assert.equal(await fetchGz(), 'export const a = 1;\n');
+    fs.writeFileSync(file, 'export const a = 22;\n');
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    assert.equal(await fetchGz(), 'export const a = 22;\n');
+  } finally {
+    await t.close();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
