@@ -43,6 +43,8 @@ const indexHtml = fs.readFileSync(path.join(ROOT, 'index.html'), 'utf8');
 const CSS_LINK = /<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"[^>]*>/;
 const APP_SCRIPT = /<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"[^>]*><\/script>/;
 const MODULE_DIR = /\bdata-module-dir="[^"]*"/;
+// index.html's preload links (the source modules and build/wasm/'s SIMD engine).
+const PRELOAD = /[ \t]*<!-- preload:[\s\S]*?<!-- \/preload -->\n?/;
 const cssHref = (indexHtml.match(CSS_LINK) || fail('index.html: no stylesheet link'))[1];
 const appSrc = (indexHtml.match(APP_SCRIPT) || fail('index.html: no module script'))[1];
 for (const name of Object.values(VARIANTS)) {
@@ -83,7 +85,10 @@ fs.mkdirSync(DIST, { recursive: true });
 let page = replaceOnce(indexHtml, CSS_LINK, '<link rel="stylesheet" href="style.css">', 'stylesheet link');
 page = replaceOnce(page, APP_SCRIPT, '<script type="module" src="app.js"></script>', 'module script');
 page = replaceOnce(page, MODULE_DIR, 'data-module-dir="./"', 'data-module-dir');
-checkRefs(page, ['style.css', 'app.js'], 'dist/index.html');
+// One bundle: nothing to preload but the engine, which now sits beside the page.
+page = replaceOnce(page, PRELOAD, '  <link rel="preload" href="nnplay-simd.wasm" as="fetch" crossorigin>\n'
+  + '  <link rel="preload" href="nnplay-simd.js" as="script">\n', 'preload block');
+checkRefs(page, ['style.css', 'app.js', 'nnplay-simd.wasm', 'nnplay-simd.js'], 'dist/index.html');
 fs.writeFileSync(path.join(DIST, 'index.html'), page);
 fs.writeFileSync(path.join(DIST, 'app.js'), appEsm);
 fs.writeFileSync(path.join(DIST, 'style.css'), css);
@@ -132,6 +137,7 @@ const engineScript = `/* nnplay engine: Emscripten glue + .wasm (base64) of the 
 let one = replaceOnce(indexHtml, CSS_LINK, `<style>\n${css}</style>`, 'stylesheet link');
 one = replaceOnce(one, APP_SCRIPT, '', 'module script');
 one = replaceOnce(one, MODULE_DIR, 'data-module-dir="./"', 'data-module-dir');
+one = replaceOnce(one, PRELOAD, '', 'preload block'); // everything is inline
 one = replaceOnce(one, /<\/body>/i,
   `<script>\n${engineScript}\n</script>\n<script>\n${scriptText(appIife, 'the IIFE bundle')}</script>\n</body>`, '</body>');
 checkRefs(one, [], 'dist/nnplay.html');

@@ -27,11 +27,36 @@ test('Chromium gets the SIMD build; a browser without SIMD gets the baseline bui
     assert.equal(await readyOutcome(page), 'resolved');
     assert.equal(await page.evaluate(() => document.body.dataset.engine), simd ? 'simd' : 'baseline');
     const name = simd ? 'nnplay-simd' : 'nnplay';
-    assert.deepEqual(requested.sort(), [`/build/wasm/${name}.js`, `/build/wasm/${name}.wasm`]);
+    // index.html preloads the SIMD pair; a browser without SIMD fetches it too, unused.
+    const expected = ['/build/wasm/nnplay-simd.js', '/build/wasm/nnplay-simd.wasm'];
+    if (!simd) expected.push('/build/wasm/nnplay.js', '/build/wasm/nnplay.wasm');
+    assert.deepEqual(requested.sort(), expected.sort());
     const s = await page.evaluate(() => window.nnplay.step(100));
     assert.ok(Math.abs(s.trainLoss - 0.00889784142890691) < 1e-9, `${name}: ${s.trainLoss}`);
     await page.close();
   }
+});
+
+// index.html's preload block lists exactly the modules the page imports, so that all of them
+// are fetched at once; and the preloaded engine files are used, not fetched a second time.
+test('the preload links are the modules the page loads, each fetched once', async () => {
+  const page = await env.browser.newPage();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(`${env.server.url}index.html#seed=0.12345`);
+  assert.equal(await readyOutcome(page), 'resolved');
+  const links = await page.evaluate(() => Array.from(
+    document.querySelectorAll('link[rel="modulepreload"], link[rel="preload"]'),
+    (l) => new URL(l.href).pathname));
+  const modules = fetched.filter((p) => p.startsWith('/web/') && p.endsWith('.js') && p !== '/web/app.js');
+  assert.deepEqual([...new Set(modules)].sort(),
+    links.filter((p) => p.startsWith('/web/')).sort(), 'modulepreload links = imported modules');
+  for (const p of ['/build/wasm/nnplay-simd.js', '/build/wasm/nnplay-simd.wasm']) {
+    assert.ok(links.includes(p), `${p} is preloaded`);
+    assert.equal(fetched.filter((q) => q === p).length, 1, `${p} fetched once: ${fetched}`);
+  }
+  assert.equal(new Set(fetched).size, fetched.length, `no file fetched twice: ${fetched}`);
+  await page.close();
 });
 
 test('a missing module file shows the load-failure message', async () => {
