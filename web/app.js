@@ -42,6 +42,14 @@ function showLoadError(error) {
   document.body.classList.add('failed');
 }
 
+// After the next paint; at most ~50 ms (a hidden frame gets no animation frames).
+function nextPaint() {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 50);
+  });
+}
+
 async function boot() {
   const dir = document.body.dataset.moduleDir || 'build/wasm/';
   const engine = await loadEngine({ dir });
@@ -56,6 +64,10 @@ async function boot() {
   });
   const modes = mountModes({ engine, playground, hashIO }); // perceptron lab: the hash's mode
   modes.route(hashIO.read());
+  // The heatmap first: draw it and let the browser paint it, then mount the controls (tens of
+  // milliseconds of DOM work; they stay disabled until then).
+  if (playground.config) playground.draw();
+  await nextPaint();
 
   for (const el of document.querySelectorAll('button:disabled, input:disabled')) el.disabled = false;
   mountPage(engine, playground);

@@ -27,7 +27,7 @@ export function modeAwareHashIO(hashIO) {
  * Mounts the lab (#perceptron) and the mode tabs (#mode-tab-playground, #mode-tab-perceptron).
  * engine: the playground's Engine (the lab takes sessions of its own from its module);
  * playground: the Playground; hashIO: the modeAwareHashIO the playground writes through.
- * Returns {route(hash), mode(), lab}.
+ * Returns {route(hash), mode()}.
  */
 export function mountModes({ engine, playground, hashIO, doc = document, win = window }) {
   const body = doc.body;
@@ -43,7 +43,10 @@ export function mountModes({ engine, playground, hashIO, doc = document, win = w
   let mode = null;
   let playgroundLoaded = false;
 
-  const lab = mountPerceptron({
+  // The lab is built when first shown: the playground's first paint does not wait for it, and
+  // a visitor who never opens it costs no second session.
+  let lab = null;
+  const theLab = () => lab || (lab = mountPerceptron({
     root: section,
     engine: engine.fork(),
     writeHash: (hashBody) => {
@@ -55,7 +58,7 @@ export function mountModes({ engine, playground, hashIO, doc = document, win = w
       route(`#${hashBody}`);
       playground.play();
     },
-  });
+  }));
 
   function show(next) {
     mode = next;
@@ -78,9 +81,9 @@ export function mountModes({ engine, playground, hashIO, doc = document, win = w
         playgroundLoaded = true;
       }
       show('perceptron');
-      lab.loadHash(hash);
+      theLab().loadHash(hash);
     } else {
-      lab.pause();
+      lab?.pause();
       const body = String(hash || '').replace(/^#/, '');
       const unchanged = mode === 'perceptron' && playgroundLoaded && body === hashIO.lastPlaygroundBody;
       show('playground');
@@ -91,6 +94,5 @@ export function mountModes({ engine, playground, hashIO, doc = document, win = w
     tabs.playground.href = `#${hashIO.lastPlaygroundBody ?? ''}`;
   }
 
-  tabs.perceptron.href = `#${lab.hash()}`;
-  return { route, mode: () => mode, lab };
+  return { route, mode: () => mode };
 }
