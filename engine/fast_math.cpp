@@ -9,8 +9,7 @@ namespace nnplay::fastmath {
 const TanhConstants<double> kTanhDouble = {
     20.0,
     1.4426950408889634,
-    0.6931471803691238,
-    1.9082149292705877e-10,
+    0.6931471805599453,
     6755399441055744.0,
     1.0,
     2.0,
@@ -23,8 +22,7 @@ const TanhConstants<double> kTanhDouble = {
 const TanhConstants<float> kTanhFloat = {
     9.0f,
     1.44269504f,
-    0.693145752f,
-    1.42860677e-6f,
+    0.693147181f,
     12582912.0f,
     1.0f,
     2.0f,
