@@ -264,10 +264,17 @@ test('postMessage: configure, valid and not; bad and foreign messages', async ()
 });
 
 test('a message sent before the engine is ready is answered once it is', async () => {
-  // Hold the module's .wasm back so that the host's first message surely comes first.
-  const route = (page) => page.route(/\.wasm$/, async (r) => {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await r.continue();
+  // Hold the engine's start back by 500 ms (its instantiation waits) so that the host's first
+  // message, posted at the frame's load event, surely comes first. (Delaying the .wasm's
+  // download would delay that load event too: index.html preloads the .wasm.)
+  const route = (page) => page.addInitScript(() => {
+    for (const name of ['instantiate', 'instantiateStreaming']) {
+      const original = WebAssembly[name];
+      if (original) {
+        WebAssembly[name] = (...args) => new Promise((resolve) => setTimeout(resolve, 500))
+          .then(() => original.apply(WebAssembly, args));
+      }
+    }
   });
   const { page, early, frame, close } = await openHost(400, 300, { route });
   assert.ok(await page.evaluate(() => window.earlyWait) > 300, 'the message waited for the engine');
