@@ -19,11 +19,11 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 /** A host page with the frame at w x h; resolves once the frame has answered its first
  *  message. Returns {page, frame, early, errors, close}. */
-async function openHost(w, h, { query = '', route } = {}) {
+async function openHost(w, h, { query = '', prepare } = {}) {
   const context = await browser.newContext({ viewport: { width: w + 40, height: h + 40 } });
   const page = await context.newPage();
   const errors = collectErrors(page);
-  if (route) await route(page);
+  if (prepare) await prepare(page); // before the page loads: routes, init scripts
   await page.goto(`${server.url}tests/browser/fixtures/host.html?w=${w}&h=${h}${query}`);
   const early = await page.evaluate(() => window.early);
   const frame = page.mainFrame().childFrames()[0];
@@ -267,7 +267,7 @@ test('a message sent before the engine is ready is answered once it is', async (
   // Hold the engine's start back by 500 ms (its instantiation waits) so that the host's first
   // message, posted at the frame's load event, surely comes first. (Delaying the .wasm's
   // download would delay that load event too: index.html preloads the .wasm.)
-  const route = (page) => page.addInitScript(() => {
+  const prepare = (page) => page.addInitScript(() => {
     for (const name of ['instantiate', 'instantiateStreaming']) {
       const original = WebAssembly[name];
       if (original) {
@@ -276,7 +276,7 @@ test('a message sent before the engine is ready is answered once it is', async (
       }
     }
   });
-  const { page, early, frame, close } = await openHost(400, 300, { route });
+  const { page, early, frame, close } = await openHost(400, 300, { prepare });
   assert.ok(await page.evaluate(() => window.earlyWait) > 300, 'the message waited for the engine');
   assert.equal(early.nnplay, 'state', JSON.stringify(early));
   assert.equal(early.state.epoch, 0);
