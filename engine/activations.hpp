@@ -1,4 +1,5 @@
-// Activation functions and their derivatives, as the reference defines them.
+// Activation functions as the reference defines them (their derivatives, written with the
+// output, are kernels.hpp's times_derivative).
 #pragma once
 #include <cmath>
 #include <optional>
@@ -31,16 +32,6 @@ inline double activate(Activation a, double z) {
     case Activation::Tanh: return std::tanh(z);
     case Activation::Sigmoid: return 1.0 / (1.0 + std::exp(-z));
     default: return z;
-  }
-}
-
-// Derivative at input z, given the output out = activate(a, z) (kept from the forward pass).
-inline double activation_derivative(Activation a, double z, double out) {
-  switch (a) {
-    case Activation::Relu: return z <= 0 ? 0.0 : 1.0;
-    case Activation::Tanh: return 1 - out * out;
-    case Activation::Sigmoid: return out * (1 - out);
-    default: return 1.0;
   }
 }
 

@@ -111,7 +111,8 @@ NNPLAY_KERNEL void forward_layer_w(const LayerView& L, const double* params, con
   activate_rows(L.act, out, 1, 0, L.n_out * W);  // the layer's rows as one block
 }
 
-// d * act'(out), the derivative written with the activation's output (two examples).
+// d * act'(out), the derivative written with the activation's output (two examples); the
+// one place the backward pass takes an activation's derivative.
 inline v2d times_derivative(Activation act, v2d d, v2d out) {
   switch (act) {
     case Activation::Tanh: return d * (1.0 - out * out);
@@ -174,23 +175,6 @@ NNPLAY_KERNEL void backward_layer_w(const LayerView& L, const double* params, co
       double* p = d_prev + std::size_t(j) * W;
       for (int k = 0; k < V; ++k) store2(p + 2 * k, times_derivative(act_in, acc[k], av[k]));
     }
-  }
-}
-
-// d[k] *= act'(out[k]) over a block of n values, the derivative written with the output.
-NNPLAY_KERNEL void scale_by_derivative(Activation act, double* __restrict d,
-                                const double* __restrict out, int n) {
-  switch (act) {
-    case Activation::Tanh:
-      for (int k = 0; k < n; ++k) d[k] *= 1 - out[k] * out[k];
-      break;
-    case Activation::Relu:  // out > 0 exactly when the input sum > 0
-      for (int k = 0; k < n; ++k) d[k] = out[k] > 0 ? d[k] : 0.0;
-      break;
-    case Activation::Sigmoid:
-      for (int k = 0; k < n; ++k) d[k] *= out[k] * (1 - out[k]);
-      break;
-    case Activation::Linear: break;
   }
 }
 

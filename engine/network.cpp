@@ -82,7 +82,8 @@ void Network::backward_w(const double* targets) {
   double* d_out = der + out_row_ * W;
   const double* o = out + out_row_ * W;
   for (int e = 0; e < W; ++e) d_out[e] = e < count_ ? o[e] - targets[e] : 0.0;
-  scale_by_derivative(output_, d_out, o, W);
+  for (int k = 0; k < W; k += 2)
+    store2(d_out + k, times_derivative(output_, load2(d_out + k), load2(o + k)));
   for (int l = layer_count() - 1; l >= 0; --l) {
     const LayerView& L = views_[l];
     const double* d = der + L.row * W;

@@ -75,7 +75,8 @@ class Network {
 
   xt::xtensor<double, 1>& params() { return params_; }
   const xt::xtensor<double, 1>& params() const { return params_; }
-  // Accumulated gradient since the last update (same layout as params).
+  // Accumulated gradient since the last update (same layout as params; dead links get one
+  // too, which the update never applies).
   const xt::xtensor<double, 1>& gradients() const { return grad_; }
   int accumulated() const { return accumulated_; }
   const xt::xtensor<std::uint8_t, 1>& dead_links() const { return dead_; }

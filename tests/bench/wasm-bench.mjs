@@ -30,7 +30,7 @@ function timePerCall(fn, { blocks, callsPerBlock, warmup, warmupMs }) {
   return median(per);
 }
 
-const scale = quick ? { blocks: 3, warmup: 20, warmupMs: 1000 } : { blocks: 9, warmup: 300, warmupMs: 1000 };
+const scale = { warmupMs: 1000, ...(quick ? { blocks: 3, warmup: 20 } : { blocks: 9, warmup: 300 }) };
 const train = session(benchConfig());
 const epochMs = timePerCall(() => train.trainEpochs(1), { ...scale, callsPerBlock: quick ? 20 : 400 });
 const gridMs = timePerCall(() => train.predictGrid(100), { ...scale, callsPerBlock: quick ? 5 : 50 });
