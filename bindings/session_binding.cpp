@@ -204,7 +204,7 @@ val limits() {
 // Every input feature's key, in the order of the network's inputs.
 val featureNames() {
   val out = val::array();
-  for (const char* name : nnplay::kFeatureNames) out.call<void>("push", std::string(name));
+  for (const auto& f : nnplay::kFeatures) out.call<void>("push", std::string(f.key));
   return out;
 }
 

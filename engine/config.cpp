@@ -16,12 +16,6 @@ namespace {
 const std::set<std::string> kPageKeys = {"showTestData", "discretize", "collectStats", "cosX",
                                          "cosY", "hideText", "tutorial"};
 
-std::string describe(const json& v) {
-  std::string s = v.dump();
-  if (s.size() > 40) s = s.substr(0, 37) + "...";
-  return s;
-}
-
 std::string format_number(double v) {
   std::ostringstream out;
   out << v;
@@ -63,21 +57,10 @@ class Parser {
   // An integer in [lo, hi] given as a JSON number.
   bool integer(const json& v, const std::string& field, long long lo, long long hi,
                long long& target) {
-    if (!v.is_number()) {
-      error(field, "must be an integer, got " + describe(v));
+    if (auto problem = integer_problem(v, lo, hi, target)) {
+      error(field, *problem);
       return false;
     }
-    const double d = v.get<double>();
-    if (!std::isfinite(d) || std::floor(d) != d) {
-      error(field, "must be an integer, got " + describe(v));
-      return false;
-    }
-    if (d < double(lo) || d > double(hi)) {
-      error(field, "must be from " + std::to_string(lo) + " to " + std::to_string(hi) +
-                       ", got " + describe(v));
-      return false;
-    }
-    target = static_cast<long long>(d);
     return true;
   }
 
@@ -178,13 +161,11 @@ void parse_seed(Parser& p, Config& c) {
 bool shape_is_valid(const std::vector<ConfigIssue>& errors) {
   for (const auto& e : errors) {
     if (e.field.rfind("networkShape", 0) == 0) return false;
-    for (const char* f : kFeatureNames)
-      if (e.field == f) return false;
+    for (const Feature& f : kFeatures)
+      if (e.field == f.key) return false;
   }
   return true;
 }
-
-bool finite_number(const json& v) { return v.is_number() && std::isfinite(v.get<double>()); }
 
 void parse_points_set(Parser& p, const json& set, const std::string& field,
                       std::vector<Point>& out) {
@@ -214,72 +195,6 @@ void parse_points(Parser& p, Config& c) {
   c.points = std::move(split);
 }
 
-// params needs the network's shape, so it is checked after everything else.
-void parse_params(Parser& p, Config& c) {
-  const json* v = p.get("params");
-  if (!v) return;
-  const std::vector<int> sizes = c.layer_sizes();
-  const std::size_t layers = sizes.size() - 1;
-  if (!v->is_array() || v->size() != layers)
-    return p.error("params", "must be an array of " + std::to_string(layers) +
-                                 " layers (the hidden layers and the output) for this shape");
-  std::vector<LayerParams> params(layers);
-  bool ok = true;
-  for (std::size_t l = 0; l < layers; ++l) {
-    const json& layer = (*v)[l];
-    const std::string lf = "params[" + std::to_string(l) + "]";
-    if (!layer.is_array() || layer.size() != std::size_t(sizes[l + 1])) {
-      p.error(lf, "must list " + std::to_string(sizes[l + 1]) + " neurons");
-      ok = false;
-      continue;
-    }
-    for (std::size_t i = 0; i < layer.size(); ++i) {
-      const json& neuron = layer[i];
-      const std::string nf = lf + "[" + std::to_string(i) + "]";
-      NeuronParams np;
-      if (!neuron.is_object()) {
-        p.error(nf, "must be {\"bias\": b, \"w\": [...]}");
-        ok = false;
-        continue;
-      }
-      if (!neuron.contains("bias") || !finite_number(neuron["bias"])) {
-        p.error(nf + ".bias", "must be a finite number");
-        ok = false;
-      } else {
-        np.bias = neuron["bias"].get<double>();
-      }
-      const json* w = neuron.contains("w") ? &neuron["w"] : nullptr;
-      if (!w || !w->is_array() || w->size() != std::size_t(sizes[l])) {
-        p.error(nf + ".w", "must list " + std::to_string(sizes[l]) + " weights (one per input)");
-        ok = false;
-      } else {
-        for (std::size_t j = 0; j < w->size(); ++j) {
-          if (!finite_number((*w)[j])) {
-            p.error(nf + ".w[" + std::to_string(j) + "]", "must be a finite number");
-            ok = false;
-          } else {
-            np.w.push_back((*w)[j].get<double>());
-          }
-        }
-      }
-      if (neuron.contains("dead")) {
-        const json& dead = neuron["dead"];
-        bool dead_ok = dead.is_array();
-        for (std::size_t j = 0; dead_ok && j < dead.size(); ++j) {
-          long long idx = 0;
-          dead_ok = p.integer(dead[j], nf + ".dead[" + std::to_string(j) + "]", 0,
-                              sizes[l] - 1, idx);
-          if (dead_ok) np.dead.push_back(int(idx));
-        }
-        if (!dead.is_array()) p.error(nf + ".dead", "must be an array of weight indices");
-        ok = ok && dead_ok;
-      }
-      params[l].push_back(std::move(np));
-    }
-  }
-  if (ok) c.params = std::move(params);
-}
-
 }  // namespace
 
 int Config::input_count() const {
@@ -291,7 +206,7 @@ int Config::input_count() const {
 std::vector<int> Config::layer_sizes() const {
   std::vector<int> sizes = {input_count()};
   sizes.insert(sizes.end(), network_shape.begin(), network_shape.end());
-  sizes.push_back(1);
+  sizes.push_back(output_width());
   return sizes;
 }
 
@@ -354,14 +269,16 @@ ParsedConfig parse_config(const json& root) {
   parse_seed(p, c);
   for (int f = 0; f < kFeatureCount; ++f) {
     bool on = c.features[f];
-    p.boolean(kFeatureNames[f], on);
+    p.boolean(kFeatures[f].key, on);
     c.features[f] = on;
   }
   p.boolean("initZero", c.init_zero);
   p.integer_key("epoch", 0, 1LL << 52, c.epoch);
   parse_points(p, c);
-  if (shape_is_valid(out.errors)) parse_params(p, c);  // its shape depends on those fields
-  else p.get("params");
+  // params can be checked only against a valid shape, so after everything else.
+  const json* params = p.get("params");
+  if (params && shape_is_valid(out.errors))
+    c.params = params_from_json(*params, c.layer_sizes(), out.errors);
   p.unknown_keys();
   return out;
 }
@@ -380,7 +297,7 @@ json config_to_json(const Config& c) {
   j["regularizationRate"] = c.regularization_rate;
   j["networkShape"] = c.network_shape;
   j["seed"] = c.seed;
-  for (int f = 0; f < kFeatureCount; ++f) j[kFeatureNames[f]] = c.features[f];
+  for (int f = 0; f < kFeatureCount; ++f) j[kFeatures[f].key] = c.features[f];
   j["initZero"] = c.init_zero;
   if (c.output_activation) j["outputActivation"] = activation_name(*c.output_activation);
   return j;

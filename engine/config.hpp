@@ -11,7 +11,9 @@
 #include "activations.hpp"
 #include "datasets.hpp"
 #include "features.hpp"
+#include "json_checks.hpp"
 #include "network.hpp"
+#include "params_json.hpp"
 
 namespace nnplay {
 
@@ -21,13 +23,6 @@ constexpr int kMaxHiddenLayers = 16;
 constexpr int kMaxNeurons = 64;
 constexpr std::size_t kMaxSeedBytes = 4096;
 constexpr std::size_t kMaxPoints = 100000;  // per set, for "points"
-
-struct NeuronParams {
-  double bias = 0;
-  std::vector<double> w;
-  std::vector<int> dead;  // indices into w of dead L1 links
-};
-using LayerParams = std::vector<NeuronParams>;
 
 struct Config {
   Problem problem = Problem::Classification;
@@ -53,14 +48,11 @@ struct Config {
     return problem == Problem::Regression ? reg_dataset : dataset;
   }
   int input_count() const;
-  // Nodes per layer: inputs, hidden layers, 1 output.
+  // Outputs per example: one (the class's side as its sign, or the regression value).
+  int output_width() const { return 1; }
+  // Nodes per layer: inputs, hidden layers, outputs.
   std::vector<int> layer_sizes() const;
   Activation effective_output_activation() const;
-};
-
-struct ConfigIssue {
-  std::string field;
-  std::string message;
 };
 
 struct ParsedConfig {

@@ -1,15 +1,21 @@
 // Forward, backward and update over the flat parameter buffer; see network.hpp.
 #include "network.hpp"
 
+#include "loss.hpp"
+
 #include <algorithm>
 #include <numeric>
 #include <stdexcept>
 
 namespace nnplay {
 
-Network::Network(std::vector<int> sizes, Activation hidden, Activation output, Regularization reg)
-    : sizes_(std::move(sizes)), hidden_(hidden), output_(output), reg_(reg) {
-  if (sizes_.size() < 2) throw std::invalid_argument("a network needs an output layer");
+Network::Network(int inputs, const std::vector<int>& hidden, int output_width,
+                 Activation hidden_act, Activation output_act, Regularization reg)
+    : hidden_(hidden_act), output_(output_act), reg_(reg), output_width_(output_width) {
+  if (output_width < 1) throw std::invalid_argument("a network needs an output");
+  sizes_.push_back(inputs);
+  sizes_.insert(sizes_.end(), hidden.begin(), hidden.end());
+  sizes_.push_back(output_width);
   std::size_t offset = 0, row = 0;
   for (int l = 0; l < layer_count(); ++l) {
     w_off_.push_back(offset);
@@ -18,9 +24,11 @@ Network::Network(std::vector<int> sizes, Activation hidden, Activation output, R
     offset += sizes_[l + 1];
     const Activation act = l + 1 == layer_count() ? output_ : hidden_;
     views_.push_back({sizes_[l], sizes_[l + 1], w_off_[l], b_off_[l], row, act});
+    ranges_.push_back({b_off_[l], b_off_[l] + sizes_[l + 1], false});
+    ranges_.push_back({w_off_[l], b_off_[l], true});
     row += sizes_[l + 1];
   }
-  out_row_ = row - 1;
+  out_row_ = row - std::size_t(output_width_);
   params_ = xt::zeros<double>({offset});
   grad_ = xt::zeros<double>({offset});
   dead_ = xt::zeros<std::uint8_t>({offset});
@@ -73,17 +81,20 @@ void Network::forward_w() {
 }
 
 template <int W>
-void Network::backward_w(const double* targets) {
+void Network::backward_w(const double* targets, std::size_t stride) {
   const double* p = params_.data();
   const double* out = out_.data();
   double* der = der_.data();
-  // dLoss/dInputSum of the output node (zero on padding lanes); then, per layer from the
+  // dLoss/dInputSum of every output node (zero on padding lanes); then, per layer from the
   // last, the gradient and the layer below's dLoss/dInputSum.
-  double* d_out = der + out_row_ * W;
-  const double* o = out + out_row_ * W;
-  for (int e = 0; e < W; ++e) d_out[e] = e < count_ ? o[e] - targets[e] : 0.0;
-  for (int k = 0; k < W; k += 2)
-    store2(d_out + k, times_derivative(output_, load2(d_out + k), load2(o + k)));
+  for (int k = 0; k < output_width_; ++k) {
+    double* d_out = der + (out_row_ + k) * W;
+    const double* o = out + (out_row_ + k) * W;
+    const double* t = targets + std::size_t(k) * stride;
+    for (int e = 0; e < W; ++e) d_out[e] = e < count_ ? Loss::derivative(o[e], t[e]) : 0.0;
+    for (int e = 0; e < W; e += 2)
+      store2(d_out + e, times_derivative(output_, load2(d_out + e), load2(o + e)));
+  }
   for (int l = layer_count() - 1; l >= 0; --l) {
     const LayerView& L = views_[l];
     const double* d = der + L.row * W;
@@ -117,8 +128,8 @@ void Network::forward_batch(const double* inputs, std::size_t stride, int count)
 #undef NNPLAY_FORWARD
 }
 
-void Network::backward_batch(const double* targets) {
-#define NNPLAY_BACKWARD(W) backward_w<W>(targets)
+void Network::backward_batch(const double* targets, std::size_t stride) {
+#define NNPLAY_BACKWARD(W) backward_w<W>(targets, stride)
   NNPLAY_DISPATCH_WIDTH(count_, NNPLAY_BACKWARD)
 #undef NNPLAY_BACKWARD
   accumulated_ += count_;
@@ -131,54 +142,13 @@ double Network::forward(const double* input) {
   return batch_output(0);
 }
 
-void Network::backward(double target) { backward_batch(&target); }
+void Network::backward(const double* targets) { backward_batch(targets, 1); }
 
 void Network::update(double learning_rate, double regularization_rate) {
   if (accumulated_ == 0) return;
-  const double n = accumulated_;
-  double* __restrict p = params_.data();
-  double* __restrict g = grad_.data();
-  std::uint8_t* __restrict dead = dead_.data();
-  const double step = learning_rate / n;  // the reference's (learningRate / n) * acc
-  const double reg_step = learning_rate * regularization_rate;
-  for (int l = 0; l < layer_count(); ++l) {
-    const std::size_t w_begin = w_off_[l], b_begin = b_off_[l];
-    const std::size_t b_end = b_begin + sizes_[l + 1];
-    for (std::size_t k = b_begin; k < b_end; ++k) p[k] -= learning_rate * g[k] / n;
-    switch (reg_) {
-      case Regularization::None:  // dead links exist only after L1; keep them frozen
-        if (!has_dead_) {
-          for (std::size_t k = w_begin; k < b_begin; ++k) p[k] -= step * g[k];
-          break;
-        }
-        for (std::size_t k = w_begin; k < b_begin; ++k) p[k] = dead[k] ? p[k] : p[k] - step * g[k];
-        break;
-      case Regularization::L2:  // R'(w) = w at the weight before the step
-        for (std::size_t k = w_begin; k < b_begin; ++k) {
-          const double w = p[k];
-          p[k] = dead[k] ? w : (w - step * g[k]) - reg_step * w;
-        }
-        break;
-      case Regularization::L1:  // R'(w) = sign(w); a weight that crosses zero dies
-        for (std::size_t k = w_begin; k < b_begin; ++k) {
-          if (dead[k]) continue;
-          const double w = p[k];
-          const double sign = w < 0 ? -1.0 : (w > 0 ? 1.0 : 0.0);
-          const double stepped = w - step * g[k];
-          const double regularized = stepped - reg_step * sign;
-          if (stepped * regularized < 0) {
-            p[k] = 0;
-            dead[k] = 1;
-            has_dead_ = true;
-          } else {
-            p[k] = regularized;
-          }
-        }
-        break;
-    }
-  }
-  std::fill(g, g + grad_.size(), 0.0);
-  accumulated_ = 0;
+  has_dead_ = sgd_update(params_.data(), grad_.data(), dead_.data(), ranges_, accumulated_,
+                         SgdSettings<double>{learning_rate, regularization_rate, reg_}, has_dead_);
+  clear_gradients();
 }
 
 }  // namespace nnplay

@@ -1,6 +1,6 @@
 // A fully connected feed-forward network with the reference's training semantics:
-// per-example backprop accumulated over a batch, averaged update, L1/L2 taken at the
-// pre-step weight, L1 dead links, unregularised biases.
+// per-example backprop of the loss (loss.hpp) accumulated over a batch, then one optimizer step
+// (optimizer.hpp: the reference's SGD with L1/L2 and dead links).
 //
 // All parameters live in one flat buffer. For each layer after the inputs, in order:
 //   weights [node][source] row-major (nodes x sources), then biases [node].
@@ -13,17 +13,17 @@
 
 #include "activations.hpp"
 #include "kernels.hpp"
+#include "optimizer.hpp"
 #include "rng.hpp"
 
 namespace nnplay {
 
-enum class Regularization { None, L1, L2 };
-
 class Network {
  public:
   Network() = default;
-  // sizes: nodes per layer, inputs first, output last (at least 2 entries).
-  Network(std::vector<int> sizes, Activation hidden, Activation output, Regularization reg);
+  // inputs -> hidden layers (nodes each) -> output_width outputs per example.
+  Network(int inputs, const std::vector<int>& hidden, int output_width, Activation hidden_act,
+          Activation output_act, Regularization reg);
 
   // Weights U(-0.5, 0.5) in order layer, destination node, source node; biases 0.1.
   // init_zero: the draws still happen, then every weight and bias is 0.
@@ -34,15 +34,16 @@ class Network {
   // data).
   // Keeps every node's outputs for backward_batch().
   void forward_batch(const double* inputs, std::size_t stride, int count);
-  // After forward_batch(): accumulates the gradient of 0.5 (out - target)^2 per example.
-  void backward_batch(const double* targets);
-  // Output of example e of the last forward_batch().
-  double batch_output(int e) const { return out_(out_row_ * width_ + e); }
+  // After forward_batch(): accumulates the gradient of the loss per example; target k of
+  // example e is targets[k * stride + e].
+  void backward_batch(const double* targets, std::size_t stride);
+  // Output k of example e of the last forward_batch().
+  double batch_output(int e, int k = 0) const { return out_((out_row_ + k) * width_ + e); }
 
-  // One example: forward_batch / backward_batch of one.
+  // One example: forward_batch / backward_batch of one. forward returns output 0.
   double forward(const double* input);
-  void backward(double target);
-  // Applies the averaged accumulated gradient and the regularisation, then clears it.
+  void backward(const double* targets);  // one per output
+  // One SGD step from the accumulated gradient (optimizer.hpp), then clears it.
   void update(double learning_rate, double regularization_rate);
   // Drops any accumulated gradient (for a fresh start).
   void clear_gradients();
@@ -50,13 +51,9 @@ class Network {
   const std::vector<int>& sizes() const { return sizes_; }
   int layer_count() const { return static_cast<int>(sizes_.size()) - 1; }  // after inputs
   int node_count() const;  // every node, inputs included
-  int output_width() const { return sizes_.back(); }  // outputs per example
-  Activation hidden_activation() const { return hidden_; }
+  int output_width() const { return output_width_; }  // outputs per example
   Activation output_activation() const { return output_; }
 
-  // Offsets into the flat buffers for layer l (0 = first layer after the inputs).
-  std::size_t weight_offset(int l) const { return w_off_[l]; }
-  std::size_t bias_offset(int l) const { return b_off_[l]; }
   double& weight(int l, int node, int source) {
     return params_(w_off_[l] + std::size_t(node) * sizes_[l] + source);
   }
@@ -86,19 +83,21 @@ class Network {
 
  private:
   template <int W> void forward_w();
-  template <int W> void backward_w(const double* targets);
+  template <int W> void backward_w(const double* targets, std::size_t stride);
 
   std::vector<int> sizes_;
   Activation hidden_ = Activation::Tanh, output_ = Activation::Tanh;
   Regularization reg_ = Regularization::None;
+  int output_width_ = 1;
   std::vector<std::size_t> w_off_, b_off_;  // per layer after the inputs
   std::vector<LayerView> views_;            // the same, for the kernels
+  std::vector<ParamRange> ranges_;          // the same, for the optimizer
   xt::xtensor<double, 1> params_, grad_;
   xt::xtensor<std::uint8_t, 1> dead_;
   // Per hidden/output node, kChunk examples: outputs and dLoss/d(output, then input sum).
   xt::xtensor<double, 1> out_, der_;
   xt::xtensor<double, 1> single_input_;  // forward() of one example, padded to two
-  std::size_t out_row_ = 0;        // the output node's row
+  std::size_t out_row_ = 0;        // the first output node's row
   const double* inputs_ = nullptr;  // the last forward_batch's inputs
   std::size_t stride_ = 0;
   int count_ = 0;

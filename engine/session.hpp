@@ -9,6 +9,8 @@
 
 #include "config.hpp"
 #include "datasets.hpp"
+#include "display_grid.hpp"
+#include "features.hpp"
 #include "network.hpp"
 #include "rng.hpp"
 
@@ -19,25 +21,12 @@ struct ConfigureResult {
   std::vector<ConfigIssue> errors, warnings;
 };
 
-struct GridBounds {
-  double x_min = -6, x_max = 6, y_min = -6, y_max = 6;
-};
-
-constexpr int kMaxGridResolution = 512;
-
-// The reference's grid coordinate (a d3 linear scale): index i of n onto [lo, hi].
-inline double grid_axis(int i, int n, double lo, double hi) {
-  const double t = n > 1 ? double(i) / double(n - 1) : 0.0;
-  return lo * (1 - t) + hi * t;
-}
-
 class Session {
  public:
   Session();
 
   // Replaces the whole config. On errors nothing changes.
   ConfigureResult configure(const std::string& json_text);
-  ConfigureResult configure(const Config& config);
 
   // Trains up to n epochs; stops early after an epoch whose outputs were not finite
   // (a diverged network). Returns the epochs trained. Losses are recomputed at the end.
@@ -88,39 +77,45 @@ class Session {
   bool set_weight(int layer, int node, int source, double value);
   bool set_bias(int layer, int node, double value);
 
-  // Every node's output over an R x R grid, image order (row 0 at y_max, column 0 at x_min),
-  // into buffers owned by the session (reallocated only when R or the network changes).
-  bool predict_grid(int resolution, const GridBounds& bounds = {});
-  int grid_resolution() const { return grid_resolution_; }
-  const float* grid_nodes() const { return grid_.data(); }
-  std::size_t grid_nodes_size() const { return grid_.size(); }
-  const float* grid_output() const;
+  // Every node's output over an R x R grid (display_grid.hpp), for the current weights.
+  bool predict_grid(int resolution, const GridBounds& bounds = {}) {
+    return grid_.predict(net_, inputs_, resolution, bounds);
+  }
+  int grid_resolution() const { return grid_.resolution(); }
+  const float* grid_nodes() const { return grid_.nodes(); }
+  std::size_t grid_nodes_size() const { return grid_.nodes_size(); }
+  const float* grid_output() const { return grid_.output(net_); }
 
-  // The network's output for one point (features computed as for training).
+  // The network's output 0 for one point (features computed as for training).
   double predict(double x, double y);
 
  private:
+  // When a non-finite output stops the training loop: right after that example, or at the
+  // end of its epoch.
+  enum class Stop { AfterExample, AfterEpoch };
+
   void apply(const Config& config);  // config is valid
   void make_inputs();                // features and targets of the current data
+  // The training loop: trains `examples` examples in training order from the cursor, in
+  // chunks that end at every update (after every batchSize-th example of the epoch), at the
+  // epoch's end and at the last example; an epoch is counted when the order wraps. Stops
+  // early after a non-finite output as `stop` says. Returns the examples trained.
+  long long train_examples(long long examples, Stop stop);
   void update_metrics();
-  void compute_features(double x, double y, double* out) const;
 
   Config config_;
   SeedRandom rng_;
   DataSplit data_;
   Network net_;
-  int input_count_ = 0;
-  std::array<int, kFeatureCount> active_features_{};
+  InputFeatures inputs_;
+  // Inputs [input][example] and targets [output][example], each row one past the examples.
   xt::xtensor<double, 2> train_x_, test_x_;
-  xt::xtensor<double, 1> train_t_, test_t_;
-  xt::xtensor<double, 1> train_out_;
+  xt::xtensor<double, 2> train_t_, test_t_;
+  xt::xtensor<double, 1> train_out_;  // [example][output]
   xt::xtensor<std::uint8_t, 1> train_correct_;
   std::size_t cursor_ = 0;  // the next training example within the epoch
-  xt::xtensor<float, 1> grid_;         // every node's map, node by node
-  xt::xtensor<float, 1> grid_params_;  // the weights in float for the display grid
-  GridBounds grid_bounds_;
+  DisplayGrid grid_;
   xt::xtensor<double, 1> scratch_inputs_;
-  int grid_resolution_ = 0;
   long long epoch_ = 0;
   double train_loss_ = 0, test_loss_ = 0, train_accuracy_ = 0, test_accuracy_ = 0;
 };

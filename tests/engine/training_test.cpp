@@ -41,7 +41,7 @@ TEST_CASE("backward pass matches a numeric gradient for every activation", "[tra
                          Activation::Linear}) {
     for (Activation out : {Activation::Tanh, Activation::Linear, Activation::Sigmoid}) {
       DYNAMIC_SECTION(activation_name(act) << " hidden, " << activation_name(out) << " output") {
-        Network net({3, 4, 3, 1}, act, out, Regularization::None);
+        Network net(3, {4, 3}, 1, act, out, Regularization::None);
         SeedRandom rng("gradient");
         net.init_weights(rng, false);
         // Wider weights than the default so that every layer matters.
@@ -49,7 +49,7 @@ TEST_CASE("backward pass matches a numeric gradient for every activation", "[tra
         const std::vector<double> input = {0.7, -1.3, 0.4};
         const double target = 0.25;
         net.forward(input.data());
-        net.backward(target);
+        net.backward(&target);
         const auto analytic = net.gradients();
         const double h = 1e-6;
         for (std::size_t k = 0; k < net.params().size(); ++k) {
