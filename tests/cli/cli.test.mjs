@@ -10,7 +10,10 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = path.join(root, 'build/native/nnplay');
 const run = (args, input) => spawnSync(bin, args, { input, encoding: 'utf8' });
-const golden = JSON.stringify({ seed: '0.12345' });
+// The golden run (seed, config, losses at epochs 0, 100, 200): one fixture for every layer.
+const fixture = JSON.parse(fs.readFileSync(path.join(root, 'tests/fixtures/golden.json'), 'utf8'));
+const golden = JSON.stringify(fixture.config);
+const goldenAt = (epoch) => fixture.losses.find((row) => row.epoch === epoch);
 
 test('train: one line per epoch 0..N, full precision, golden losses', () => {
   const r = run(['train', '-', '--epochs', '100'], golden);
@@ -19,9 +22,11 @@ test('train: one line per epoch 0..N, full precision, golden losses', () => {
   assert.equal(lines.length, 101);
   assert.deepEqual(Object.keys(lines[0]), ['epoch', 'trainLoss', 'testLoss']);
   assert.equal(lines[0].epoch, 0);
-  assert.ok(Math.abs(lines[0].trainLoss - 0.5015807429602891) < 1e-9);
-  assert.ok(Math.abs(lines[100].trainLoss - 0.00889784142890691) < 1e-9);
-  assert.ok(Math.abs(lines[100].testLoss - 0.01144976196033489) < 1e-9);
+  // The CLI prints 17 significant digits: the fixture's numbers exactly.
+  for (const epoch of [0, 100]) {
+    assert.equal(lines[epoch].trainLoss, goldenAt(epoch).trainLoss, `epoch ${epoch} train`);
+    assert.equal(lines[epoch].testLoss, goldenAt(epoch).testLoss, `epoch ${epoch} test`);
+  }
   // 17 significant digits.
   assert.match(r.stdout.split('\n')[0], /"trainLoss":0\.\d{17}/);
 });
@@ -57,7 +62,7 @@ test('export: a config with params that trains on from where it stopped', () => 
   const cont = run(['train', '-', '--epochs', '50'], r.stdout);
   const last = JSON.parse(cont.stdout.trim().split('\n').pop());
   assert.equal(last.epoch, 100);
-  assert.ok(Math.abs(last.trainLoss - 0.00889784142890691) < 1e-9);
+  assert.equal(last.trainLoss, goldenAt(100).trainLoss);
 });
 
 test('grid: R rows of R, row 0 at y = +6', () => {

@@ -1,4 +1,4 @@
-// Issue 4, point 8: the perceptron lab's claims, checked on the engine.
+// The perceptron lab's claims, checked on the engine.
 // One neuron (networkShape []) from the talk's start weights w0 = 3, w1 = -4, w2 = 2 with a
 // sigmoid output learns AND, OR, NAND, NOR and NOT on their truth tables; it never gets XOR's
 // four rows right (no weights can); one hidden layer of four neurons learns XOR. Also pins the
