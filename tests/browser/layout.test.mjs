@@ -2,23 +2,20 @@
 // 1280 x 800 and 375 x 667 (build/test-artifacts/), no horizontal scroll on a phone even with
 // a wide network (the diagram scrolls inside its own box), every control named, the menus and
 // nodes usable from the keyboard.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launchBrowser, startServer, artifactPath } from './harness.mjs';
-import { openPage, frames, state, GOLDEN } from './page-helpers.mjs';
+import { useBrowser, artifactPath } from './harness.mjs';
+import { openPage, changed, textShown, redrawn, GOLDEN } from './page-helpers.mjs';
 
-let server;
-let browser;
-before(async () => { server = await startServer(); browser = await launchBrowser(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const env = useBrowser();
 
 const PHONE = { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 
 async function trained(options, hash = `#seed=${GOLDEN.seed}`) {
-  const opened = await openPage(browser, server, hash, options);
+  const opened = await openPage(env, hash, options);
   for (let i = 0; i < 30; i++) await opened.page.evaluate(() => window.nnplay.step(10)); // a curve in the chart
-  await frames(opened.page);
+  await textShown(opened.page, '#epoch-number', '000,300'); // drawn before the screenshot
   return opened;
 }
 
@@ -56,7 +53,7 @@ test('a phone with six layers of eight: the page does not scroll sideways, the d
 });
 
 test('every control has an accessible name', async () => {
-  const { page, close } = await openPage(browser, server, `#seed=${GOLDEN.seed}`);
+  const { page, close } = await openPage(env, `#seed=${GOLDEN.seed}`);
   const unnamed = await page.evaluate(() => {
     const named = (el) => (el.getAttribute('aria-label') || '').trim()
       || (el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent.trim())
@@ -71,7 +68,7 @@ test('every control has an accessible name', async () => {
 });
 
 test('keyboard: tab to the learning rate menu and change it; tab reaches a neuron and previews it', async () => {
-  const { page, close } = await openPage(browser, server, `#seed=${GOLDEN.seed}`);
+  const { page, close } = await openPage(env, `#seed=${GOLDEN.seed}`);
   await page.focus('#step-button');
   let found = false;
   for (let i = 0; i < 10 && !found; i++) {
@@ -80,11 +77,9 @@ test('keyboard: tab to the learning rate menu and change it; tab reaches a neuro
   }
   assert.ok(found, 'the learning rate menu is in the tab order');
   await page.keyboard.press('ArrowDown');
-  await frames(page);
-  assert.equal((await state(page)).config.learningRate, 0.1);
+  await changed(page, () => window.nnplay.state().config.learningRate, 0.1, { what: 'the learning rate' });
   const before = await page.evaluate(() => document.querySelector('#heatmap').toDataURL());
   await page.focus('.node[data-layer="0"][data-node="0"]');
-  await frames(page);
-  assert.notEqual(await page.evaluate(() => document.querySelector('#heatmap').toDataURL()), before);
+  await redrawn(page, '#heatmap', before, { what: 'the focused neuron\'s map' });
   await close();
 });
