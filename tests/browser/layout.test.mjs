@@ -1,7 +1,7 @@
 // Browser tests of the page's layout and access (issue 3 points 9, 11): screenshots at
 // 1280 x 800 and 375 x 667 (build/test-artifacts/), no horizontal scroll on a phone even with
 // a wide network (the diagram scrolls inside its own box), every control named, the menus and
-// nodes usable from the keyboard.
+// nodes usable from the keyboard, and the canvases drawn at the screen's pixel ratio.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -81,5 +81,28 @@ test('keyboard: tab to the learning rate menu and change it; tab reaches a neuro
   const before = await page.evaluate(() => document.querySelector('#heatmap').toDataURL());
   await page.focus('.node[data-layer="0"][data-node="0"]');
   await redrawn(page, '#heatmap', before, { what: 'the focused neuron\'s map' });
+  await close();
+});
+
+test('a screen of pixel ratio 2: the points, the loss chart and the thumbnails are drawn at twice their CSS size', async () => {
+  const { page, errors, close } = await openPage(env, `#seed=${GOLDEN.seed}`, { deviceScaleFactor: 2 });
+  await page.evaluate(() => window.nnplay.step(20)); // a line in the chart
+  await textShown(page, '#epoch-number', '000,020');
+  // Each is drawn for its CSS size: the points for the heatmap's box, the chart for its own
+  // box, a thumbnail for its 40 px.
+  const sizes = await page.evaluate(() => {
+    const size = (sel) => { const c = document.querySelector(sel); return [c.width, c.height]; };
+    const points = document.querySelector('#points').clientWidth;
+    const chart = document.querySelector('#loss-chart');
+    return {
+      points: [size('#points'), [points, points]], chart: [size('#loss-chart'), [chart.clientWidth, chart.clientHeight]],
+      thumbnail: [size('.dataset-thumbnail'), [40, 40]],
+    };
+  });
+  for (const [name, [backing, css]] of Object.entries(sizes)) {
+    assert.ok(css[0] > 0 && css[1] > 0, `${name} is shown`);
+    assert.deepEqual(backing, [2 * css[0], 2 * css[1]], `${name}: backing pixels for ${css.join(' x ')} CSS pixels`);
+  }
+  assert.deepEqual(errors, []);
   await close();
 });
