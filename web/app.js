@@ -6,6 +6,7 @@ import { loadEngine } from './engine.js';
 import { Playground } from './playground.js';
 import { createApi } from './api.js';
 import { createNotice } from './ui/notice.js';
+import { el } from './dom.js';
 import { mountPage } from './page.js';
 import { modeAwareHashIO, mountModes } from './perceptron/mode.js'; // perceptron lab (issue 4)
 import { listenForMessages } from './embed/messages.js';
@@ -28,15 +29,11 @@ const hashIO = modeAwareHashIO({ // perceptron lab: no playground writes while t
 
 function showLoadError(error) {
   const box = $('load-error');
-  const title = document.createElement('p');
-  title.className = 'load-error-title';
-  title.textContent = 'nnplay could not start.';
-  const detail = document.createElement('p');
-  detail.textContent = error && error.message ? error.message : String(error);
-  const hint = document.createElement('p');
-  hint.textContent = 'If you run nnplay from a clone of its repository, build the engine first '
-    + '(the README\'s serve command builds and serves it).';
-  box.replaceChildren(title, detail, hint);
+  box.replaceChildren(
+    el('p', { className: 'load-error-title', text: 'nnplay could not start.' }),
+    el('p', { text: error && error.message ? error.message : String(error) }),
+    el('p', { text: 'If you run nnplay from a clone of its repository, build the engine first '
+      + '(the README\'s serve command builds and serves it).' }));
   box.hidden = false;
   document.body.classList.remove('loading');
   document.body.classList.add('failed');

@@ -1,18 +1,19 @@
 // Browser tests of every control of the playground (issue 3 points 1, 3, 4): each one changes
 // what the page shows: menus, sliders, regenerate, features, layers and neurons, discretize,
 // show test data, dataset thumbnails, accuracy, the `_hide` keys and hideText.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, startServer } from './harness.mjs';
-import { openPage, frames, state, hash, canvasColours, canvasData, GOLDEN } from './page-helpers.mjs';
+import { useBrowser } from './harness.mjs';
+import { openPage, changed, textShown, redrawn, state, hash, canvasColours, countColours, canvasData, GOLDEN } from './page-helpers.mjs';
 
-let server;
-let browser;
-before(async () => { server = await startServer(); browser = await launchBrowser(); });
-after(async () => { await browser?.close(); await server?.close(); });
-
-const open = (h = `#seed=${GOLDEN.seed}`, o) => openPage(browser, server, h, o);
+const env = useBrowser();
+const open = (h = `#seed=${GOLDEN.seed}`, o) => openPage(env, h, o);
 const hiddenNeurons = (page, layer) => page.locator(`.node[data-layer="${layer}"]:not(.output-node)`).count();
+/** Waits until hidden layer `layer` shows n neurons. */
+const neuronsShown = (page, layer, n) => changed(page,
+  (l) => document.querySelectorAll(`.node[data-layer="${l}"]:not(.output-node)`).length, n,
+  { arg: layer, what: `the neurons of hidden layer ${layer + 1}` });
+const linksShown = (page, n) => changed(page, () => document.querySelectorAll('path.link').length, n, { what: 'the links' });
 
 test('learning rate: 11 values; a change keeps the epoch and the weights, and is in the hash', async () => {
   const { page, errors, close } = await open();
@@ -61,8 +62,7 @@ test('problem type: regression draws new data (a new seed), and the accuracy goe
   assert.equal(s.config.problem, 'regression');
   assert.notEqual(s.config.seed, GOLDEN.seed);
   assert.ok(Number.isNaN(s.trainAccuracy) || s.trainAccuracy === null);
-  await frames(page);
-  assert.equal(await page.textContent('#train-accuracy'), '');
+  await textShown(page, '#train-accuracy', '');
   assert.ok((await page.getByRole('radio', { name: 'Plane (regression)' }).isChecked()));
   await close();
 });
@@ -75,25 +75,26 @@ test('sliders: ratio and noise draw new data, batch size rebuilds; labels show t
   let s = await state(page);
   assert.equal(s.config.percTrainData, 70);
   assert.notEqual(s.config.seed, GOLDEN.seed);
-  await frames(page);
-  assert.notEqual(await canvasData(page, '#points'), points, 'new points');
-  assert.match(await page.textContent('label[for="control-percTrainData"]'), /70%/);
+  await redrawn(page, '#points', points);
+  await textShown(page, 'label[for="control-percTrainData"]', 'Ratio of training to test data: 70%');
   const seed = s.config.seed;
   await setRange('#control-noise', 25);
   s = await state(page);
   assert.equal(s.config.noise, 25);
   assert.notEqual(s.config.seed, seed);
-  assert.match(await page.textContent('label[for="control-noise"]'), /25/);
+  await textShown(page, 'label[for="control-noise"]', 'Noise: 25');
   await page.evaluate(() => window.nnplay.step(3));
   await setRange('#control-batchSize', 20);
   s = await state(page);
   assert.equal(s.config.batchSize, 20);
   assert.equal(s.epoch, 0);
+  await textShown(page, 'label[for="control-batchSize"]', 'Batch size: 20');
   assert.match(await hash(page), /batchSize=20&.*noise=25&.*percTrainData=70&/);
   // Keyboard: a focused slider moves with the arrow keys.
   await page.focus('#control-batchSize');
   await page.keyboard.press('ArrowRight');
   assert.equal((await state(page)).config.batchSize, 21);
+  await textShown(page, 'label[for="control-batchSize"]', 'Batch size: 21');
   await close();
 });
 
@@ -102,13 +103,12 @@ test('regenerate: new points and a new seed in the hash; the network and epoch a
   const s0 = await page.evaluate(() => window.nnplay.step(7));
   const points = await canvasData(page, '#points');
   await page.click('#regenerate-button');
-  await frames(page);
   const s = await state(page);
   assert.notEqual(s.config.seed, GOLDEN.seed);
   assert.equal(s.epoch, 7);
   assert.notEqual(s.trainLoss, s0.trainLoss, 'new data, new loss');
   assert.ok((await hash(page)).includes(`seed=${s.config.seed}&`));
-  assert.notEqual(await canvasData(page, '#points'), points);
+  await redrawn(page, '#points', points);
   await close();
 });
 
@@ -136,9 +136,9 @@ test('features: seven toggles with thumbnails; a click switches one on and rebui
   const s = await state(page);
   assert.equal(s.config.xSquared, true);
   assert.equal(s.epoch, 0);
-  await frames(page);
-  assert.equal(await page.getAttribute('[data-feature="xSquared"]', 'aria-pressed'), 'true');
-  assert.equal(await page.locator('path.link').count(), links + 4, 'one more input: four more links');
+  await changed(page, () => document.querySelector('[data-feature="xSquared"]').getAttribute('aria-pressed'), 'true',
+    { what: 'the xSquared toggle pressed' });
+  await linksShown(page, links + 4); // one more input: four more links
   assert.match(await hash(page), /xSquared=true/);
   // keyboard: Enter on a focused toggle
   await page.focus('[data-feature="x"]');
@@ -152,30 +152,27 @@ test('hidden layers and neurons: + adds a column of 2, - removes; limits 6 layer
   assert.equal(await hiddenNeurons(page, 0), 4);
   assert.equal(await hiddenNeurons(page, 1), 2);
   await page.getByRole('button', { name: 'Add a hidden layer' }).click();
-  await frames(page);
   assert.deepEqual((await state(page)).config.networkShape, [4, 2, 2]);
-  assert.equal(await hiddenNeurons(page, 2), 2, 'a new column of two neurons');
-  assert.match(await page.textContent('.layers-label'), /3 hidden layers/);
+  await neuronsShown(page, 2, 2); // a new column of two neurons
+  await textShown(page, '.layers-label', '3 hidden layers');
   await page.getByRole('button', { name: 'Add a neuron to hidden layer 1' }).click();
-  await frames(page);
-  assert.equal(await hiddenNeurons(page, 0), 5);
+  await neuronsShown(page, 0, 5);
   await page.getByRole('button', { name: 'Remove a neuron from hidden layer 2' }).click();
-  await frames(page);
   assert.deepEqual((await state(page)).config.networkShape, [5, 1, 2]);
+  await neuronsShown(page, 1, 1);
   assert.ok(await page.getByRole('button', { name: 'Remove a neuron from hidden layer 2' }).isDisabled());
   await page.getByRole('button', { name: 'Remove the last hidden layer' }).click();
-  await frames(page);
   assert.deepEqual((await state(page)).config.networkShape, [5, 1]);
+  await textShown(page, '.layers-label', '2 hidden layers');
   assert.match(await hash(page), /networkShape=5,1&/);
   await page.evaluate(() => window.nnplay.configure({ seed: 'a', networkShape: [8, 8, 8, 8, 8, 8] }));
-  await frames(page);
+  await textShown(page, '.layers-label', '6 hidden layers');
   assert.ok(await page.getByRole('button', { name: 'Add a hidden layer' }).isDisabled());
   assert.ok(await page.getByRole('button', { name: 'Add a neuron to hidden layer 1' }).isDisabled());
   for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Remove the last hidden layer' }).click();
   assert.deepEqual((await state(page)).config.networkShape, []);
   assert.ok(await page.getByRole('button', { name: 'Remove the last hidden layer' }).isDisabled());
-  await frames(page);
-  assert.equal(await page.locator('path.link').count(), 2, 'inputs straight to the output');
+  await linksShown(page, 2); // inputs straight to the output
   assert.deepEqual(errors, []);
   await close();
 });
@@ -192,16 +189,15 @@ test('a hash may ask for more than the buttons offer: 10 layers of 12 are shown'
 
 test('discretize leaves two colours; show test data adds the test points', async () => {
   const { page, close } = await open();
+  const trained = await canvasData(page, '#heatmap');
   await page.evaluate(() => window.nnplay.step(30));
-  await frames(page);
+  await redrawn(page, '#heatmap', trained);
   assert.ok((await canvasColours(page, '#heatmap')).length > 2);
   const points = await canvasData(page, '#points');
   await page.getByLabel('Show test data').check();
-  await frames(page);
-  assert.notEqual(await canvasData(page, '#points'), points);
+  await redrawn(page, '#points', points);
   await page.getByLabel('Discretize output').check();
-  await frames(page);
-  assert.equal((await canvasColours(page, '#heatmap')).length, 2);
+  await changed(page, countColours, (c) => c.length === 2, { arg: '#heatmap', what: 'two colours on the heatmap' });
   assert.match(await hash(page), /showTestData=true&discretize=true/);
   await close();
 });
@@ -209,12 +205,11 @@ test('discretize leaves two colours; show test data adds the test points', async
 test('epoch counter, losses and accuracy are shown as the state says', async () => {
   const { page, close } = await open();
   const s = await page.evaluate(() => window.nnplay.step(100));
-  await frames(page);
-  assert.equal(await page.textContent('#epoch-number'), '000,100');
-  assert.equal(await page.textContent('#train-loss'), s.trainLoss.toFixed(3));
-  assert.equal(await page.textContent('#test-loss'), s.testLoss.toFixed(3));
-  assert.equal(await page.textContent('#train-accuracy'), `${(s.trainAccuracy * 100).toFixed(1)}% right`);
-  assert.ok((await canvasColours(page, '#loss-chart')).length > 1, 'the loss chart is drawn');
+  await textShown(page, '#epoch-number', '000,100');
+  await textShown(page, '#train-loss', s.trainLoss.toFixed(3));
+  await textShown(page, '#test-loss', s.testLoss.toFixed(3));
+  await textShown(page, '#train-accuracy', `${(s.trainAccuracy * 100).toFixed(1)}% right`);
+  await changed(page, countColours, (c) => c.length > 1, { arg: '#loss-chart', what: 'the loss chart drawn' });
   await close();
 });
 

@@ -6,30 +6,24 @@
 // the frame and in the full page. The host's messages: state, step (the golden loss), play,
 // pause, reset, configure (valid and not), bad and foreign messages, a message sent before the
 // engine is ready. dist/nnplay.html from file:// is in dist.test.mjs (it builds dist/ first).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launchBrowser, startServer, artifactPath, collectErrors } from './harness.mjs';
-import { openPage, frames, state, GOLDEN } from './page-helpers.mjs';
+import { useBrowser, artifactPath } from './harness.mjs';
+import { openPage, changed, textShown, frames, state, GOLDEN } from './page-helpers.mjs';
 
-let server;
-let browser;
-before(async () => { server = await startServer(); browser = await launchBrowser(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const env = useBrowser();
 
 /** A host page with the frame at w x h; resolves once the frame has answered its first
  *  message. Returns {page, frame, early, errors, close}. */
 async function openHost(w, h, { query = '', prepare } = {}) {
-  const context = await browser.newContext({ viewport: { width: w + 40, height: h + 40 } });
-  const page = await context.newPage();
-  const errors = collectErrors(page);
-  if (prepare) await prepare(page); // before the page loads: routes, init scripts
-  await page.goto(`${server.url}tests/browser/fixtures/host.html?w=${w}&h=${h}${query}`);
+  const { page, errors, close } = await openPage(env, `tests/browser/fixtures/host.html?w=${w}&h=${h}${query}`,
+    { viewport: { width: w + 40, height: h + 40 }, ready: false, prepare });
   const early = await page.evaluate(() => window.early);
   const frame = page.mainFrame().childFrames()[0];
   assert.ok(frame, 'the frame is there');
   await frames(frame);
-  return { page, frame, early, errors, close: () => context.close() };
+  return { page, frame, early, errors, close };
 }
 
 const ask = (page, message) => page.evaluate((m) => window.ask(m), message);
@@ -59,7 +53,7 @@ for (const [w, h] of [[400, 300], [1280, 720], [1920, 1080]]) {
     const { page, frame, early, errors, close } = await openHost(w, h);
     assert.equal(early.nnplay, 'state');
     await ask(page, { nnplay: 'step', n: 100 }); // a trained picture for the screenshot
-    await frames(frame);
+    await textShown(frame, '#epoch-number', '000,100');
 
     const scroll = await frame.evaluate(() => {
       const s = document.scrollingElement;
@@ -105,21 +99,18 @@ test('the embed view keeps embed=true in its hash, and a resize keeps it fitting
   await ask(page, { nnplay: 'reset' });
   assert.match(await frame.evaluate(() => location.hash), /(^#|&)embed=true(&|$)/);
   await page.evaluate(() => { const f = document.getElementById('net'); f.width = '500'; f.height = '400'; });
-  await page.waitForTimeout(100);
-  await frames(frame);
-  const fits = await frame.evaluate(() => {
+  await changed(frame, () => [innerWidth, innerHeight], [500, 400], { what: 'the frame at 500 x 400' });
+  await changed(frame, () => {
     const s = document.scrollingElement;
     return s.scrollWidth <= s.clientWidth && s.scrollHeight <= s.clientHeight;
-  });
-  assert.ok(fits);
+  }, true, { what: 'the view fitting the frame without scrollbars' });
   assertInside(await boxIn(frame, '.heatmap-frame'), 500, 400, 'the heatmap after a resize');
   assertInside(await boxIn(frame, '.network-body .output-node'), 500, 400, 'the output node after a resize');
   // the points are redrawn for the new size (their canvas matches its box)
-  const points = await frame.evaluate(() => {
+  await changed(frame, () => {
     const c = document.getElementById('points');
     return [c.width, Math.round(c.clientWidth * devicePixelRatio)];
-  });
-  assert.equal(points[0], points[1]);
+  }, ([width, box]) => width === box, { what: 'the points canvas sized to its box' });
   await close();
 });
 
@@ -152,7 +143,7 @@ test('keyboard in the frame: space plays and pauses, right arrow steps, r resets
 });
 
 test('keyboard in the full page too, but not in a form control', async () => {
-  const { page, errors, close } = await openPage(browser, server, `#seed=${GOLDEN.seed}`);
+  const { page, errors, close } = await openPage(env, `#seed=${GOLDEN.seed}`);
   await page.locator('#points').click();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
@@ -202,7 +193,7 @@ test('postMessage: state, step (the golden loss), play, pause, reset', async () 
   assert.equal(reply.state.resets, 1);
   // every reply went to the host, from the frame's origin
   const log = await page.evaluate(() => window.log);
-  assert.ok(log.every((m) => m.origin === server.url.replace(/\/$/, '')), JSON.stringify(log.map((m) => m.origin)));
+  assert.ok(log.every((m) => m.origin === env.server.url.replace(/\/$/, '')), JSON.stringify(log.map((m) => m.origin)));
   assert.deepEqual(errors, []);
   await close();
 });
@@ -214,9 +205,8 @@ test('postMessage: configure, valid and not; bad and foreign messages', async ()
   assert.equal(reply.state.config.dataset, 'xor');
   assert.deepEqual(reply.state.config.networkShape, [3]);
   assert.equal(reply.state.epoch, 0);
-  await frames(frame);
-  assert.equal(await frame.evaluate(() => document.querySelectorAll('.node[data-layer="0"]').length), 3,
-    'the frame shows the new network');
+  await changed(frame, () => document.querySelectorAll('.node[data-layer="0"]').length, 3,
+    { what: 'the frame showing the new network' });
   assert.match(await frame.evaluate(() => location.hash), /dataset=xor.*networkShape=3.*embed=true/);
 
   await ask(page, { nnplay: 'step', n: 7 });

@@ -1,10 +1,9 @@
-// Shared helpers for the browser tests (tests/browser/*.test.mjs, run by `node --test`):
-// Debian's Chromium driven by playwright-core, the repo served by scripts/serve.mjs on a free
-// port, and a folder for screenshots. Typical use:
-//   const server = await startServer(); const browser = await launchBrowser();
-//   const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
-//   await page.goto(server.url + 'index.html');
-//   await page.screenshot({ path: artifactPath('x.png') }); await browser.close(); await server.close();
+// The one browser-test setup (tests/browser/*.test.mjs, run by `node --test`): Debian's
+// Chromium driven by playwright-core, the repo served by scripts/serve.mjs on a free port, a
+// folder for screenshots, and the page's errors collected. A test file calls useBrowser() once
+// and opens its pages with page-helpers.mjs's openPage:
+//   const env = useBrowser();
+//   test('...', async () => { const { page, errors, close } = await openPage(env, '#seed=1'); ... await close(); });
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,12 +65,13 @@ export function collectErrors(page) {
   return errors;
 }
 
-/** For a test file: starts the static server and Chromium before its tests and closes them
- *  after. Returns {server, browser}, filled in once the tests run. */
-export function useBrowser() {
+/** For a test file: starts the static server (serverOptions as startServer's, e.g. another
+ *  root) and Chromium before its tests and closes them after. Returns {server, browser},
+ *  filled in once the tests run. */
+export function useBrowser(serverOptions = {}) {
   const env = { server: null, browser: null };
   before(async () => {
-    env.server = await startServer();
+    env.server = await startServer(serverOptions);
     env.browser = await launchBrowser();
   });
   after(async () => {

@@ -1,24 +1,21 @@
 // Browser tests of the page's layout and access (issue 3 points 9, 11): screenshots at
 // 1280 x 800 and 375 x 667 (build/test-artifacts/), no horizontal scroll on a phone even with
 // a wide network (the diagram scrolls inside its own box), every control named, the menus and
-// nodes usable from the keyboard.
-import { test, before, after } from 'node:test';
+// nodes usable from the keyboard, and the canvases drawn at the screen's pixel ratio.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launchBrowser, startServer, artifactPath } from './harness.mjs';
-import { openPage, frames, state, GOLDEN } from './page-helpers.mjs';
+import { useBrowser, artifactPath } from './harness.mjs';
+import { openPage, changed, textShown, redrawn, GOLDEN } from './page-helpers.mjs';
 
-let server;
-let browser;
-before(async () => { server = await startServer(); browser = await launchBrowser(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const env = useBrowser();
 
 const PHONE = { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 
 async function trained(options, hash = `#seed=${GOLDEN.seed}`) {
-  const opened = await openPage(browser, server, hash, options);
+  const opened = await openPage(env, hash, options);
   for (let i = 0; i < 30; i++) await opened.page.evaluate(() => window.nnplay.step(10)); // a curve in the chart
-  await frames(opened.page);
+  await textShown(opened.page, '#epoch-number', '000,300'); // drawn before the screenshot
   return opened;
 }
 
@@ -56,7 +53,7 @@ test('a phone with six layers of eight: the page does not scroll sideways, the d
 });
 
 test('every control has an accessible name', async () => {
-  const { page, close } = await openPage(browser, server, `#seed=${GOLDEN.seed}`);
+  const { page, close } = await openPage(env, `#seed=${GOLDEN.seed}`);
   const unnamed = await page.evaluate(() => {
     const named = (el) => (el.getAttribute('aria-label') || '').trim()
       || (el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent.trim())
@@ -71,7 +68,7 @@ test('every control has an accessible name', async () => {
 });
 
 test('keyboard: tab to the learning rate menu and change it; tab reaches a neuron and previews it', async () => {
-  const { page, close } = await openPage(browser, server, `#seed=${GOLDEN.seed}`);
+  const { page, close } = await openPage(env, `#seed=${GOLDEN.seed}`);
   await page.focus('#step-button');
   let found = false;
   for (let i = 0; i < 10 && !found; i++) {
@@ -80,11 +77,32 @@ test('keyboard: tab to the learning rate menu and change it; tab reaches a neuro
   }
   assert.ok(found, 'the learning rate menu is in the tab order');
   await page.keyboard.press('ArrowDown');
-  await frames(page);
-  assert.equal((await state(page)).config.learningRate, 0.1);
+  await changed(page, () => window.nnplay.state().config.learningRate, 0.1, { what: 'the learning rate' });
   const before = await page.evaluate(() => document.querySelector('#heatmap').toDataURL());
   await page.focus('.node[data-layer="0"][data-node="0"]');
-  await frames(page);
-  assert.notEqual(await page.evaluate(() => document.querySelector('#heatmap').toDataURL()), before);
+  await redrawn(page, '#heatmap', before, { what: 'the focused neuron\'s map' });
+  await close();
+});
+
+test('a screen of pixel ratio 2: the points, the loss chart and the thumbnails are drawn at twice their CSS size', async () => {
+  const { page, errors, close } = await openPage(env, `#seed=${GOLDEN.seed}`, { deviceScaleFactor: 2 });
+  await page.evaluate(() => window.nnplay.step(20)); // a line in the chart
+  await textShown(page, '#epoch-number', '000,020');
+  // Each is drawn for its CSS size: the points for the heatmap's box, the chart for its own
+  // box, a thumbnail for its 40 px.
+  const sizes = await page.evaluate(() => {
+    const size = (sel) => { const c = document.querySelector(sel); return [c.width, c.height]; };
+    const points = document.querySelector('#points').clientWidth;
+    const chart = document.querySelector('#loss-chart');
+    return {
+      points: [size('#points'), [points, points]], chart: [size('#loss-chart'), [chart.clientWidth, chart.clientHeight]],
+      thumbnail: [size('.dataset-thumbnail'), [40, 40]],
+    };
+  });
+  for (const [name, [backing, css]] of Object.entries(sizes)) {
+    assert.ok(css[0] > 0 && css[1] > 0, `${name} is shown`);
+    assert.deepEqual(backing, [2 * css[0], 2 * css[1]], `${name}: backing pixels for ${css.join(' x ')} CSS pixels`);
+  }
+  assert.deepEqual(errors, []);
   await close();
 });

@@ -2,17 +2,15 @@
 // hovering (or tapping) a neuron shows its map in the big heatmap, links sized and coloured by
 // their weights with a dash that moves with the epoch, dead L1 links, bias squares, the hover
 // card, and editing a weight or a bias (mouse and keyboard) changes the heatmap at once.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, startServer } from './harness.mjs';
-import { openPage, frames, state, canvasColours, canvasData, GOLDEN } from './page-helpers.mjs';
+import { useBrowser } from './harness.mjs';
+import { openPage, changed, redrawn, state, canvasColours, canvasData, GOLDEN } from './page-helpers.mjs';
 
-let server;
-let browser;
-before(async () => { server = await startServer(); browser = await launchBrowser(); });
-after(async () => { await browser?.close(); await server?.close(); });
-
-const open = (h = `#seed=${GOLDEN.seed}`, o) => openPage(browser, server, h, o);
+const env = useBrowser();
+const open = (h = `#seed=${GOLDEN.seed}`, o) => openPage(env, h, o);
+/** Waits until the big heatmap shows `expected` (a data URL). */
+const heatmapShows = (page, expected, what) => changed(page, () => document.getElementById('heatmap').toDataURL(), expected, { what });
 const weightOf = (text) => Number(/is (-?[\d.e+-]+)/.exec(text)[1]);
 
 test('nodes: 7 inputs, 4 + 2 neurons, the output; each neuron a live 10 x 10 thumbnail', async () => {
@@ -22,8 +20,7 @@ test('nodes: 7 inputs, 4 + 2 neurons, the output; each neuron a live 10 x 10 thu
   assert.ok(sizes.every((s) => s === '10x10'), sizes.join(' '));
   const before = await canvasData(page, '.node[data-layer="0"][data-node="0"] canvas');
   await page.evaluate(() => window.nnplay.step(50));
-  await frames(page);
-  assert.notEqual(await canvasData(page, '.node[data-layer="0"][data-node="0"] canvas'), before, 'thumbnails follow training');
+  await redrawn(page, '.node[data-layer="0"][data-node="0"] canvas', before); // thumbnails follow training
   assert.ok((await canvasColours(page, '.output-node canvas')).length > 1);
   assert.deepEqual(errors, []);
   await close();
@@ -31,37 +28,31 @@ test('nodes: 7 inputs, 4 + 2 neurons, the output; each neuron a live 10 x 10 thu
 
 test('hovering a neuron shows its map in the big heatmap; leaving shows the output again', async () => {
   const { page, close } = await open();
+  const untrained = await canvasData(page, '#heatmap');
   await page.evaluate(() => window.nnplay.step(20));
-  await frames(page);
-  const output = await canvasData(page, '#heatmap');
+  const output = await redrawn(page, '#heatmap', untrained);
   await page.hover('.node[data-layer="0"][data-node="1"]');
-  await frames(page);
-  const neuron = await canvasData(page, '#heatmap');
-  assert.notEqual(neuron, output);
+  const neuron = await redrawn(page, '#heatmap', output);
   await page.hover('[data-feature="x"]');
-  await frames(page);
-  assert.notEqual(await canvasData(page, '#heatmap'), neuron, 'an input shows its own map');
+  const x = await redrawn(page, '#heatmap', neuron, { what: 'an input showing its own map' });
   await page.hover('[data-feature="sinX"]'); // off: its map still shows
-  await frames(page);
+  await redrawn(page, '#heatmap', x, { what: 'the map of sinX (off)' });
   await page.mouse.move(5, 5);
-  await frames(page);
-  assert.equal(await canvasData(page, '#heatmap'), output);
+  await heatmapShows(page, output, 'the output map again');
   await close();
 });
 
 test('a tap on a neuron does what hover does (touch), a second tap undoes it', async () => {
   const { page, close } = await open(`#seed=${GOLDEN.seed}`, { hasTouch: true, isMobile: true, viewport: { width: 375, height: 667 } });
+  const untrained = await canvasData(page, '#heatmap');
   await page.evaluate(() => window.nnplay.step(20));
-  await frames(page);
-  const output = await canvasData(page, '#heatmap');
+  const output = await redrawn(page, '#heatmap', untrained);
   const neuron = page.locator('.node[data-layer="1"][data-node="0"]');
   await neuron.scrollIntoViewIfNeeded();
   await neuron.tap();
-  await frames(page);
-  assert.notEqual(await canvasData(page, '#heatmap'), output);
+  await redrawn(page, '#heatmap', output, { what: 'the tapped neuron\'s map' });
   await neuron.tap();
-  await frames(page);
-  assert.equal(await canvasData(page, '#heatmap'), output);
+  await heatmapShows(page, output, 'the output map again');
   // a tap on a link opens its card with the value to edit
   await page.locator('path.link-hit').first().tap({ force: true });
   assert.ok(await page.locator('.hovercard').isVisible());
@@ -71,8 +62,10 @@ test('a tap on a neuron does what hover does (touch), a second tap undoes it', a
 
 test('links: width clamp(1 + 9|w|/5, 1, 10) and the colour scale; the dash moves with the epoch', async () => {
   const { page, close } = await open();
+  const dash = () => page.$eval('svg.network-links', (s) => s.style.getPropertyValue('--dash-offset'));
   await page.evaluate(() => window.nnplay.step(300));
-  await frames(page);
+  await changed(page, () => document.querySelector('svg.network-links').style.getPropertyValue('--dash-offset'), String(-100),
+    { what: 'the links drawn at epoch 300' });
   assert.equal(await page.locator('path.link').count(), 2 * 4 + 4 * 2 + 2);
   assert.equal(await page.locator('rect.bias').count(), 4 + 2 + 1);
   const hits = page.locator('path.link-hit');
@@ -89,12 +82,11 @@ test('links: width clamp(1 + 9|w|/5, 1, 10) and the colour scale; the dash moves
     if (w > 1) assert.equal(colour, '#0877bd');
     if (w < -1) assert.equal(colour, '#f59322');
   }
-  const dash = () => page.$eval('svg.network-links', (s) => s.style.getPropertyValue('--dash-offset'));
   const d0 = await dash();
   await page.evaluate(() => window.nnplay.step(3));
-  await frames(page);
+  await changed(page, () => Number(document.querySelector('svg.network-links').style.getPropertyValue('--dash-offset')), -303 / 3,
+    { what: 'the dash offset at epoch 303' });
   assert.notEqual(await dash(), d0);
-  assert.equal(Number(await dash()), -303 / 3);
   await close();
 });
 
@@ -107,10 +99,10 @@ test('bias squares have a card "Bias is ..."', async () => {
 
 test('clicking a link edits its weight: the heatmap and the loss change at once', async () => {
   const { page, errors, close } = await open();
+  const untrained = await canvasData(page, '#heatmap');
   await page.evaluate(() => window.nnplay.step(10));
-  await frames(page);
+  const heat = await redrawn(page, '#heatmap', untrained);
   const before = await state(page);
-  const heat = await canvasData(page, '#heatmap');
   const hit = page.locator('path.link-hit').last(); // into the output
   await hit.hover({ force: true });
   assert.match(await page.textContent('.hovercard'), /Weight is/);
@@ -118,11 +110,10 @@ test('clicking a link edits its weight: the heatmap and the loss change at once'
   const input = page.locator('.hovercard-input');
   assert.ok(await input.isVisible());
   await input.fill('-4');
-  await frames(page);
   const after = await state(page);
   assert.notEqual(after.trainLoss, before.trainLoss);
   assert.equal(after.epoch, before.epoch);
-  assert.notEqual(await canvasData(page, '#heatmap'), heat);
+  await redrawn(page, '#heatmap', heat, { what: 'the heatmap with the edited weight' });
   await input.press('Enter');
   assert.equal(await input.isVisible(), false, 'Enter closes the editor');
   await page.locator('path.link-hit').last().focus();
@@ -150,11 +141,9 @@ test('keyboard: a focused bias opens its editor with Enter and takes a value', a
 });
 
 test('dead L1 links are drawn dead and say so', async () => {
-  const { page, close } = await open('#seed=0.12345&regularization=L1&regularizationRate=0.3&learningRate=0.1&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true');
+  const { page, close } = await open(`#seed=${GOLDEN.seed}&regularization=L1&regularizationRate=0.3&learningRate=0.1&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true`);
   await page.evaluate(() => window.nnplay.step(100));
-  await frames(page);
-  const dead = page.locator('path.link.dead');
-  assert.ok(await dead.count() > 0, 'some links died');
+  await changed(page, () => document.querySelectorAll('path.link.dead').length, (n) => n > 0, { what: 'dead links (some links died)' });
   const i = await page.$$eval('path.link', (ps) => ps.findIndex((p) => p.classList.contains('dead')));
   await page.locator('path.link-hit').nth(i).focus();
   assert.match(await page.textContent('.hovercard-text'), /Weight is 0\.0 \(a dead link/);

@@ -7,19 +7,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { useBrowser, artifactPath, collectErrors } from './harness.mjs';
+import { useBrowser, artifactPath } from './harness.mjs';
+import { openPage, GOLDEN } from './page-helpers.mjs';
 
 const TALK = '#mode=perceptron&gate=and&w0=3&w1=-4&w2=2&activation=sigmoid&learningRate=1';
 const BOX = { xmin: -0.5, xmax: 1.5, ymin: -0.5, ymax: 1.5 };
 const env = useBrowser();
 
-async function openPage(hash = TALK, viewport = { width: 1280, height: 800 }) {
-  const page = await env.browser.newPage({ viewport });
-  const errors = collectErrors(page);
-  await page.goto(`${env.server.url}index.html${hash}`);
-  await page.evaluate(() => window.nnplay.ready);
-  return { page, errors };
-}
+const open = (hash = TALK, options) => openPage(env, hash, options);
 
 /** The lab's exact state (data attributes on #perceptron) and what the page shows. */
 function lab(page) {
@@ -81,7 +76,7 @@ async function slide(page, key, value) {
 }
 
 test('#mode=perceptron opens the lab on the talk\'s neuron; the table and the code come from it', async () => {
-  const { page, errors } = await openPage('#mode=perceptron');
+  const { page, errors, close } = await open('#mode=perceptron');
   const s = await lab(page);
   assert.equal(s.hash, TALK, 'the hash is filled in with every key');
   assert.deepEqual([s.gate, s.w0, s.w1, s.w2, s.iterations], ['and', 3, -4, 2, 0]);
@@ -104,11 +99,11 @@ test('#mode=perceptron opens the lab on the talk\'s neuron; the table and the co
   assert.equal(await page.textContent('#pc-eq-live'), '0 = 3 − 4·x1 + 2·x2, so x2 = 2·x1 − 1.5');
   assert.equal(await page.textContent('#pc-eq-solved'), 'm = −w1/w2 = 2,  b = −w0/w2 = −1.5');
   assert.deepEqual(errors, []);
-  await page.close();
+  await close();
 });
 
 test('moving a weight moves the line and the shading, for every sign of w2, vertical and none', async () => {
-  const { page, errors } = await openPage();
+  const { page, errors, close } = await open();
   // w = (3, -4, 2): x2 = 2·x1 - 1.5 passes (0.75, 0) and (1, 0.5), not (1, 1).
   assert.ok(await linePixel(page, 0.75, 0) > 100);
   assert.ok(await linePixel(page, 1, 0.5) > 100);
@@ -161,12 +156,12 @@ test('moving a weight moves the line and the shading, for every sign of w2, vert
   await page.evaluate(() => window.nnplay.ready);
   assert.deepEqual([(await lab(page)).w0, (await lab(page)).w1, (await lab(page)).w2], [2, 0, 0]);
   assert.deepEqual(errors, []);
-  await page.close();
+  await close();
 });
 
 test('a bad perceptron hash is listed as text, the valid rest is kept; mode is not a bad key for the playground', async () => {
   const evil = encodeURIComponent('<img src=x onerror="window.__pwned=1">');
-  const { page, errors } = await openPage(`#mode=perceptron&gate=or&w0=1.5&w1=abc&w2=-2&activation=banana&learningRate=3&w0x=1&foo=${evil}`);
+  const { page, errors, close } = await open(`#mode=perceptron&gate=or&w0=1.5&w1=abc&w2=-2&activation=banana&learningRate=3&w0x=1&foo=${evil}`);
   const notice = page.locator('#pc-notice');
   assert.ok(await notice.isVisible());
   const text = await notice.textContent();
@@ -188,11 +183,11 @@ test('a bad perceptron hash is listed as text, the valid rest is kept; mode is n
   await page.evaluate(() => { window.location.hash = '#mode=banana&seed=m'; });
   await page.waitForFunction(() => (document.getElementById('notice').textContent || '').includes('mode=banana'));
   assert.deepEqual(errors, []);
-  await page.close();
+  await close();
 });
 
 test('the tabs go both ways and each mode comes back as it was left', async () => {
-  const { page, errors } = await openPage('#seed=0.12345');
+  const { page, errors, close } = await open(`#seed=${GOLDEN.seed}`);
   await page.evaluate(() => window.nnplay.step(30));
   await page.click('#mode-tab-perceptron');
   await page.waitForFunction(() => document.body.dataset.mode === 'perceptron');
@@ -202,7 +197,7 @@ test('the tabs go both ways and each mode comes back as it was left', async () =
   await page.click('#mode-tab-playground');
   await page.waitForFunction(() => document.body.dataset.mode === 'playground');
   const st = await page.evaluate(() => window.nnplay.state());
-  assert.equal(st.config.seed, '0.12345');
+  assert.equal(st.config.seed, GOLDEN.seed);
   assert.equal(st.epoch, 30, 'the playground kept its training');
   assert.ok(await page.locator('.top-bar').isVisible());
   assert.equal(await page.locator('#perceptron').isVisible(), false);
@@ -210,11 +205,11 @@ test('the tabs go both ways and each mode comes back as it was left', async () =
   await page.waitForFunction(() => document.body.dataset.mode === 'perceptron');
   assert.equal((await lab(page)).w0, 1.25);
   assert.deepEqual(errors, []);
-  await page.close();
+  await close();
 });
 
 test('one example and one epoch: the code beside the plot is what the engine does', async () => {
-  const { page, errors } = await openPage();
+  const { page, errors, close } = await open();
   const code = await page.textContent('#pc-code');
   // The shown lines, run as a reader would run them, on the first row (0, 0) -> 0.
   const expected = new Function(`${code}\nlearn(0, 0, 0);\nreturn [w0, w1, w2];`)();
@@ -232,11 +227,11 @@ test('one example and one epoch: the code beside the plot is what the engine doe
   assert.equal(await page.textContent('#pc-epochs'), '1 epoch + 2');
   assert.match(s.accuracy, /^Accuracy after 6 iterations: /);
   assert.deepEqual(errors, []);
-  await page.close();
+  await close();
 });
 
 test('AND trains to 4 of 4 and stops; "keep going" trains on', { timeout: 60000 }, async () => {
-  const { page, errors } = await openPage();
+  const { page, errors, close } = await open();
   await page.click('#pc-play');
   await page.waitForFunction(() => document.getElementById('perceptron').dataset.playing === 'false'
     && Number(document.getElementById('pc-accuracy').dataset.right) === 4, null, { timeout: 30000 });
@@ -261,11 +256,11 @@ test('AND trains to 4 of 4 and stops; "keep going" trains on', { timeout: 60000 
   assert.equal((await lab(page)).playing, false);
   assert.equal((await lab(page)).right, 4);
   assert.deepEqual(errors, []);
-  await page.close();
+  await close();
 });
 
 test('XOR never gets 4 of 4, the page says why, and its link opens a playground that learns it', { timeout: 90000 }, async () => {
-  const { page, errors } = await openPage();
+  const { page, errors, close } = await open();
   await page.check('input[name="pc-gate"][value="xor"]');
   assert.equal((await lab(page)).gate, 'xor');
   const why = page.locator('#pc-xor');
@@ -302,11 +297,11 @@ test('XOR never gets 4 of 4, the page says why, and its link opens a playground 
   await page.waitForFunction(() => document.body.dataset.mode === 'perceptron');
   assert.equal((await lab(page)).gate, 'xor');
   assert.deepEqual(errors, []);
-  await page.close();
+  await close();
 });
 
 test('too high a learning rate: training stops and says so, the weights stay finite', { timeout: 60000 }, async () => {
-  const { page, errors } = await openPage('#mode=perceptron&gate=or&activation=linear&learningRate=10');
+  const { page, errors, close } = await open('#mode=perceptron&gate=or&activation=linear&learningRate=10');
   await page.click('#pc-play');
   await page.waitForFunction(() => document.getElementById('perceptron').dataset.playing === 'false', null, { timeout: 30000 });
   assert.match(await page.textContent('#pc-status'), /ran off to infinity/);
@@ -314,11 +309,11 @@ test('too high a learning rate: training stops and says so, the weights stay fin
   const s = await lab(page);
   assert.ok([s.w0, s.w1, s.w2].every(Number.isFinite), JSON.stringify(s));
   assert.deepEqual(errors, []);
-  await page.close();
+  await close();
 });
 
 test('every lab control has a name; screenshots at 375 x 667', async () => {
-  const { page, errors } = await openPage(TALK, { width: 375, height: 667 });
+  const { page, errors, close } = await open(TALK, { viewport: { width: 375, height: 667 } });
   const unnamed = await page.evaluate(() => [...document.querySelectorAll('#perceptron button, #perceptron input, #perceptron select, .mode-tabs a')]
     .filter((el) => !el.getAttribute('aria-label') && !el.closest('label') && !(el.id && document.querySelector(`label[for="${el.id}"]`)) && !el.textContent.trim())
     .map((el) => el.outerHTML.slice(0, 80)));
@@ -330,5 +325,5 @@ test('every lab control has a name; screenshots at 375 x 667', async () => {
   await page.screenshot({ path: artifactPath('perceptron-mobile-full.png'), fullPage: true });
   assert.ok(fs.statSync(artifactPath('perceptron-mobile.png')).size > 10000);
   assert.deepEqual(errors, []);
-  await page.close();
+  await close();
 });

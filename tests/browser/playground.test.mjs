@@ -6,23 +6,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useBrowser, artifactPath, collectErrors, REPO_ROOT } from './harness.mjs';
-import { canvasColours } from './page-helpers.mjs';
+import { useBrowser, artifactPath, REPO_ROOT } from './harness.mjs';
+import { openPage, changed, textShown, redrawn, canvasColours, countColours, GOLDEN } from './page-helpers.mjs';
 
-const GOLDEN = { seed: '0.12345', epoch0: 0.5015807429602891, epoch100: 0.00889784142890691 };
 const env = useBrowser();
-
-async function openPage(hash = '', viewport = { width: 1280, height: 800 }) {
-  const page = await env.browser.newPage({ viewport });
-  const errors = collectErrors(page);
-  await page.goto(`${env.server.url}index.html${hash}`);
-  await page.evaluate(() => window.nnplay.ready);
-  return { page, errors };
-}
-
+const open = (h = '', o) => openPage(env, h, o);
 
 test('loads paused at epoch 0 with the heatmap drawn in more than one colour', async () => {
-  const { page, errors } = await openPage(`#seed=${GOLDEN.seed}`);
+  const { page, errors, close } = await open(`#seed=${GOLDEN.seed}`);
   const state = await page.evaluate(() => window.nnplay.state());
   assert.equal(state.epoch, 0);
   assert.equal(await page.textContent('#epoch-number'), '000,000');
@@ -32,21 +23,21 @@ test('loads paused at epoch 0 with the heatmap drawn in more than one colour', a
   for (const c of colours) assert.equal(c & 0xff, 160, 'heatmap alpha is 160');
   assert.ok((await canvasColours(page, '#points')).length > 2, 'points are drawn');
   assert.deepEqual(errors, []);
-  await page.close();
+  await close();
 });
 
 test('the seed is in the hash from the first moment, the keys in the reference order', async () => {
-  const { page } = await openPage();
+  const { page, close } = await open();
   const hash = await page.evaluate(() => window.location.hash);
   const seed = (await page.evaluate(() => window.nnplay.state())).config.seed;
   assert.match(seed, /^0\.\d+$/);
   assert.ok(hash.includes(`seed=${seed}`), hash);
   assert.match(hash, /^#activation=tanh&batchSize=10&dataset=circle&regDataset=reg-plane&learningRate=0\.03&regularizationRate=0&noise=0&networkShape=4,2&seed=/);
-  await page.close();
+  await close();
 });
 
 test('play raises the epoch; on circle the training loss falls below 0.05 within 300 epochs', { timeout: 60000 }, async () => {
-  const { page, errors } = await openPage(`#seed=${GOLDEN.seed}`);
+  const { page, errors, close } = await open(`#seed=${GOLDEN.seed}`);
   await page.click('#play-pause-button');
   // The views update in the next animation frame: wait for it rather than race it.
   await page.waitForFunction(() => document.querySelector('#play-pause-button').getAttribute('aria-label') === 'Pause');
@@ -61,23 +52,21 @@ test('play raises the epoch; on circle the training loss falls below 0.05 within
   const paused = await page.evaluate(() => window.nnplay.state().epoch);
   await page.waitForTimeout(200);
   assert.equal(await page.evaluate(() => window.nnplay.state().epoch), paused, 'pause stops training');
-  const shown = await page.textContent('#epoch-number');
-  assert.equal(Number(shown.replace(/,/g, '')), paused);
-  assert.equal(await page.textContent('#train-loss'), (await page.evaluate(() => window.nnplay.state().trainLoss)).toFixed(3));
+  await textShown(page, '#epoch-number', (t) => Number(t.replace(/,/g, '')) === paused);
+  await textShown(page, '#train-loss', (await page.evaluate(() => window.nnplay.state().trainLoss)).toFixed(3));
   assert.deepEqual(errors, []);
-  await page.close();
+  await close();
 });
 
 test('choosing xor in the picker changes the points, draws a new seed and updates the hash', async () => {
-  const { page } = await openPage(`#seed=${GOLDEN.seed}`);
+  const { page, close } = await open(`#seed=${GOLDEN.seed}`);
   const before = await page.evaluate(() => document.querySelector('#points').toDataURL());
   await page.getByRole('radio', { name: 'Exclusive or' }).check();
   const s = await page.evaluate(() => window.nnplay.state());
   assert.equal(s.config.dataset, 'xor');
   assert.notEqual(s.config.seed, GOLDEN.seed);
   assert.equal(s.epoch, 0);
-  const afterPoints = await page.evaluate(() => document.querySelector('#points').toDataURL());
-  assert.notEqual(afterPoints, before);
+  await redrawn(page, '#points', before);
   const hash = await page.evaluate(() => window.location.hash);
   assert.ok(hash.includes('dataset=xor') && hash.includes(`seed=${s.config.seed}`), hash);
   // A regression dataset switches the problem.
@@ -85,12 +74,12 @@ test('choosing xor in the picker changes the points, draws a new seed and update
   const r = await page.evaluate(() => window.nnplay.state().config);
   assert.equal(r.problem, 'regression');
   assert.equal(r.regDataset, 'reg-plane');
-  await page.close();
+  await close();
 });
 
 test('a bad hash shows a notice naming the bad keys, inserts nothing as HTML, and the page still trains', async () => {
   const evil = encodeURIComponent('<img src=x onerror="window.__pwned=1">');
-  const { page, errors } = await openPage(`#activation=banana&noise=NaN&networkShape=4,999&batchSize=1e999&dataset=xor&seed=${GOLDEN.seed}&foo=${evil}`);
+  const { page, errors, close } = await open(`#activation=banana&noise=NaN&networkShape=4,999&batchSize=1e999&dataset=xor&seed=${GOLDEN.seed}&foo=${evil}`);
   const notice = page.locator('#notice');
   assert.ok(await notice.isVisible());
   const text = await notice.textContent();
@@ -108,20 +97,20 @@ test('a bad hash shows a notice naming the bad keys, inserts nothing as HTML, an
   const hash = await page.evaluate(() => window.location.hash);
   assert.ok(!hash.includes('banana') && !hash.includes('foo'), hash);
   assert.deepEqual(errors, []);
-  await page.close();
+  await close();
 });
 
 test('a huge hash is listed briefly and ignored', async () => {
-  const { page } = await openPage(`#seed=${'9'.repeat(5000)}&dataset=${'x'.repeat(200000)}`);
+  const { page, close } = await open(`#seed=${'9'.repeat(5000)}&dataset=${'x'.repeat(200000)}`);
   const text = await page.locator('#notice').textContent();
   assert.ok(text.includes('seed') && text.includes('dataset'));
   assert.ok(text.length < 1000, `notice length ${text.length}`);
   assert.equal((await page.evaluate(() => window.nnplay.step(1))).epoch, 1);
-  await page.close();
+  await close();
 });
 
-test('window.nnplay: golden losses for seed 0.12345 at epoch 0 and after 100 steps', async () => {
-  const { page, errors } = await openPage(`#seed=${GOLDEN.seed}`);
+test('window.nnplay: the golden losses at epochs 0, 100 and 200', async () => {
+  const { page, errors, close } = await open(`#seed=${GOLDEN.seed}`);
   const s0 = await page.evaluate(() => window.nnplay.state());
   assert.ok(Math.abs(s0.trainLoss - GOLDEN.epoch0) < 1e-9, `epoch 0: ${s0.trainLoss}`);
   assert.equal(s0.config.seed, GOLDEN.seed);
@@ -129,17 +118,19 @@ test('window.nnplay: golden losses for seed 0.12345 at epoch 0 and after 100 ste
   const s100 = await page.evaluate(() => window.nnplay.step(100));
   assert.equal(s100.epoch, 100);
   assert.ok(Math.abs(s100.trainLoss - GOLDEN.epoch100) < 1e-9, `epoch 100: ${s100.trainLoss}`);
-  assert.equal(await page.textContent('#epoch-number'), '000,100');
+  await textShown(page, '#epoch-number', '000,100');
+  const s200 = await page.evaluate(() => window.nnplay.step(100));
+  assert.ok(Math.abs(s200.trainLoss - GOLDEN.epoch200) < 1e-9, `epoch 200: ${s200.trainLoss}`);
   // reset: epoch 0, new weights (a different loss), paused.
   const r = await page.evaluate(() => window.nnplay.reset());
   assert.equal(r.epoch, 0);
   assert.notEqual(r.trainLoss, s0.trainLoss);
   assert.deepEqual(errors, []);
-  await page.close();
+  await close();
 });
 
 test('window.nnplay.configure replaces the config, updates the hash, and rejects a bad one whole', async () => {
-  const { page } = await openPage(`#seed=${GOLDEN.seed}`);
+  const { page, close } = await open(`#seed=${GOLDEN.seed}`);
   const ok = await page.evaluate(() => window.nnplay.configure({ dataset: 'spiral', seed: 'abc', networkShape: [8, 8], showTestData: true }));
   assert.equal(ok.ok, true, JSON.stringify(ok));
   const s = await page.evaluate(() => window.nnplay.state());
@@ -153,11 +144,11 @@ test('window.nnplay.configure replaces the config, updates the hash, and rejects
   assert.ok(bad.errors.some((e) => e.field === 'dataset'), JSON.stringify(bad.errors));
   assert.deepEqual(await page.evaluate(() => window.nnplay.state()), s, 'nothing changed');
   assert.ok((await page.locator('#notice').textContent()).includes('dataset'));
-  await page.close();
+  await close();
 });
 
 test('editing the hash by hand applies it (a hashchange), key by key', async () => {
-  const { page } = await openPage(`#seed=${GOLDEN.seed}`);
+  const { page, close } = await open(`#seed=${GOLDEN.seed}`);
   await page.evaluate(() => { window.location.hash = '#dataset=gauss&seed=hand&noise=10&activation=nope'; });
   await page.waitForFunction(() => window.nnplay.state().config.dataset === 'gauss');
   const s = await page.evaluate(() => window.nnplay.state());
@@ -166,11 +157,11 @@ test('editing the hash by hand applies it (a hashchange), key by key', async () 
   assert.match(await page.locator('#notice').textContent(), /activation=nope/);
   const hash = await page.evaluate(() => window.location.hash);
   assert.ok(hash.startsWith('#activation=tanh&batchSize=10&dataset=gauss') && hash.includes('seed=hand'), hash);
-  await page.close();
+  await close();
 });
 
 test('every control has an accessible name and works from the keyboard', async () => {
-  const { page } = await openPage(`#seed=${GOLDEN.seed}`);
+  const { page, close } = await open(`#seed=${GOLDEN.seed}`);
   const unnamed = await page.evaluate(() => [...document.querySelectorAll('button, input, select')]
     .filter((el) => !el.getAttribute('aria-label') && !el.closest('label') && !(el.id && document.querySelector(`label[for="${el.id}"]`)))
     .map((el) => el.outerHTML.slice(0, 80)));
@@ -185,29 +176,28 @@ test('every control has an accessible name and works from the keyboard', async (
   await page.getByRole('radio', { name: 'Exclusive or' }).focus();
   await page.keyboard.press('ArrowRight');
   assert.equal((await page.evaluate(() => window.nnplay.state())).config.dataset, 'gauss');
-  await page.close();
+  await close();
 });
 
 test('show test data and discretize change what is drawn', async () => {
-  const { page } = await openPage(`#seed=${GOLDEN.seed}`);
+  const { page, close } = await open(`#seed=${GOLDEN.seed}`);
   await page.evaluate(() => window.nnplay.step(50));
   const points = await page.evaluate(() => document.querySelector('#points').toDataURL());
   await page.getByLabel('Show test data').check();
-  assert.notEqual(await page.evaluate(() => document.querySelector('#points').toDataURL()), points);
+  await redrawn(page, '#points', points);
   await page.getByLabel('Discretize output').check();
   await page.waitForFunction(() => window.location.hash.includes('discretize=true'));
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  assert.equal((await canvasColours(page, '#heatmap')).length, 2);
-  await page.close();
+  await changed(page, countColours, (c) => c.length === 2, { arg: '#heatmap', what: 'two colours on the heatmap' });
+  await close();
 });
 
 test('screenshot of the playground at 1280 x 800', async () => {
-  const { page } = await openPage(`#seed=${GOLDEN.seed}&showTestData=false`);
+  const { page, close } = await open(`#seed=${GOLDEN.seed}&showTestData=false`);
   await page.evaluate(() => window.nnplay.step(200));
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await textShown(page, '#epoch-number', '000,200'); // drawn before the screenshot
   const file = artifactPath('playground.png');
   await page.screenshot({ path: file });
   assert.ok(fs.statSync(file).size > 10000);
   assert.ok(fs.existsSync(path.join(REPO_ROOT, 'build', 'test-artifacts')));
-  await page.close();
+  await close();
 });

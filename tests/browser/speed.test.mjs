@@ -2,15 +2,12 @@
 // epochs per frame to hold 60 frames a second. Times are recorded (diagnostics), never
 // asserted: what is asserted is that max trains faster than one epoch a frame, that the page
 // keeps taking input while it does, and that the setting lives in the link.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, startServer } from './harness.mjs';
+import { useBrowser } from './harness.mjs';
 import { openPage, frames, state, hash, GOLDEN } from './page-helpers.mjs';
 
-let server;
-let browser;
-before(async () => { server = await startServer(); browser = await launchBrowser(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const env = useBrowser();
 
 /** Plays for `ms`, recording frame intervals; returns {frames, epochs, longestMs, medianMs}. */
 function playAndMeasure(page, ms) {
@@ -33,7 +30,7 @@ function playAndMeasure(page, ms) {
 }
 
 test('speed menu: 1 (the reference) to max; 1 is the default and stays out of the link', async () => {
-  const { page, errors, close } = await openPage(browser, server, `#seed=${GOLDEN.seed}`);
+  const { page, errors, close } = await openPage(env, `#seed=${GOLDEN.seed}`);
   const options = await page.$$eval('#control-speed option', (o) => o.map((x) => x.value));
   assert.deepEqual(options, ['1', '2', '5', '10', '25', '100', 'max']);
   assert.equal(await page.inputValue('#control-speed'), '1');
@@ -45,7 +42,7 @@ test('speed menu: 1 (the reference) to max; 1 is the default and stays out of th
 });
 
 test('a fixed speed trains that many epochs per frame', async () => {
-  const { page, close } = await openPage(browser, server, `#seed=${GOLDEN.seed}`);
+  const { page, close } = await openPage(env, `#seed=${GOLDEN.seed}`);
   await page.selectOption('#control-speed', '10');
   assert.match(await hash(page), /&speed=10(&|$)/);
   const run = await playAndMeasure(page, 500);
@@ -55,7 +52,7 @@ test('a fixed speed trains that many epochs per frame', async () => {
 });
 
 test('max: many epochs per frame on the default config, the page still answers input', async (t) => {
-  const { page, errors, close } = await openPage(browser, server, `#seed=${GOLDEN.seed}&speed=max`);
+  const { page, errors, close } = await openPage(env, `#seed=${GOLDEN.seed}&speed=max`);
   assert.equal(await page.inputValue('#control-speed'), 'max', 'the link sets the speed');
   const warm = await playAndMeasure(page, 500); // the governor ramps up
   const run = await playAndMeasure(page, 2000);

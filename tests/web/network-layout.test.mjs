@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { linkWidth, linkColour, layoutNetwork, blockAverage, linkPath, NODE_STEP } from '../../web/render/network.js';
-import { continuousCss } from '../../web/render/colors.js';
+import { continuousCss } from '../../web/render/palette.js';
 
 test('link width: clamp(1 + 9|w|/5, 1, 10)', () => {
   assert.equal(linkWidth(0), 1);

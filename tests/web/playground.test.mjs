@@ -42,7 +42,7 @@ class FakeEngine {
 function fakeCanvas() {
   const ctx = {
     createImageData: (w, h) => ({ width: w, height: h, data: new Uint8ClampedArray(w * h * 4) }),
-    putImageData() {}, clearRect() {}, beginPath() {}, arc() {}, fill() {}, stroke() {},
+    putImageData() {}, clearRect() {}, setTransform() {}, beginPath() {}, arc() {}, fill() {}, stroke() {},
   };
   return { width: 0, height: 0, clientWidth: 300, getContext: () => ctx };
 }

@@ -2,18 +2,21 @@
 // bad values, round trips, and the dataset -> problem rule.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import {
   parseHash, serializeHash, HASH_SCHEMA, activeDataset, datasetChange, engineConfigOf, PAGE_DEFAULTS,
 } from '../../web/state.js';
 
-const REFERENCE_HASH = '#activation=tanh&batchSize=10&dataset=circle&regDataset=reg-plane&learningRate=0.03&regularizationRate=0&noise=0&networkShape=4,2&seed=0.12345&showTestData=false&discretize=false&percTrainData=50&x=true&y=true&xTimesY=false&xSquared=false&ySquared=false&cosX=false&sinX=false&cosY=false&sinY=false&collectStats=false&problem=classification&initZero=false&hideText=false';
+// The reference's own link for the golden run (tests/fixtures/golden.json).
+const golden = JSON.parse(fs.readFileSync(new URL('../fixtures/golden.json', import.meta.url), 'utf8'));
+const REFERENCE_HASH = golden.referenceHash;
 
 test('the reference example hash parses with no problem, engine and page keys apart', () => {
   const { config, page, problems } = parseHash(REFERENCE_HASH);
   assert.deepEqual(problems, []);
   assert.deepEqual(config, {
     activation: 'tanh', batchSize: 10, dataset: 'circle', regDataset: 'reg-plane', learningRate: 0.03,
-    regularizationRate: 0, noise: 0, networkShape: [4, 2], seed: '0.12345', percTrainData: 50,
+    regularizationRate: 0, noise: 0, networkShape: [4, 2], seed: golden.seed, percTrainData: 50,
     x: true, y: true, xTimesY: false, xSquared: false, ySquared: false, sinX: false, sinY: false,
     problem: 'classification', initZero: false,
   });

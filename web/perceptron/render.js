@@ -2,7 +2,7 @@
 // scale), the truth table's corners, light axes, and the decision line on a canvas of its own.
 // Functions of arrays and canvases only.
 
-import { shadeCss } from '../render/colors.js';
+import { shadeCss } from '../render/palette.js';
 import { lineSegment, decisionLine } from './geometry.js';
 
 /** Canvas pixel position of a plane point for a square canvas `size` pixels wide. */

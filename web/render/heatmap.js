@@ -2,7 +2,7 @@
 // canvas in the reference's colour scale, alpha 160/255, through one reused ImageData.
 // The canvas holds R x R pixels; CSS scales it to its display size.
 
-import { SHADES, HEATMAP_ALPHA, shadeIndex } from './colors.js';
+import { SHADES, HEATMAP_ALPHA, shadeIndex } from './palette.js';
 
 /** Fills RGBA pixels (length 4·values.length) from values; discretize maps >= 0 to +1, else
  *  -1 (non-finite values stay grey either way). Pure, so node tests can call it. */

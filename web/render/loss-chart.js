@@ -1,22 +1,17 @@
-// Draws the loss chart: training loss grey (#777), test loss black, as the reference, from a
-// web/loss-history.js buffer (at most its capacity of samples plus the latest one, so the cost
-// per frame does not grow with the epochs). x: epochs from the first sample to the latest;
-// y: 0 to the largest finite loss shown. Non-finite values break the line.
+// Draws the loss chart: training loss grey, test loss black (web/render/palette.js), as the
+// reference, from a web/loss-history.js buffer (at most its capacity of samples plus the latest
+// one, so the cost per frame does not grow with the epochs). x: epochs from the first sample to
+// the latest; y: 0 to the largest finite loss shown. Non-finite values break the line.
 
-export const TRAIN_COLOUR = '#777777';
-export const TEST_COLOUR = '#000000';
+import { PALETTE } from './palette.js';
+import { fitCanvas, pixelRatio } from '../canvas.js';
 
-/** Sizes the backing store to cssWidth x cssHeight times the pixel ratio (only when it
- *  changes) and draws. history: {length, epochs, train, test, last}. */
-export function drawLossChart(canvas, history, { cssWidth, cssHeight, ratio = 1 }) {
-  const w = Math.max(1, Math.round(cssWidth * ratio));
-  const hgt = Math.max(1, Math.round(cssHeight * ratio));
-  if (canvas.width !== w || canvas.height !== hgt) {
-    canvas.width = w;
-    canvas.height = hgt;
-  }
-  const ctx = canvas.getContext('2d');
-  ctx.clearRect(0, 0, w, hgt);
+/** Sizes the canvas for cssWidth x cssHeight CSS pixels at the pixel ratio (web/canvas.js)
+ *  and draws in CSS pixels. history: {length, epochs, train, test, last}. */
+export function drawLossChart(canvas, history, { cssWidth, cssHeight, ratio = pixelRatio() }) {
+  const { ctx } = fitCanvas(canvas, cssWidth, cssHeight, ratio);
+  const w = Math.max(1, cssWidth);
+  const hgt = Math.max(1, cssHeight);
   const n = history.length;
   const last = history.last;
   const count = n + (last && (n === 0 || history.epochs[n - 1] !== last.epoch) ? 1 : 0);
@@ -33,12 +28,12 @@ export function drawLossChart(canvas, history, { cssWidth, cssHeight, ratio = 1 
   if (maxY <= 0) maxY = 1;
   const x0 = epochAt(0);
   const span = Math.max(1, epochAt(count - 1) - x0);
-  const pad = 2 * ratio;
+  const pad = 2;
   const px = (e) => pad + ((e - x0) / span) * (w - 2 * pad);
   const py = (v) => hgt - pad - (v / maxY) * (hgt - 2 * pad);
-  ctx.lineWidth = 1.5 * ratio;
+  ctx.lineWidth = 1.5;
   ctx.lineJoin = 'round';
-  for (const [series, colour] of [['train', TRAIN_COLOUR], ['test', TEST_COLOUR]]) {
+  for (const [series, colour] of [['train', PALETTE.trainLoss], ['test', PALETTE.testLoss]]) {
     ctx.strokeStyle = colour;
     ctx.beginPath();
     let pen = false;

@@ -3,7 +3,7 @@
 // a node's 100 x 100 map averaged into 10 x 10 blocks for its thumbnail. web/ui/network-view.js
 // turns this into SVG and canvases.
 
-import { continuousCss } from './colors.js';
+import { continuousCss } from './palette.js';
 
 export const NODE_SIZE = 30;     // px, a neuron's square (the reference's RECT_SIZE)
 export const NODE_STEP = 55;     // px from one node's top to the next (RECT_SIZE + 25)

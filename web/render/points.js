@@ -2,7 +2,8 @@
 // shade, training points outlined in white, test points in black, as the reference does.
 // Points are [x, y, label, x, y, label, ...] over the domain [-6, 6]^2 (y up).
 
-import { shadeCss } from './colors.js';
+import { PALETTE, shadeCss } from './palette.js';
+import { fitCanvas } from '../canvas.js';
 
 export const DOMAIN = 6;
 export const POINT_RADIUS = 3;
@@ -12,25 +13,20 @@ export function toCanvas(x, y, size) {
   return [((x + DOMAIN) / (2 * DOMAIN)) * size, ((DOMAIN - y) / (2 * DOMAIN)) * size];
 }
 
-/** Sizes the canvas backing store to its CSS size times the device pixel ratio and clears it.
- *  Returns the scale (backing pixels per CSS pixel). */
+/** Sizes the canvas backing store to its CSS size times the device pixel ratio and clears it
+ *  (web/canvas.js). Returns the scale (backing pixels per CSS pixel). */
 export function clearPoints(canvas, cssSize) {
-  const scale = (globalThis.devicePixelRatio || 1);
-  const px = Math.round(cssSize * scale);
-  if (canvas.width !== px || canvas.height !== px) {
-    canvas.width = px;
-    canvas.height = px;
-  } else {
-    canvas.getContext('2d').clearRect(0, 0, px, px);
-  }
-  return scale;
+  return fitCanvas(canvas, cssSize).scale;
 }
 
-/** Draws points (see top) onto a canvas already cleared with clearPoints. kind: 'train'|'test'. */
+/** Draws points (see top) onto a canvas already cleared with clearPoints. kind: 'train'|'test';
+ *  scale: backing pixels per CSS pixel of a point's size (clearPoints' ratio, or more for a
+ *  larger canvas). Positions come from the canvas's backing size, so it draws untransformed. */
 export function drawPoints(canvas, points, { kind = 'train', scale = 1 } = {}) {
   const ctx = canvas.getContext('2d');
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.lineWidth = 1 * scale;
-  ctx.strokeStyle = kind === 'test' ? '#000000' : '#ffffff';
+  ctx.strokeStyle = kind === 'test' ? PALETTE.testPointEdge : PALETTE.trainPointEdge;
   for (let i = 0; i + 2 < points.length; i += 3) {
     const [cx, cy] = toCanvas(points[i], points[i + 1], canvas.width);
     ctx.beginPath();

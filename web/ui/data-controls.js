@@ -4,23 +4,15 @@
 // size rebuilds the network. A hash may hold values past a slider's range: the label shows
 // the real value. Containers ui-<name> are what `<name>_hide=true` hides.
 
+import { el } from '../dom.js';
+
 function slider(root, name, label, { min, max, step, suffix = '' }, onInput) {
-  const box = document.createElement('div');
-  box.className = `slider ui-${name}`;
-  const lab = document.createElement('label');
-  lab.htmlFor = `control-${name}`;
-  const text = document.createElement('span');
-  text.textContent = `${label}: `;
-  const value = document.createElement('span');
-  value.className = 'slider-value';
-  lab.append(text, value);
-  const input = document.createElement('input');
-  input.type = 'range';
-  input.id = `control-${name}`;
-  Object.assign(input, { min, max, step });
-  input.addEventListener('input', () => onInput(Number(input.value)));
-  box.append(lab, input);
-  root.append(box);
+  const value = el('span', { className: 'slider-value' });
+  const input = el('input', { type: 'range', id: `control-${name}`, min, max, step,
+    on: { input: () => onInput(Number(input.value)) } });
+  root.append(el('div', { className: `slider ui-${name}` },
+    el('label', { htmlFor: `control-${name}` }, el('span', { text: `${label}: ` }), value),
+    input));
   return { input, value, suffix };
 }
 
@@ -34,15 +26,12 @@ export function mountDataControls(root, actions) {
     batchSize: slider(root, 'batchSize', 'Batch size', { min: 1, max: 30, step: 1 },
       (v) => actions.changeConfig({ batchSize: v })),
   };
-  const regen = document.createElement('button');
-  regen.type = 'button';
-  regen.className = 'text-button ui-dataset ui-regenerate';
-  regen.id = 'regenerate-button';
-  regen.textContent = 'Regenerate';
-  regen.title = 'New data from a new seed; the network is kept';
-  regen.setAttribute('aria-label', 'Regenerate the data (new seed, same network)');
-  regen.addEventListener('click', () => actions.regenerate());
-  root.append(regen);
+  root.append(el('button', {
+    type: 'button', className: 'text-button ui-dataset ui-regenerate', id: 'regenerate-button',
+    text: 'Regenerate', title: 'New data from a new seed; the network is kept',
+    attrs: { 'aria-label': 'Regenerate the data (new seed, same network)' },
+    on: { click: () => actions.regenerate() },
+  }));
   let last = '';
   return {
     update({ config }) {

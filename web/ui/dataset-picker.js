@@ -2,8 +2,9 @@
 // a thumbnail of its noise-free points. Picking one calls actions.pickDataset(name).
 
 import { CLASSIFICATION_DATASETS, REGRESSION_DATASETS, activeDataset } from '../state.js';
-import { clearPoints } from '../render/points.js';
-import { shadeCss } from '../render/colors.js';
+import { fitCanvas } from '../canvas.js';
+import { el } from '../dom.js';
+import { shadeCss } from '../render/palette.js';
 
 const TITLES = {
   circle: 'Circle', xor: 'Exclusive or', gauss: 'Gaussian', spiral: 'Spiral',
@@ -13,14 +14,12 @@ const THUMB = 40; // CSS px
 const THUMB_POINTS = 200;
 
 function drawThumbnail(canvas, points) {
-  const scale = clearPoints(canvas, THUMB);
-  const ctx = canvas.getContext('2d');
-  const size = canvas.width;
+  const { ctx } = fitCanvas(canvas, THUMB); // drawn in CSS px
   const n = Math.min(THUMB_POINTS, points.length / 3);
   for (let i = 0; i < n; i++) {
     const x = points[3 * i], y = points[3 * i + 1];
     ctx.fillStyle = shadeCss(points[3 * i + 2]);
-    ctx.fillRect(((x + 6) / 12) * size - scale, ((6 - y) / 12) * size - scale, 2 * scale, 2 * scale);
+    ctx.fillRect(((x + 6) / 12) * THUMB - 1, ((6 - y) / 12) * THUMB - 1, 2, 2);
   }
 }
 
@@ -29,26 +28,15 @@ function drawThumbnail(canvas, points) {
 export function mountDatasetPicker(fieldset, actions) {
   const radios = new Map();
   const canvases = new Map();
-  const list = document.createElement('div');
-  list.className = 'dataset-list';
+  const list = el('div', { className: 'dataset-list' });
   for (const name of [...CLASSIFICATION_DATASETS, ...REGRESSION_DATASETS]) {
-    const label = document.createElement('label');
-    label.className = 'dataset';
-    label.title = TITLES[name];
-    const input = document.createElement('input');
-    input.type = 'radio';
-    input.name = 'dataset';
-    input.value = name;
-    input.setAttribute('aria-label', TITLES[name]);
-    input.addEventListener('change', () => { if (input.checked) actions.pickDataset(name); });
-    const canvas = document.createElement('canvas');
-    canvas.className = 'dataset-thumbnail';
-    canvas.setAttribute('aria-hidden', 'true');
-    const caption = document.createElement('span');
-    caption.className = 'dataset-name';
-    caption.textContent = name;
-    label.append(input, canvas, caption);
-    list.append(label);
+    const input = el('input', {
+      type: 'radio', name: 'dataset', value: name, attrs: { 'aria-label': TITLES[name] },
+      on: { change: () => { if (input.checked) actions.pickDataset(name); } },
+    });
+    const canvas = el('canvas', { className: 'dataset-thumbnail', attrs: { 'aria-hidden': 'true' } });
+    list.append(el('label', { className: 'dataset', title: TITLES[name] },
+      input, canvas, el('span', { className: 'dataset-name', text: name })));
     radios.set(name, input);
     canvases.set(name, canvas);
   }

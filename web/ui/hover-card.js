@@ -2,22 +2,15 @@
 // (or a tap, or Enter) turns it into a number input whose value is applied at once.
 // Text only (never HTML). The owner positions it and says what it is about.
 
+import { el } from '../dom.js';
+
 /** parent: the positioned element the card lives in; onEdit(target, value) applies a value. */
 export function createHoverCard(parent, onEdit) {
-  const card = document.createElement('div');
-  card.className = 'hovercard';
-  card.hidden = true;
-  const text = document.createElement('span');
-  text.className = 'hovercard-text';
-  const hint = document.createElement('span');
-  hint.className = 'hovercard-hint';
-  const input = document.createElement('input');
-  input.type = 'number';
-  input.step = 'any';
-  input.className = 'hovercard-input';
-  input.hidden = true;
-  input.setAttribute('aria-label', 'New value');
-  card.append(text, input, hint);
+  const text = el('span', { className: 'hovercard-text' });
+  const hint = el('span', { className: 'hovercard-hint' });
+  const input = el('input', { type: 'number', step: 'any', className: 'hovercard-input', hidden: true,
+    attrs: { 'aria-label': 'New value' } });
+  const card = el('div', { className: 'hovercard', hidden: true }, text, input, hint);
   parent.append(card);
   let target = null; // {kind, label, ...owner's indices}
   let editing = false;

@@ -9,48 +9,31 @@ import { layoutNetwork, linkWidth, linkColour, blockAverage, NODE_SIZE, BIAS_SIZ
 import { createHeatmap } from '../render/heatmap.js';
 import { layerOffsets, weightIndex, biasIndex } from '../params-layout.js';
 import { createHoverCard } from './hover-card.js';
+import { el, svgEl } from '../dom.js';
+import { PALETTE } from '../render/palette.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const R = 100;
 const B = 10;
 export const LABEL_WIDTH = 64; // px left of the input column for the features' labels
 
-function el(tag, cls, text) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-function svgEl(tag, attrs) {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  return e;
-}
 function iconButton(symbol, label, onClick) {
-  const b = el('button', 'round-button', symbol);
-  b.type = 'button';
-  b.setAttribute('aria-label', label);
-  b.title = label;
-  b.addEventListener('click', onClick);
-  return b;
+  return el('button', { className: 'round-button', text: symbol, type: 'button', title: label,
+    attrs: { 'aria-label': label }, on: { click: onClick } });
 }
 
 /** root: the network column; featureMaps: 7·R·R values (x, y, ... sinY) for the input
  *  thumbnails; actions: {changeConfig(patch), preview(p), setWeight, setBias, refresh()}. */
 export function mountNetworkView(root, featureMaps, actions) {
-  const head = el('div', 'network-head');
-  const featuresTitle = el('h2', 'features-title', 'Features');
-  const layersControl = el('div', 'layers-control ui-numHiddenLayers');
-  const layersLabel = el('span', 'layers-label');
+  const layersLabel = el('span', { className: 'layers-label' });
   let shape = [];
   const addLayer = iconButton('+', 'Add a hidden layer', () => actions.changeConfig({ networkShape: [...shape, 2] }));
   const removeLayer = iconButton('−', 'Remove the last hidden layer', () => actions.changeConfig({ networkShape: shape.slice(0, -1) }));
-  layersControl.append(addLayer, removeLayer, layersLabel);
-  head.append(featuresTitle, layersControl);
-  const hint = el('p', 'features-hint', 'Which properties do you want to feed in? Click one to switch it on or off.');
-  const scroller = el('div', 'network-scroll');
-  const diagram = el('div', 'network-diagram');
-  scroller.append(diagram);
+  const head = el('div', { className: 'network-head' },
+    el('h2', { className: 'features-title', text: 'Features' }),
+    el('div', { className: 'layers-control ui-numHiddenLayers' }, addLayer, removeLayer, layersLabel));
+  const hint = el('p', { className: 'features-hint', text: 'Which properties do you want to feed in? Click one to switch it on or off.' });
+  const diagram = el('div', { className: 'network-diagram' });
+  const scroller = el('div', { className: 'network-scroll' }, diagram);
   root.replaceChildren(head, hint, scroller);
   root.hidden = false;
 
@@ -119,10 +102,8 @@ export function mountNetworkView(root, featureMaps, actions) {
     diagram.replaceChildren();
     diagram.style.width = `${layout.width}px`;
 
-    const controls = el('div', 'neuron-controls-row');
+    const controls = el('div', { className: 'neuron-controls-row' });
     shape.forEach((n, l) => {
-      const box = el('div', 'neuron-controls ui-numHiddenLayers');
-      box.style.left = `${layout.columns[l + 1].x + NODE_SIZE / 2}px`;
       const plus = iconButton('+', `Add a neuron to hidden layer ${l + 1}`, () => {
         const s = shape.slice(); s[l] += 1; actions.changeConfig({ networkShape: s });
       });
@@ -131,32 +112,32 @@ export function mountNetworkView(root, featureMaps, actions) {
       });
       plus.disabled = n >= UI_MAX_NEURONS;
       minus.disabled = n <= 1;
-      box.append(el('div', 'neuron-buttons'), el('div', 'neuron-count', `${n} neuron${n === 1 ? '' : 's'}`));
-      box.firstChild.append(plus, minus);
+      const box = el('div', { className: 'neuron-controls ui-numHiddenLayers' },
+        el('div', { className: 'neuron-buttons' }, plus, minus),
+        el('div', { className: 'neuron-count', text: `${n} neuron${n === 1 ? '' : 's'}` }));
+      box.style.left = `${layout.columns[l + 1].x + NODE_SIZE / 2}px`;
       controls.append(box);
     });
-    const outputLabel = el('div', 'output-node-label', 'Output');
+    const outputLabel = el('div', { className: 'output-node-label', text: 'Output' });
     outputLabel.style.left = `${layout.columns.at(-1).x + NODE_SIZE}px`;
     controls.append(outputLabel);
 
-    const body = el('div', 'network-body');
+    const linkGroup = svgEl('g', { className: 'links' });
+    const hitGroup = svgEl('g', { className: 'link-hits' });
+    const biasGroup = svgEl('g', { className: 'biases' });
+    const svg = svgEl('svg', { className: 'network-links', attrs: { width: layout.width, height: layout.height, 'aria-hidden': 'false' } },
+      linkGroup, hitGroup, biasGroup);
+    const body = el('div', { className: 'network-body' }, svg);
     body.style.height = `${layout.height}px`;
-    const svg = svgEl('svg', { class: 'network-links', width: layout.width, height: layout.height, 'aria-hidden': 'false' });
-    const linkGroup = svgEl('g', { class: 'links' });
-    const hitGroup = svgEl('g', { class: 'link-hits' });
-    const biasGroup = svgEl('g', { class: 'biases' });
-    svg.append(linkGroup, hitGroup, biasGroup);
-    body.append(svg);
     card = createHoverCard(body, (target, v) => {
       if (target.kind === 'bias') actions.setBias(target.layer, target.node, v);
       else actions.setWeight(target.layer, target.node, target.source, v);
     });
 
     linkEls = layout.links.map((ln) => {
-      const path = svgEl('path', { class: 'link', d: ln.d });
-      const hit = svgEl('path', { class: 'link-hit', d: ln.d, tabindex: '0', role: 'button' });
       const name = `weight from ${sourceName(ln.layer, ln.source)} to ${destName(ln.layer, ln.node)}`;
-      hit.setAttribute('aria-label', `Edit the ${name}`);
+      const path = svgEl('path', { className: 'link', attrs: { d: ln.d } });
+      const hit = svgEl('path', { className: 'link-hit', attrs: { d: ln.d, tabindex: '0', role: 'button', 'aria-label': `Edit the ${name}` } });
       const target = { kind: 'weight', layer: ln.layer, node: ln.node, source: ln.source, name, k: weightIndex(sizes, offsets, ln.layer, ln.node, ln.source) };
       const mx = (ln.sx + ln.tx) / 2;
       const my = (ln.sy + ln.ty) / 2;
@@ -166,9 +147,9 @@ export function mountNetworkView(root, featureMaps, actions) {
       return { path, k: target.k, target, lastW: null, lastC: null, lastDead: null };
     });
     biasEls = layout.biases.map((b) => {
-      const rect = svgEl('rect', { class: 'bias', x: b.x, y: b.y, width: BIAS_SIZE, height: BIAS_SIZE, tabindex: '0', role: 'button' });
       const name = `bias of ${destName(b.layer, b.node)}`;
-      rect.setAttribute('aria-label', `Edit the ${name}`);
+      const rect = svgEl('rect', { className: 'bias',
+        attrs: { x: b.x, y: b.y, width: BIAS_SIZE, height: BIAS_SIZE, tabindex: '0', role: 'button', 'aria-label': `Edit the ${name}` } });
       const target = { kind: 'bias', layer: b.layer, node: b.node, name, k: biasIndex(sizes, offsets, b.layer, b.node) };
       bindCard(rect, target, b.x, b.y + BIAS_SIZE);
       biasGroup.append(rect);
@@ -179,12 +160,11 @@ export function mountNetworkView(root, featureMaps, actions) {
     layout.columns.forEach((col, c) => {
       col.nodes.forEach((n, i) => {
         const isInput = c === 0;
-        const node = el(isInput ? 'button' : 'div', `node${isInput ? ' input-node' : ''}${c === layout.columns.length - 1 ? ' output-node' : ''}`);
+        const canvas = el('canvas', { className: 'node-thumbnail', attrs: { 'aria-hidden': 'true' } });
+        const node = el(isInput ? 'button' : 'div',
+          { className: `node${isInput ? ' input-node' : ''}${c === layout.columns.length - 1 ? ' output-node' : ''}` }, canvas);
         node.style.left = `${n.x}px`;
         node.style.top = `${n.y}px`;
-        const canvas = el('canvas', 'node-thumbnail');
-        canvas.setAttribute('aria-hidden', 'true');
-        node.append(canvas);
         const heatmap = createHeatmap(canvas);
         let inputIndex = -1;
         if (isInput) {
@@ -198,7 +178,7 @@ export function mountNetworkView(root, featureMaps, actions) {
           const locked = hidden.has(f.key) || page.embed;
           if (locked) node.setAttribute('aria-disabled', 'true');
           node.addEventListener('click', () => { if (!locked) actions.changeConfig({ [f.key]: !config[f.key] }); });
-          const label = el('span', 'node-label', f.label);
+          const label = el('span', { className: 'node-label', text: f.label });
           label.style.top = `${n.y}px`;
           label.style.width = `${n.x - 8}px`;
           body.append(label);
@@ -263,7 +243,7 @@ export function mountNetworkView(root, featureMaps, actions) {
       const w = params[L.k];
       const isDead = dead[L.k] === 1;
       const width = isDead ? 1 : Math.round(linkWidth(w) * 10) / 10;
-      const colour = isDead ? '#c8c8c8' : linkColour(w);
+      const colour = isDead ? PALETTE.deadLink : linkColour(w);
       if (width !== L.lastW) { L.path.setAttribute('stroke-width', String(width)); L.lastW = width; }
       if (colour !== L.lastC) { L.path.setAttribute('stroke', colour); L.lastC = colour; }
       if (isDead !== L.lastDead) { L.path.classList.toggle('dead', isDead); L.target.dead = isDead; L.lastDead = isDead; }

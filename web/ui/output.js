@@ -40,7 +40,7 @@ export function mountOutput(els, actions) {
         const key = `${h.length}|${h.stride}|${h.last && h.last.epoch}|${h.last && h.last.train}|${cssWidth}x${cssHeight}`;
         if (key !== lastChart) {
           lastChart = key;
-          drawLossChart(els.chart, h, { cssWidth, cssHeight, ratio: globalThis.devicePixelRatio || 1 });
+          drawLossChart(els.chart, h, { cssWidth, cssHeight });
         }
       }
     },

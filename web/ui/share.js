@@ -3,30 +3,17 @@
 // the resets (the same data and starting weights). Copies with navigator.clipboard when it can
 // and always shows the link in a read-only field, selected, to copy by hand.
 
+import { el } from '../dom.js';
+
 /** root: #share; getLink({network}) -> absolute URL string. Returns {update(view)}. */
 export function mountShare(root, getLink) {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.id = 'copy-link';
-  button.className = 'text-button';
-  button.textContent = 'Copy link';
-  button.setAttribute('aria-label', 'Copy a link to what is on screen');
-  const withNet = document.createElement('label');
-  withNet.className = 'toggle share-toggle';
-  const box = document.createElement('input');
-  box.type = 'checkbox';
-  box.id = 'share-network';
-  box.checked = true;
-  withNet.append(box, ' with the trained network');
-  const field = document.createElement('input');
-  field.id = 'share-url';
-  field.className = 'share-url';
-  field.readOnly = true;
-  field.hidden = true;
-  field.setAttribute('aria-label', 'Link to what is on screen');
-  const status = document.createElement('span');
-  status.className = 'share-status';
-  status.setAttribute('role', 'status');
+  const button = el('button', { type: 'button', id: 'copy-link', className: 'text-button', text: 'Copy link',
+    attrs: { 'aria-label': 'Copy a link to what is on screen' } });
+  const box = el('input', { type: 'checkbox', id: 'share-network', checked: true });
+  const withNet = el('label', { className: 'toggle share-toggle' }, box, ' with the trained network');
+  const field = el('input', { id: 'share-url', className: 'share-url', readOnly: true, hidden: true,
+    attrs: { 'aria-label': 'Link to what is on screen' } });
+  const status = el('span', { className: 'share-status', attrs: { role: 'status' } });
   root.append(button, withNet, field, status);
 
   button.addEventListener('click', async () => {

@@ -6,28 +6,16 @@
 import { ACTIVATIONS, REGULARIZATIONS, PROBLEMS, LEARNING_RATES, REGULARIZATION_RATES } from '../state.js';
 import { SPEEDS } from '../speed.js';
 import { plainNumber } from '../format.js';
+import { el } from '../dom.js';
 
 const TITLES = { relu: 'ReLU', tanh: 'Tanh', sigmoid: 'Sigmoid', linear: 'Linear', none: 'None',
   L1: 'L1', L2: 'L2', classification: 'Classification', regression: 'Regression', max: 'Max' };
 
 function menu(root, name, label, values, onChange) {
-  const box = document.createElement('div');
-  box.className = `control ui-${name}`;
-  const lab = document.createElement('label');
-  lab.className = 'control-label';
-  lab.htmlFor = `control-${name}`;
-  lab.textContent = label;
-  const select = document.createElement('select');
-  select.id = `control-${name}`;
-  for (const v of values) {
-    const opt = document.createElement('option');
-    opt.value = String(v);
-    opt.textContent = typeof v === 'number' ? plainNumber(v) : TITLES[v] || v;
-    select.append(opt);
-  }
-  select.addEventListener('change', () => onChange(select.value));
-  box.append(lab, select);
-  root.append(box);
+  const select = el('select', { id: `control-${name}`, on: { change: () => onChange(select.value) } },
+    ...values.map((v) => el('option', { value: String(v), text: typeof v === 'number' ? plainNumber(v) : TITLES[v] || v })));
+  root.append(el('div', { className: `control ui-${name}` },
+    el('label', { className: 'control-label', htmlFor: `control-${name}`, text: label }), select));
   return select;
 }
 
@@ -37,10 +25,7 @@ function setValue(select, value) {
   let opt = [...select.options].find((o) => (typeof value === 'number' ? Number(o.value) === value : o.value === v));
   for (const o of [...select.options]) if (o.dataset.extra && o !== opt) o.remove();
   if (!opt) {
-    opt = document.createElement('option');
-    opt.value = v;
-    opt.textContent = typeof value === 'number' ? plainNumber(value) : v;
-    opt.dataset.extra = 'true';
+    opt = el('option', { value: v, text: typeof value === 'number' ? plainNumber(value) : v, attrs: { 'data-extra': 'true' } });
     select.append(opt);
   }
   select.value = opt.value;
