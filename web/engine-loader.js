@@ -9,7 +9,8 @@
 //   - node tests: the caller requires the glue and reads the .wasm (Emscripten 3.1.6's glue
 //     cannot fetch a file path in node) and passes both in (tests/bindings/load-module.mjs).
 // Why a classic script and not an ES module: a classic Worker can only importScripts, which
-// cannot load a file with `export` in it, and a module Worker cannot importScripts the glue.
+// cannot load a file with `export` in it, and a module Worker cannot importScripts the glue
+// (its importScripts throws), so nnplay's Workers are classic ones.
 // ES modules import this file for its effect, the one global nnplayEngineLoader (web/engine.js).
 
 /** @typedef {import('../bindings/nnplay').NNPlayModule} NNPlayModule */
