@@ -9,6 +9,12 @@
 //     the baseline's. Why not -sSINGLE_FILE: Emscripten 3.1.6's single-file glue still calls
 //     fetch() on its data: URL in a browser; with wasmBinary given it fetches nothing, and the
 //     two modules are exactly those dist/ and the tests use (no extra link).
+//     It also defines window.nnplayInlineEngine, from which web/engine-worker-client.js starts a
+//     session Worker from a Blob URL (file:// refuses Worker scripts by URL): the chosen
+//     build's glue (its function's own source text), web/engine-loader.js and
+//     web/workers/session-worker.js as one script, and a copy of the chosen .wasm's bytes.
+//   dist/engine-loader.js, dist/workers/session-worker.js: the session Worker for dist/ (the
+//     client finds the worker beside app.js, the worker the loader one folder up).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,6 +101,11 @@ fs.writeFileSync(path.join(DIST, 'style.css'), css);
 for (const name of Object.values(VARIANTS)) {
   for (const ext of ['.js', '.wasm']) fs.copyFileSync(path.join(WASM, name + ext), path.join(DIST, name + ext));
 }
+const WORKER_FILES = ['engine-loader.js', 'workers/session-worker.js'];
+for (const f of WORKER_FILES) {
+  fs.mkdirSync(path.dirname(path.join(DIST, f)), { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'web', f), path.join(DIST, f));
+}
 
 // ---- dist/nnplay.html : one file ------------------------------------------------------------
 const glue = {};
@@ -105,6 +116,8 @@ for (const [kind, name] of Object.entries(VARIANTS)) {
   glue[kind] = scriptText(text, `build/wasm/${name}.js`);
   wasm[kind] = fs.readFileSync(path.join(WASM, `${name}.wasm`)).toString('base64');
 }
+// The loader, then the worker script (which then finds the loader defined and imports nothing).
+const workerParts = WORKER_FILES.map((f) => fs.readFileSync(path.join(ROOT, 'web', f), 'utf8')).join('\n');
 const engineScript = `/* nnplay engine: Emscripten glue + .wasm (base64) of the SIMD and baseline builds */
 (function () {
   var wasm = { simd: "${wasm.simd}", baseline: "${wasm.baseline}" };
@@ -122,7 +135,8 @@ const engineScript = `/* nnplay engine: Emscripten glue + .wasm (base64) of the 
     if (!chosen) {
       var simd = bytes(wasm.simd), ok = false;
       try { ok = WebAssembly.validate(simd); } catch (e) {}
-      chosen = ok ? { factory: glue.simd(), binary: simd } : { factory: glue.baseline(), binary: bytes(wasm.baseline) };
+      var g = ok ? glue.simd : glue.baseline;
+      chosen = { simd: ok, glue: g, factory: g(), binary: ok ? simd : bytes(wasm.baseline) };
       wasm = null;
     }
     return chosen;
@@ -132,6 +146,14 @@ const engineScript = `/* nnplay engine: Emscripten glue + .wasm (base64) of the 
     for (var k in options) o[k] = options[k];
     o.wasmBinary = c.binary;
     return c.factory(o);
+  };
+  var workerParts = ${JSON.stringify(workerParts)};
+  window.nnplayInlineEngine = {
+    get simd() { return choose().simd; },
+    workerScript: function () {
+      return 'var ${FACTORY} = (' + choose().glue.toString() + ')();\\n' + workerParts;
+    },
+    wasmBinary: function () { return choose().binary.slice(); }
   };
 })();`;
 let one = replaceOnce(indexHtml, CSS_LINK, `<style>\n${css}</style>`, 'stylesheet link');
@@ -143,6 +165,7 @@ one = replaceOnce(one, /<\/body>/i,
 checkRefs(one, [], 'dist/nnplay.html');
 fs.writeFileSync(path.join(DIST, 'nnplay.html'), one);
 
-for (const f of fs.readdirSync(DIST).sort()) {
-  console.log(`dist: ${f} ${fs.statSync(path.join(DIST, f)).size} B`);
+for (const f of fs.readdirSync(DIST, { recursive: true }).sort()) {
+  const stat = fs.statSync(path.join(DIST, f));
+  if (stat.isFile()) console.log(`dist: ${f} ${stat.size} B`);
 }

@@ -1,83 +1,62 @@
-// The only file that touches the wasm Module: loads the classic-script glue (the SIMD build
-// when the browser validates a SIMD module), and wraps one Session in a small API whose
-// configs are plain objects and whose results are plain values. See docs/BINDING.md.
+// @ts-check
+// The typed session wrapper: class Engine wraps one Session of a loaded wasm Module in a small
+// API whose configs are plain objects and whose results are plain values; loadEngine() is the
+// page's way to get one. Finding and starting the Module is web/engine-loader.js's job (the
+// same loader runs in a Worker and in node tests). See docs/BINDING.md.
 
-const FACTORY = 'createNNPlayModule';
+import './engine-loader.js';
 
-// The smallest module using a SIMD instruction (v128.const; i32x4.extract_lane in a function).
-const SIMD_PROBE = new Uint8Array([
-  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 127, 3, 2, 1, 0, 10, 25, 1, 23, 0, 253, 12,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 253, 27, 0, 11,
-]);
+/** @typedef {import('../bindings/nnplay').NNPlayModule} NNPlayModule */
+/** @typedef {import('../bindings/nnplay').Session} Session */
+/** @typedef {import('../bindings/nnplay').Limits} Limits */
+/** @typedef {{field: string, message: string}} Issue */
+
+const loader = globalThis.nnplayEngineLoader;
 
 /** A load failure the page shows as is: `message` is a sentence for a reader. */
-export class EngineLoadError extends Error {}
+export const EngineLoadError = loader.EngineLoadError;
 
 /** True when this browser runs WebAssembly SIMD. */
-export function simdSupported() {
-  try {
-    return typeof WebAssembly === 'object' && WebAssembly.validate(SIMD_PROBE);
-  } catch {
-    return false;
-  }
-}
-
-function loadScript(src) {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = src;
-    script.async = true;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new EngineLoadError(`The engine file ${src} could not be loaded.`));
-    document.head.appendChild(script);
-  });
-}
+export const simdSupported = loader.simdSupported;
 
 /**
  * Loads the module and opens one session. dir: folder of nnplay.js / nnplay-simd.js
  * (ignored when the factory is already on the page, as in a one-file build).
  * Rejects with an EngineLoadError whose message a reader can act on.
+ * @param {{dir?: string, simd?: boolean}} [options]
  */
 export async function loadEngine({ dir = 'build/wasm/', simd = simdSupported() } = {}) {
-  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
-    throw new EngineLoadError('This browser cannot run WebAssembly, which nnplay needs. '
-      + 'Please open the page in a current version of Chrome, Firefox, Safari or Edge.');
-  }
-  if (typeof globalThis[FACTORY] !== 'function') {
-    await loadScript(`${dir}${simd ? 'nnplay-simd.js' : 'nnplay.js'}`);
-    if (typeof globalThis[FACTORY] !== 'function') {
-      throw new EngineLoadError(`The engine file in ${dir} did not define ${FACTORY}.`);
-    }
-  }
-  let Module;
-  try {
-    Module = await globalThis[FACTORY]({ print: () => {}, printErr: (m) => console.warn(m) });
-  } catch (e) {
-    throw new EngineLoadError(`The engine could not start (${String(e && e.message || e)}).`);
-  }
-  return new Engine(Module, simd);
+  return new Engine(await loader.loadModule({ dir, simd }), simd);
 }
 
+/** @param {ArrayLike<{field: unknown, message: unknown}> | undefined} list @returns {Issue[]} */
 function issues(list) {
   return Array.from(list || [], (e) => ({ field: String(e.field), message: String(e.message) }));
 }
 
 /** One engine session. Configs are engine JSON-form objects (docs/BINDING.md). */
 export class Engine {
+  /** @param {NNPlayModule} Module a started module (web/engine-loader.js) @param {boolean} simd */
   constructor(Module, simd) {
     this.Module = Module;
     this.simd = simd;
     this.session = new Module.Session();
-    this.scratch = null; // a second session for previews (dataset thumbnails)
+    /** @type {Session | null} a second session for previews (dataset thumbnails) */
+    this.scratch = null;
   }
 
-  /** Replaces the whole config: {ok, errors, warnings}; on errors nothing changes. */
+  /**
+   * Replaces the whole config: {ok, errors, warnings}; on errors nothing changes.
+   * @param {object} config
+   * @returns {{ok: boolean, errors: Issue[], warnings: Issue[]}}
+   */
   configure(config) {
     let text;
     try {
       text = JSON.stringify(config);
     } catch (e) {
-      return { ok: false, errors: [{ field: '', message: `not JSON: ${e.message}` }], warnings: [] };
+      const message = e instanceof Error ? e.message : String(e);
+      return { ok: false, errors: [{ field: '', message: `not JSON: ${message}` }], warnings: [] };
     }
     if (typeof text !== 'string') {
       return { ok: false, errors: [{ field: '', message: 'not a config object' }], warnings: [] };
@@ -86,9 +65,10 @@ export class Engine {
     return { ok: Boolean(r.ok), errors: issues(r.errors), warnings: issues(r.warnings) };
   }
 
-  /** The effective config (defaults and seed filled in). */
+  /** The effective config (defaults and seed filled in). @returns {Record<string, any>} */
   config() { return JSON.parse(this.session.config()); }
-  /** config() plus params and epoch: configure(exportConfig()) restores the network. */
+  /** config() plus params and epoch: configure(exportConfig()) restores the network.
+   *  @returns {Record<string, any>} */
   exportConfig() { return JSON.parse(this.session.exportConfig()); }
 
   /** Trains n epochs; returns how many (fewer when the network diverged). */
@@ -104,6 +84,7 @@ export class Engine {
   testLoss() { return this.session.testLoss(); }
   trainAccuracy() { return this.session.trainAccuracy(); }
   testAccuracy() { return this.session.testAccuracy(); }
+  /** @param {number} lr */
   setLearningRate(lr) { return Boolean(this.session.setLearningRate(lr)); }
   reset() { this.session.reset(); }
   /** New data from a new seed drawn from the stream, weights kept; returns the seed. */
@@ -111,19 +92,33 @@ export class Engine {
   /** Draws a new seed string from the stream. */
   nextSeed() { return this.session.nextSeed(); }
 
+  /** The engine's hard limits (layers, neurons, seed length, points, grid resolution). */
+  limits() { return this.Module.limits(); }
+  /** The input features' names, in the engine's order. */
+  featureNames() { return this.Module.featureNames(); }
+  /** The target the negative class trains towards, for the current output activation. */
+  negativeTarget() { return this.session.negativeTarget(); }
+  /** 1 per training point the accuracy counts as right (a copy), as of the last losses. */
+  trainCorrect() { return this.session.trainCorrect(); }
+  /** Outputs per example (1 today). */
+  outputWidth() { return this.session.outputWidth(); }
+
   layerSizes() { return Array.from(this.session.layerSizes()); }
+  /** @returns {string[]} */
   inputNames() { const s = this.session.inputNames(); return s ? s.split(',') : []; }
   /** [x, y, label, ...] copies. */
   trainPoints() { return this.session.trainPoints(); }
   testPoints() { return this.session.testPoints(); }
 
-  /** Predicts an R x R grid; returns the output values (a view: use before the next call). */
+  /** Predicts an R x R grid; returns the output values (a view: use before the next call).
+   *  @param {number} r */
   predictGrid(r) {
     this.session.predictGrid(r);
     return this.session.gridOutput();
   }
   /** The output over an R x R grid of any rectangle (image order: row 0 is y = ymax, column 0
-   *  is x = xmin); a view, as predictGrid. Empty when the engine refuses the bounds. */
+   *  is x = xmin); a view, as predictGrid. Empty when the engine refuses the bounds.
+   *  @param {number} r @param {{xmin: number, xmax: number, ymin: number, ymax: number}} bounds */
   predictGridIn(r, { xmin, xmax, ymin, ymax }) {
     if (!this.session.predictGridIn(r, xmin, xmax, ymin, ymax)) return new Float32Array(0);
     return this.session.gridOutput();
@@ -133,14 +128,16 @@ export class Engine {
   /** All parameters (a view) and the L1-dead flags (a view), as docs/BINDING.md lays out. */
   paramsView() { return this.session.paramsView(); }
   deadView() { return this.session.deadView(); }
+  /** @param {number} layer @param {number} node @param {number} source @param {number} v */
   setWeight(layer, node, source, v) { return Boolean(this.session.setWeight(layer, node, source, v)); }
+  /** @param {number} layer @param {number} node @param {number} v */
   setBias(layer, node, v) { return Boolean(this.session.setBias(layer, node, v)); }
 
   /** Another Engine on the same module with a session of its own (the perceptron lab's). */
   fork() { return new Engine(this.Module, this.simd); }
 
   /** The points ([x, y, label, ...], train then test) a config makes, from a second session:
-   *  this one is untouched. Empty when the config is rejected. */
+   *  this one is untouched. Empty when the config is rejected. @param {object} config */
   previewPoints(config) {
     if (!this.scratch) this.scratch = new this.Module.Session();
     const r = this.scratch.configure(JSON.stringify(config));
