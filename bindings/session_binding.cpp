@@ -98,6 +98,12 @@ class JsSession {
     const auto& out = session_.train_outputs();
     return copy_array(out.data(), out.size());
   }
+  val trainCorrect() const {
+    const auto& right = session_.train_correct();
+    return copy_array(right.data(), right.size());
+  }
+  double negativeTarget() const { return session_.negative_target(); }
+  int outputWidth() const { return session_.output_width(); }
 
   double epoch() const { return double(session_.epoch()); }
   double trainLoss() const { return session_.train_loss(); }
@@ -184,8 +190,28 @@ val randomDoubles(const std::string& seed, int count) {
   return copy_array(out.data(), out.size());
 }
 
+// The engine's hard limits, so that the page reads them instead of copying them.
+val limits() {
+  val out = val::object();
+  out.set("maxHiddenLayers", nnplay::kMaxHiddenLayers);
+  out.set("maxNeurons", nnplay::kMaxNeurons);
+  out.set("maxSeedLength", double(nnplay::kMaxSeedBytes));
+  out.set("maxPoints", double(nnplay::kMaxPoints));
+  out.set("maxGridResolution", nnplay::kMaxGridResolution);
+  return out;
+}
+
+// Every input feature's key, in the order of the network's inputs.
+val featureNames() {
+  val out = val::array();
+  for (const char* name : nnplay::kFeatureNames) out.call<void>("push", std::string(name));
+  return out;
+}
+
 EMSCRIPTEN_BINDINGS(nnplay) {
   emscripten::function("randomDoubles", &randomDoubles);
+  emscripten::function("limits", &limits);
+  emscripten::function("featureNames", &featureNames);
   emscripten::class_<JsSession>("Session")
       .constructor<>()
       .function("configure", &JsSession::configure)
@@ -196,6 +222,9 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("stepExamples", &JsSession::stepExamples)
       .function("exampleCursor", &JsSession::exampleCursor)
       .function("trainOutputs", &JsSession::trainOutputs)
+      .function("trainCorrect", &JsSession::trainCorrect)
+      .function("negativeTarget", &JsSession::negativeTarget)
+      .function("outputWidth", &JsSession::outputWidth)
       .function("epoch", &JsSession::epoch)
       .function("trainLoss", &JsSession::trainLoss)
       .function("testLoss", &JsSession::testLoss)

@@ -50,6 +50,7 @@ class Network {
   const std::vector<int>& sizes() const { return sizes_; }
   int layer_count() const { return static_cast<int>(sizes_.size()) - 1; }  // after inputs
   int node_count() const;  // every node, inputs included
+  int output_width() const { return sizes_.back(); }  // outputs per example
   Activation hidden_activation() const { return hidden_; }
   Activation output_activation() const { return output_; }
 

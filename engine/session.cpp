@@ -97,7 +97,7 @@ void Session::compute_features(double x, double y, double* out) const {
 }
 
 void Session::make_inputs() {
-  const double negative = negative_target(net_.output_activation());
+  const double negative = negative_target();
   const bool classify = config_.problem == Problem::Classification;
   // Stored [input][example] so that the kernels read a chunk of examples contiguously; one
   // zero of padding per row, as a chunk of an odd count (or of one) reads one example further.
@@ -174,9 +174,10 @@ long long Session::step_examples(long long n) {
 
 void Session::update_metrics() {
   const bool classify = config_.problem == Problem::Classification;
-  const double threshold = (1 + negative_target(net_.output_activation())) / 2;
+  const double threshold = (1 + negative_target()) / 2;
   auto measure = [&](const xt::xtensor<double, 2>& x, const xt::xtensor<double, 1>& t,
-                     double& loss, double& accuracy, xt::xtensor<double, 1>* outputs) {
+                     double& loss, double& accuracy, xt::xtensor<double, 1>* outputs,
+                     xt::xtensor<std::uint8_t, 1>* correct) {
     const std::size_t n = t.size();
     if (n == 0) {
       loss = accuracy = kNaN;
@@ -192,15 +193,19 @@ void Session::update_metrics() {
         if (outputs) (*outputs)(i + e) = out;
         const double err = out - target;
         sum += 0.5 * err * err;
-        right += (out >= threshold) == (target >= threshold);
+        const bool is_right = (out >= threshold) == (target >= threshold);
+        if (correct) (*correct)(i + e) = is_right;
+        right += is_right;
       }
     }
     loss = sum / double(n);
     accuracy = classify ? double(right) / double(n) : kNaN;
   };
   if (train_out_.size() != train_t_.size()) train_out_ = xt::zeros<double>({train_t_.size()});
-  measure(train_x_, train_t_, train_loss_, train_accuracy_, &train_out_);
-  measure(test_x_, test_t_, test_loss_, test_accuracy_, nullptr);
+  if (train_correct_.size() != train_t_.size())
+    train_correct_ = xt::zeros<std::uint8_t>({train_t_.size()});
+  measure(train_x_, train_t_, train_loss_, train_accuracy_, &train_out_, &train_correct_);
+  measure(test_x_, test_t_, test_loss_, test_accuracy_, nullptr, nullptr);
 }
 
 std::string Session::config_json() const { return config_to_json(config_).dump(); }

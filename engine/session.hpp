@@ -62,6 +62,14 @@ class Session {
   double test_accuracy() const { return test_accuracy_; }
   // The network's output for every training point, from the last loss computation.
   const xt::xtensor<double, 1>& train_outputs() const { return train_out_; }
+  // Per training point, 1 where the accuracy test (output and target on the same side of
+  // the threshold between the two targets) holds, from the last loss computation. Filled for
+  // regression too, where the accuracy itself is not reported.
+  const xt::xtensor<std::uint8_t, 1>& train_correct() const { return train_correct_; }
+  // The target the negative class is trained towards (activations.hpp's negative_target of
+  // the output activation).
+  double negative_target() const { return nnplay::negative_target(net_.output_activation()); }
+  int output_width() const { return net_.output_width(); }
 
   bool set_learning_rate(double lr);
   // New weights from the continuing stream, epoch 0 (the reference's reset).
@@ -106,6 +114,7 @@ class Session {
   xt::xtensor<double, 2> train_x_, test_x_;
   xt::xtensor<double, 1> train_t_, test_t_;
   xt::xtensor<double, 1> train_out_;
+  xt::xtensor<std::uint8_t, 1> train_correct_;
   std::size_t cursor_ = 0;  // the next training example within the epoch
   xt::xtensor<float, 1> grid_;         // every node's map, node by node
   xt::xtensor<float, 1> grid_params_;  // the weights in float for the display grid

@@ -125,3 +125,60 @@ test('step with absurd counts does not hang or throw', () => {
   assert.ok(Number.isNaN(s.trainLoss()));
   s.delete();
 });
+
+test('limits and feature names come from the engine', () => {
+  assert.deepEqual({ ...Module.limits() }, {
+    maxHiddenLayers: 16, maxNeurons: 64, maxSeedLength: 4096, maxPoints: 100000,
+    maxGridResolution: 512,
+  });
+  assert.deepEqual(Module.featureNames(),
+                   ['x', 'y', 'xSquared', 'ySquared', 'xTimesY', 'sinX', 'sinY']);
+  // The limits are the ones configure enforces.
+  const s = new Module.Session();
+  const { maxHiddenLayers, maxNeurons, maxSeedLength, maxGridResolution } = Module.limits();
+  assert.equal(s.configure(JSON.stringify({ networkShape: Array(maxHiddenLayers).fill(1) })).ok, true);
+  assert.equal(s.configure(JSON.stringify({ networkShape: Array(maxHiddenLayers + 1).fill(1) })).ok, false);
+  assert.equal(s.configure(JSON.stringify({ networkShape: [maxNeurons] })).ok, true);
+  assert.equal(s.configure(JSON.stringify({ networkShape: [maxNeurons + 1] })).ok, false);
+  assert.equal(s.configure(JSON.stringify({ seed: 'a'.repeat(maxSeedLength) })).ok, true);
+  assert.equal(s.configure(JSON.stringify({ seed: 'a'.repeat(maxSeedLength + 1) })).ok, false);
+  assert.equal(s.predictGrid(maxGridResolution), true);
+  assert.equal(s.predictGrid(maxGridResolution + 1), false);
+  // Every feature name is a config key, and the inputs follow the table's order.
+  const all = Object.fromEntries(Module.featureNames().map((k) => [k, true]));
+  assert.equal(s.configure(JSON.stringify(all)).ok, true);
+  assert.equal(s.inputNames(), Module.featureNames().join(','));
+  s.delete();
+});
+
+test('negative target and output width follow the output activation', () => {
+  const cases = [[{}, -1], [{ outputActivation: 'sigmoid' }, 0], [{ outputActivation: 'relu' }, 0],
+                 [{ outputActivation: 'linear' }, -1], [{ problem: 'regression' }, -1]];
+  for (const [config, negative] of cases) {
+    const s = configured(Module, { seed: 'n', ...config });
+    assert.equal(s.negativeTarget(), negative, JSON.stringify(config));
+    assert.equal(s.outputWidth(), 1);
+    s.delete();
+  }
+});
+
+test('trainCorrect marks the points the accuracy counts as right', () => {
+  for (const config of [{ seed: '0.12345' }, { seed: 'g', dataset: 'logic-xor', networkShape: [],
+                                                outputActivation: 'sigmoid' }]) {
+    const s = configured(Module, config);
+    s.step(3);
+    const right = s.trainCorrect();
+    assert.ok(right instanceof Uint8Array);
+    const labels = s.trainPoints().filter((_, i) => i % 3 === 2);
+    assert.equal(right.length, labels.length);
+    // The same rule by hand: output and target on the same side of the threshold.
+    const negative = s.negativeTarget(), threshold = (1 + negative) / 2;
+    const outputs = s.trainOutputs();
+    labels.forEach((label, i) => {
+      const target = label > 0 ? 1 : negative;
+      assert.equal(right[i], Number((outputs[i] >= threshold) === (target >= threshold)));
+    });
+    assert.equal(right.reduce((a, b) => a + b, 0) / right.length, s.trainAccuracy());
+    s.delete();
+  }
+});

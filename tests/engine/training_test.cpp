@@ -146,6 +146,21 @@ TEST_CASE("accuracy counts the side of the threshold", "[training]") {
   s.step(200);
   CHECK(s.train_accuracy() == 1.0);
   CHECK(s.test_accuracy() > 0.97);
+  // Per point: the same test, the same count.
+  Session early = configured(R"({"seed": "0.12345", "outputActivation": "sigmoid"})");
+  early.step(2);
+  CHECK(early.negative_target() == 0.0);
+  const auto& right = early.train_correct();
+  REQUIRE(right.size() == early.train_points().size());
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < right.size(); ++i) {
+    const double out = early.train_outputs()(i);
+    const double target = early.train_points()[i].label > 0 ? 1.0 : 0.0;
+    CHECK(right(i) == ((out >= 0.5) == (target >= 0.5)));
+    count += right(i);
+  }
+  CHECK(double(count) / double(right.size()) == early.train_accuracy());
+  CHECK(early.train_accuracy() < 1.0);
 }
 
 TEST_CASE("single examples: an update per batch - an epoch per pass - step finishes the epoch",
