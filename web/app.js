@@ -12,7 +12,7 @@ import { mountPage } from './page.js';
 import { createRouter } from './router.js';
 import { limitsTable } from './limits.js';
 import { mountModeTabs } from './mode-tabs.js';
-import { playgroundMode } from './playground.js';
+import { playgroundMode } from './playground-mode.js';
 import { createPerceptronMode } from './perceptron/mode.js';
 import { listenForMessages } from './embed/messages.js';
 import { installShortcuts } from './embed/keyboard.js';

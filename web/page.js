@@ -56,5 +56,5 @@ export function mountPage(engine, playground, linkTo) {
   playground.addView(mountVisibility(document, { article: $('article-text'), banner: document.querySelector('.banner') }));
   playground.addView(mountEmbedView(document.documentElement,
     { pane: $('network-column'), heatmap: document.querySelector('.heatmap-frame') },
-    () => playground.changePage({})));
+    () => playground.redraw()));
 }

@@ -5,7 +5,7 @@
 // replaces the current one), and runs the animation loop (while playing, the speed control's
 // epochs per frame: one as the reference, up to "max", adapted to hold 60 frames a second).
 // Views are objects with update(view); renderers get arrays and canvases only.
-// playgroundMode() is its registration with the router.
+// web/playground-mode.js registers it with the router.
 //
 // Reproducible links: the hash holds the config (with its seed) and `resets`, the number of
 // resets since the config was applied; a load configures and resets that many times, so it
@@ -14,7 +14,7 @@
 // (`params`, web/params-codec.js) reproduces them; the next reset makes it 0 again.
 
 import {
-  parseHash, parsePlaygroundEntries, serializeHash, isDiscreteChange, PAGE_DEFAULTS, ENGINE_KEYS,
+  parseHash, serializeHash, isDiscreteChange, PAGE_DEFAULTS, ENGINE_KEYS,
 } from './link/playground-link.js';
 import { preview as shorten } from './link/hash-codec.js';
 import { decodeParams, encodeParams } from './params-codec.js';
@@ -203,6 +203,13 @@ export class Playground {
     if (isDiscreteChange(before, this.config)) this.link.push(left);
     else this.link.replace();
     return result;
+  }
+
+  /** Draws the map and the points again (a new canvas size): the link is not touched. */
+  redraw() {
+    this.dirty.points = true;
+    this.dirty.grid = true;
+    this.refresh();
   }
 
   /** Page-only state (showTestData, discretize, ...): no engine call. */
@@ -480,31 +487,4 @@ export class Playground {
       this.dirty.points = false;
     }
   }
-}
-
-/**
- * The playground's registration with the router (web/router.js): its link is the reference's
- * (no `mode` key). enter() loads the entry's link, or leaves the playground as it is when it
- * already shows that entry, or restores the entry's trained state from its snapshot.
- */
-export function playgroundMode(playground, { name = 'playground' } = {}) {
-  return {
-    name,
-    parse: (entries) => parsePlaygroundEntries(entries, playground.limits),
-    enter(parsed, { embed, keep, snapshot, play }) {
-      playground.page = { ...playground.page, embed };
-      if (keep) {
-        if (parsed.problems.length) playground.notice.show(LINK_NOTICE, parsed.problems);
-        playground.changePage({});
-      } else if (Playground.needsRestore(snapshot) && playground.restore(snapshot)) {
-        playground.refresh();
-      } else {
-        playground.load(parsed);
-      }
-      if (play) playground.play();
-    },
-    leave: () => playground.pause(),
-    serialize: () => playground.serialize(),
-    snapshot: () => playground.snapshot(),
-  };
 }

@@ -53,6 +53,7 @@ export function createRouter({ location, history, onChange = () => {}, kept = SN
   let handledHash = null;
   let entering = false;
   let idCount = 0;
+  const shownOn = new Map(); // mode name -> the entry its state belongs to
 
   const newId = () => `${Date.now().toString(36)}.${(idCount += 1)}`;
   const url = (body) => `${location.pathname}${location.search}#${body}`;
@@ -76,6 +77,7 @@ export function createRouter({ location, history, onChange = () => {}, kept = SN
       if (location.hash === `#${body}`) return;
       remember(currentId, mode, data);
       currentId = newId();
+      shownOn.set(mode.name, currentId);
       history.pushState({ nnplay: currentId }, '', url(body));
     } else if (location.hash !== `#${body}` || !history.state || history.state.nnplay !== currentId) {
       history.replaceState({ nnplay: currentId }, '', url(body));
@@ -96,9 +98,11 @@ export function createRouter({ location, history, onChange = () => {}, kept = SN
     entering = true; // what leave() and enter() write would land on this entry: nothing is written
     try {
       if (active && active !== mode) active.leave();
-      const keep = mode.serialize() === own;
+      // Its state already is this entry's: it was last shown on it, or it shows this link.
+      const keep = shownOn.get(mode.name) === currentId || mode.serialize() === own;
       active = mode;
       mode.enter(parsed, { embed, keep, snapshot, play });
+      shownOn.set(mode.name, currentId);
     } finally {
       entering = false;
     }
@@ -125,12 +129,16 @@ export function createRouter({ location, history, onChange = () => {}, kept = SN
       return {
         replace: () => write(modes.get(name), 'replace'),
         push: (data) => write(modes.get(name), 'push', data),
-        /** Follows a link (hash body) as a new entry: enters its mode (play: start it). */
+        /** Follows a link (hash body) as a new entry: enters its mode (play: start it). The
+         *  shared embed flag carries over. */
         open(hash, { play = false } = {}) {
           if (modes.get(name) !== active) return;
+          const shared = splitShared(hash, names);
+          const body = joinShared({ mode: shared.mode, isDefault: shared.mode === names[0], embed: embed || shared.embed },
+            modeBody(hash));
           leaveEntry();
           currentId = newId();
-          history.pushState({ nnplay: currentId }, '', url(String(hash).replace(/^#/, '')));
+          history.pushState({ nnplay: currentId }, '', url(body));
           enterFromUrl({ play });
         },
       };

@@ -34,6 +34,8 @@ test('kinds: enum, bool, number (clipped to its range), shape (clipped), text (c
   assert.match(parseValue(shape, '9,0,1,1').clipped, /first 3 kept.*clipped/);
   assert.equal(parseValue(shape, '4,,2').ok, false);
   assert.deepEqual(parseValue(textOf(3), 'abcd'), { ok: true, value: 'abc', clipped: 'longer than 3 characters: the first 3 kept' });
+  assert.deepEqual(parseValue(textOf(4, { bytes: true }), 'aéé'), { ok: true, value: 'aé', clipped: 'longer than 4 bytes: the first 4 kept' });
+  assert.deepEqual(parseValue(textOf(4, { bytes: true }), 'aéb'), { ok: true, value: 'aéb' });
   assert.deepEqual(parseValue(codeOf(10), 'AQID_-'), { ok: true, value: 'AQID_-' });
   assert.equal(parseValue(codeOf(10), 'a+b').ok, false);
   assert.equal(parseValue(codeOf(3), 'AQID').ok, false, 'a code is never cut');

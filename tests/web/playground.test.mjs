@@ -5,7 +5,8 @@
 // snapshots that bring trained weights back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Playground, configureKeyByKey, topKey, playgroundMode } from '../../web/playground.js';
+import { Playground, configureKeyByKey, topKey } from '../../web/playground.js';
+import { playgroundMode } from '../../web/playground-mode.js';
 import { limitsTable } from '../../web/limits.js';
 
 const LIMITS = limitsTable({ maxHiddenLayers: 16, maxNeurons: 64, maxSeedLength: 4096, maxPoints: 100000, maxGridResolution: 512 });

@@ -47,14 +47,31 @@ export const numberIn = (min, max, integer = false) => ({ kind: 'number', min, m
 export const BOOL = Object.freeze({ kind: 'bool' });
 /** A comma list of whole numbers: at most maxLength entries, each in min..max. */
 export const shapeOf = (maxLength, min, max) => ({ kind: 'shape', maxLength, min, max });
-/** Any text up to max characters (kept verbatim, encoded on the way out). */
-export const textOf = (max) => ({ kind: 'text', max });
+/** Any text up to max characters, or max UTF-8 bytes with {bytes: true} (kept verbatim,
+ *  encoded on the way out). */
+export const textOf = (max, { bytes = false } = {}) => ({ kind: 'text', max, bytes });
 /** A base64url code (a params network), up to max characters. */
 export const codeOf = (max) => ({ kind: 'code', max });
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const clip = (n, min, max) => Math.min(max, Math.max(min, n));
 const range = (min, max) => (max === Infinity || max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `${min} to ${max}`);
+
+const utf8 = new TextEncoder();
+const textLength = (s, bytes) => (bytes ? utf8.encode(s).length : s.length);
+// The longest start of s within max units, never splitting a character.
+function clipText(s, max, bytes) {
+  if (!bytes) return s.slice(0, max);
+  let out = '';
+  let used = 0;
+  for (const ch of s) {
+    const n = utf8.encode(ch).length;
+    if (used + n > max) break;
+    out += ch;
+    used += n;
+  }
+  return out;
+}
 
 /**
  * Parses one raw (decoded) value by its schema entry:
@@ -93,9 +110,11 @@ export function parseValue(spec, raw) {
       const value = shape.map((n) => clip(n, spec.min, spec.max));
       return notes.length ? { ok: true, value, clipped: notes.join('; ') } : { ok: true, value };
     }
-    case 'text':
-      return raw.length <= spec.max ? { ok: true, value: raw }
-        : { ok: true, value: raw.slice(0, spec.max), clipped: `longer than ${spec.max} characters: the first ${spec.max} kept` };
+    case 'text': {
+      const unit = spec.bytes ? 'bytes' : 'characters';
+      if (textLength(raw, spec.bytes) <= spec.max) return { ok: true, value: raw };
+      return { ok: true, value: clipText(raw, spec.max, spec.bytes), clipped: `longer than ${spec.max} ${unit}: the first ${spec.max} kept` };
+    }
     case 'code':
       if (raw.length > spec.max) return { ok: false, reason: `longer than ${spec.max} characters` };
       return /^[A-Za-z0-9_-]+$/.test(raw) ? { ok: true, value: raw }

@@ -69,7 +69,8 @@ export function playgroundSchema(limits) {
     learningRate: numberIn(0, Infinity), regularizationRate: numberIn(0, Infinity),
     noise: numberIn(0, 80), percTrainData: numberIn(1, 100),
     networkShape: shapeOf(limits.maxHiddenLayers, 1, limits.maxNeurons),
-    seed: textOf(limits.maxSeedLength), tutorial: textOf(limits.maxTutorialLength),
+    tutorial: textOf(limits.maxTutorialLength),
+    seed: textOf(limits.maxSeedLength, { bytes: true }), // the engine counts UTF-8 bytes
     problem: enumOf(PROBLEMS),
   };
   for (const key of REFERENCE_ORDER) if (!types[key]) types[key] = BOOL;
