@@ -81,7 +81,7 @@ export class PerceptronController {
     this.lastTrained = [];
     if (problems.length) this.notice.show(LINK_NOTICE, problems);
     else this.notice.clear();
-    this.refresh();
+    this.render();
   }
 
   // --- actions -----------------------------------------------------------------------------
@@ -94,7 +94,7 @@ export class PerceptronController {
     fn();
     if (discrete) this.link.push();
     else this.replaceSoon();
-    this.refresh();
+    this.render();
   }
 
   setWeight(key, value) { this.userChange(() => this.lab.setWeights({ [key]: value })); }
@@ -109,7 +109,7 @@ export class PerceptronController {
   setLearningRate(lr) {
     if (!this.lab.setLearningRate(lr)) return false;
     this.replaceSoon();
-    this.refresh();
+    this.render();
     return true;
   }
 
@@ -118,18 +118,19 @@ export class PerceptronController {
     if (!this.keepGoing && this.playing && this.lab.allRight()) this.pause();
   }
 
-  stepExample() { this.pause(); this.message = NO_MESSAGE; this.trainExample(); this.replaceSoon(); this.refresh(); }
-  stepEpoch() { this.pause(); this.message = NO_MESSAGE; this.trainEpoch(); this.replaceSoon(); this.refresh(); }
+  stepExample() { this.pause(); this.message = NO_MESSAGE; this.trainExample(); this.replaceSoon(); this.render(); }
+  stepEpoch() { this.pause(); this.message = NO_MESSAGE; this.trainEpoch(); this.replaceSoon(); this.render(); }
   togglePlay() { if (this.playing) this.pause(); else this.play(); }
 
   play() {
     if (!this.keepGoing && this.lab.allRight()) {
       this.message = say('Every row is already right, so there is nothing to learn. Tick “keep going” to train on.', 'done');
-      this.refresh();
+      this.render();
       return;
     }
     this.message = NO_MESSAGE;
     this.playing = true;
+    this.render();
     this.refresh();
   }
 
@@ -137,7 +138,7 @@ export class PerceptronController {
     if (!this.playing) return;
     this.playing = false;
     this.replaceNow();
-    this.refresh();
+    this.render();
   }
 
   /** Leaves for the playground on XOR with a hidden layer (a new entry), training it. */
@@ -199,12 +200,17 @@ export class PerceptronController {
           + 'No weights can do better (see why below).');
       }
     }
-    const view = this.view();
-    for (const v of this.views) v.update(view);
+    this.render();
     if (this.playing) this.refresh();
   }
 
-  /** Schedules one frame (idempotent). */
+  /** Updates every view now (a user's action shows at once, as the page's tests read it). */
+  render() {
+    const view = this.view();
+    for (const v of this.views) v.update(view);
+  }
+
+  /** Schedules one training frame (idempotent). */
   refresh() {
     if (this.frameRequested) return;
     this.frameRequested = true;
@@ -239,7 +245,7 @@ export function perceptronMode({ build, show, name = 'perceptron' }) {
     enter(parsed, { keep }) {
       show(true);
       const c = lab();
-      if (keep) c.refresh();
+      if (keep) c.render();
       else c.load(parsed);
     },
     leave() {
