@@ -1,6 +1,8 @@
-// The page's entry point: exposes window.nnplay at once, loads the engine, builds the
-// playground from the hash, mounts the controls, and shows a clear message when the engine
-// cannot load. The views and their actions are mounted by web/page.js.
+// The page's entry point: exposes window.nnplay at once, loads the engine, registers the
+// modes (the playground, the perceptron lab) with the router (web/router.js, the only reader
+// and writer of location and history), enters the mode the URL names, mounts the controls, and
+// shows a clear message when the engine cannot load. The playground's views and their actions
+// are mounted by web/page.js.
 
 import { loadEngine } from './engine.js';
 import { Playground } from './playground.js';
@@ -8,7 +10,11 @@ import { createApi } from './api.js';
 import { createNotice } from './ui/notice.js';
 import { el } from './dom.js';
 import { mountPage } from './page.js';
-import { modeAwareHashIO, mountModes } from './perceptron/mode.js'; // perceptron lab (issue 4)
+import { createRouter } from './router.js';
+import { limitsTable } from './limits.js';
+import { mountModeTabs } from './mode-tabs.js';
+import { playgroundMode } from './playground-mode.js';
+import { createPerceptronMode } from './perceptron/mode.js';
 import { listenForMessages } from './embed/messages.js';
 import { installShortcuts } from './embed/keyboard.js';
 
@@ -18,14 +24,6 @@ window.nnplay = api;
 // The postMessage API for a host page (docs/EMBEDDING.md), embed view or not: listening from
 // the start, a message sent before the engine is ready is answered once it is.
 listenForMessages(api, window);
-
-const hashIO = modeAwareHashIO({ // perceptron lab: no playground writes while the lab is shown
-  read: () => window.location.hash,
-  write: (body) => {
-    const url = `${window.location.pathname}${window.location.search}#${body}`;
-    if (window.location.hash !== `#${body}`) window.history.replaceState(null, '', url);
-  },
-});
 
 function showLoadError(error) {
   const box = $('load-error');
@@ -52,30 +50,49 @@ async function boot() {
   const engine = await loadEngine({ dir });
   const notice = createNotice($('notice'));
   const status = createNotice($('status'));
+  const tabs = mountModeTabs({ playground: $('mode-tab-playground'), perceptron: $('mode-tab-perceptron') }, document.body);
+  const router = createRouter({
+    location: window.location,
+    history: window.history,
+    onChange: ({ mode, embed }) => {
+      document.documentElement.classList.toggle('embed', embed); // every mode honours the flag
+      tabs.update({ mode, hrefs: router.hrefs() });
+    },
+  });
   const playground = new Playground({
     engine,
     canvases: { heatmap: $('heatmap'), points: $('points') },
     notice,
     status,
-    hashIO,
+    limits: limitsTable(engine.limits()),
+    link: router.port('playground'),
   });
-  const modes = mountModes({ engine, playground, hashIO }); // perceptron lab: the hash's mode
-  modes.route(hashIO.read());
+  router.register(playgroundMode(playground));
+  router.register(createPerceptronMode({ doc: document, engine, router }));
+  router.start();
+  // Opened on another mode: the playground gets its defaults quietly, for its tab and the API.
+  if (!playground.config) {
+    playground.loadHash('');
+    tabs.update({ mode: router.active(), hrefs: router.hrefs() });
+  }
   // The heatmap first: draw it and let the browser paint it, then mount the controls (tens of
   // milliseconds of DOM work; they stay disabled until then).
   if (playground.config) playground.draw();
   await nextPaint();
 
   for (const el of document.querySelectorAll('button:disabled, input:disabled')) el.disabled = false;
-  mountPage(engine, playground);
+  mountPage(engine, playground, (body) => router.linkTo('playground', body));
   // Space, right arrow, r: in the embed view and the full page alike (not in the perceptron lab).
   installShortcuts({
     togglePlay: () => playground.togglePlay(),
     step: () => { playground.pause(); playground.step(1); },
     reset: () => playground.reset(),
-  }, document, () => modes.mode() === 'playground');
+  }, document, () => router.active() === 'playground');
 
-  window.addEventListener('hashchange', () => modes.route(hashIO.read()));
+  // Back, Forward, a link followed, a hash edited by hand (the router ignores the second
+  // event of one change).
+  window.addEventListener('popstate', () => router.route());
+  window.addEventListener('hashchange', () => router.route());
   document.body.classList.remove('loading');
   document.body.dataset.engine = engine.simd ? 'simd' : 'baseline';
   return playground;

@@ -133,6 +133,16 @@ export class Engine {
   /** @param {number} layer @param {number} node @param {number} v */
   setBias(layer, node, v) { return Boolean(this.session.setBias(layer, node, v)); }
 
+  /** The engine's hard limits (layers, neurons, seed length, points, grid resolution). */
+  limits() { return this.Module.limits(); }
+  /** The input features in the engine's order. */
+  featureNames() { return this.Module.featureNames(); }
+  /** The target the negative class is trained towards for the output activation. */
+  negativeTarget() { return this.session.negativeTarget(); }
+  /** One per training point: 1 where the engine's accuracy counts it right (a copy). */
+  trainCorrect() { return this.session.trainCorrect(); }
+  outputWidth() { return this.session.outputWidth(); }
+
   /** Another Engine on the same module with a session of its own (the perceptron lab's). */
   fork() { return new Engine(this.Module, this.simd); }
 

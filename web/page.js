@@ -1,7 +1,7 @@
 // Mounts the playground page's views on its elements (index.html) and wires their actions to
 // the controller: play controls, top-bar menus, dataset picker and data sliders, the network
 // diagram, the output column, copy link, classroom hiding. app.js calls mountPage once the
-// engine is loaded and the hash applied.
+// engine is loaded and the hash applied, with the router's linkTo for "copy link".
 
 import { mountPlayControls } from './ui/play-controls.js';
 import { mountDatasetPicker } from './ui/dataset-picker.js';
@@ -12,7 +12,7 @@ import { mountNetworkView } from './ui/network-view.js';
 import { mountShare } from './ui/share.js';
 import { mountVisibility } from './ui/visibility.js';
 import { mountEmbedView } from './embed/view.js';
-import { datasetChange } from './state.js';
+import { datasetChange } from './options.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -22,12 +22,8 @@ function thumbnailPoints(engine, name) {
   return engine.previewPoints({ ...base, ...datasetChange(name) });
 }
 
-/** The page's URL with a hash body. */
-function linkTo(body) {
-  return `${window.location.origin}${window.location.pathname}${window.location.search}#${body}`;
-}
-
-export function mountPage(engine, playground) {
+/** linkTo(body): the page's URL for a playground hash body (web/router.js's linkTo). */
+export function mountPage(engine, playground, linkTo) {
   const actions = {
     togglePlay: () => playground.togglePlay(),
     step: () => { playground.pause(); playground.step(1); },
@@ -60,5 +56,5 @@ export function mountPage(engine, playground) {
   playground.addView(mountVisibility(document, { article: $('article-text'), banner: document.querySelector('.banner') }));
   playground.addView(mountEmbedView(document.documentElement,
     { pane: $('network-column'), heatmap: document.querySelector('.heatmap-frame') },
-    () => playground.changePage({})));
+    () => playground.redraw()));
 }

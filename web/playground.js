@@ -1,9 +1,11 @@
 // The playground's controller: owns the page state (the effective config, page toggles,
 // playing or not, the previewed node, the loss history, how the weights on screen came about),
-// turns user actions into engine calls, keeps the URL hash in step with
-// history.replaceState, and runs the animation loop (while playing, the speed control's epochs
-// per frame: one as the reference, up to "max", adapted to hold 60 frames a second).
+// turns user actions into engine calls, tells the router (web/router.js, through a port) when
+// its link changed (a discrete change of the config is a new history entry, anything else
+// replaces the current one), and runs the animation loop (while playing, the speed control's
+// epochs per frame: one as the reference, up to "max", adapted to hold 60 frames a second).
 // Views are objects with update(view); renderers get arrays and canvases only.
+// web/playground-mode.js registers it with the router.
 //
 // Reproducible links: the hash holds the config (with its seed) and `resets`, the number of
 // resets since the config was applied; a load configures and resets that many times, so it
@@ -11,7 +13,10 @@
 // regenerate, loaded from a link's `params`) resets is -1 and only a link with the network
 // (`params`, web/params-codec.js) reproduces them; the next reset makes it 0 again.
 
-import { parseHash, serializeHash, PAGE_DEFAULTS, ENGINE_KEYS, preview as shorten } from './state.js';
+import {
+  parseHash, serializeHash, isDiscreteChange, PAGE_DEFAULTS, ENGINE_KEYS,
+} from './link/playground-link.js';
+import { preview as shorten } from './link/hash-codec.js';
 import { decodeParams, encodeParams } from './params-codec.js';
 import { toNestedParams } from './params-layout.js';
 import { createLossHistory } from './loss-history.js';
@@ -51,17 +56,23 @@ export function configureKeyByKey(engine, config) {
 }
 
 const NO_NOTICE = { show() {}, clear() {} };
+const NO_LINK = { replace() {}, push() {}, open() {} };
+/** The notice over a link's problems (each listed with its reason: dropped, or clipped to a
+ *  limit). */
+export const LINK_NOTICE = 'Some settings in the link were not valid: the page ignored them, or clipped them to its limits, as listed, and uses the rest:';
 
 export class Playground {
   /** engine: web/engine.js Engine; canvases: {heatmap, points}; notice: ui/notice.js (what
    *  was ignored or rejected); status: a second notice (divergence, a carried network);
-   *  hashIO: {read() -> string, write(body)}; raf: requestAnimationFrame-like. */
-  constructor({ engine, canvases, notice, status = NO_NOTICE, hashIO, raf = (f) => requestAnimationFrame(f) }) {
+   *  limits: web/limits.js's table; link: the router's port {replace(), push(snapshot)};
+   *  raf: requestAnimationFrame-like. */
+  constructor({ engine, canvases, notice, status = NO_NOTICE, limits, link = NO_LINK, raf = (f) => requestAnimationFrame(f) }) {
     this.engine = engine;
     this.canvases = canvases;
     this.notice = notice;
     this.status = status;
-    this.hashIO = hashIO;
+    this.limits = limits;
+    this.link = link;
     this.raf = raf;
     this.heatmap = createHeatmap(canvases.heatmap);
     this.views = [];
@@ -87,12 +98,17 @@ export class Playground {
     if (this.config) view.update(this.view());
   }
 
-  /** Applies a hash key by key; what is invalid is listed in the notice. A `params` code is
-   *  loaded when it fits the network; else `resets` resets are replayed. */
+  /** Applies a hash (a link: "#a=b&...") key by key; see load(). */
   loadHash(hash) {
-    const { config, page, link, problems } = parseHash(hash);
+    return this.load(parseHash(hash, this.limits));
+  }
+
+  /** Applies a parsed link ({config, page, link, problems}: web/link/playground-link.js)
+   *  key by key; what is invalid or clipped is listed in the notice. A `params` code is
+   *  loaded when it fits the network; else `resets` resets are replayed. */
+  load({ config, page, link, problems }) {
     const { result, dropped } = configureKeyByKey(this.engine, config);
-    this.page = page;
+    this.page = { ...page, embed: this.page.embed };
     const ignored = [...problems, ...dropped];
     if (!result.ok) {
       this.notice.show('The engine rejected the configuration:', result.errors.map((e) => ({ key: e.field, reason: e.message })), { kind: 'error' });
@@ -117,7 +133,7 @@ export class Playground {
       this.writeHash();
     }
     if (ignored.length) {
-      this.notice.show('Some settings in the link were not valid and were ignored; the page uses the rest:', ignored);
+      this.notice.show(LINK_NOTICE, ignored);
     } else {
       this.notice.clear();
     }
@@ -173,6 +189,8 @@ export class Playground {
   }
 
   applyConfig(config) {
+    const before = this.config;
+    const left = before ? this.snapshot() : null; // the entry being left, if this is a new one
     const result = this.engine.configure(config);
     if (!result.ok) {
       this.notice.show('That configuration was not accepted; nothing was changed:',
@@ -182,7 +200,16 @@ export class Playground {
     }
     this.afterConfigure();
     this.notice.clear();
+    if (isDiscreteChange(before, this.config)) this.link.push(left);
+    else this.link.replace();
     return result;
+  }
+
+  /** Draws the map and the points again (a new canvas size): the link is not touched. */
+  redraw() {
+    this.dirty.points = true;
+    this.dirty.grid = true;
+    this.refresh();
   }
 
   /** Page-only state (showTestData, discretize, ...): no engine call. */
@@ -256,7 +283,6 @@ export class Playground {
     this.history.add(this.engine.epoch(), this.engine.trainLoss(), this.engine.testLoss());
     this.dirty.points = true;
     this.dirty.grid = true;
-    this.writeHash();
     this.refresh();
   }
 
@@ -265,8 +291,48 @@ export class Playground {
     return { resets: Math.max(0, this.resets), params: this.linkParams };
   }
 
+  /** The playground's hash body for what is on screen (null before the first config). */
+  serialize() {
+    return this.config ? serializeHash(this.config, this.page, this.linkState()) : null;
+  }
+
+  /** Replaces the current history entry's link (the router writes it while this mode is
+   *  shown). */
   writeHash() {
-    if (this.config) this.hashIO.write(serializeHash(this.config, this.page, this.linkState()));
+    if (this.config) this.link.replace();
+  }
+
+  /** What Back needs to bring this state back: the engine's export (config, weights, epoch)
+   *  and the page's own state. */
+  snapshot() {
+    if (!this.config) return null;
+    return {
+      engine: this.engine.exportConfig(), page: structuredClone(this.page), resets: this.resets,
+      linkParams: this.linkParams, edited: this.edited,
+    };
+  }
+
+  /** True when a snapshot holds what its link cannot give back (trained, edited or carried
+   *  weights); otherwise the link itself reproduces it exactly. */
+  static needsRestore(snap) {
+    return Boolean(snap) && (snap.engine.epoch > 0 || snap.edited || snap.resets < 0);
+  }
+
+  /** Brings back a snapshot(): the same weights and epoch, so the same losses. The engine's
+   *  stream then stands where a carried network's does, so the weights count as not from the
+   *  seed (resets -1, as a carried network's) and the next reset starts again from 0. */
+  restore(snap) {
+    const result = this.engine.configure(snap.engine);
+    if (!result.ok) return false;
+    this.afterConfigure();
+    this.page = { ...snap.page, embed: this.page.embed };
+    this.resets = -1;
+    this.linkParams = snap.linkParams;
+    this.edited = snap.edited;
+    this.history.clear();
+    this.history.add(this.engine.epoch(), this.engine.trainLoss(), this.engine.testLoss());
+    this.notice.clear();
+    return true;
   }
 
   /** A hash body that reproduces what is on screen. network: carry the weights and the epoch

@@ -5,7 +5,7 @@ import { answerMessage, listenForMessages, MAX_STEP_MESSAGE } from '../../web/em
 import { shortcutFor, installShortcuts } from '../../web/embed/keyboard.js';
 import { fitDiagram, diagramSize, MAX_DIAGRAM_SCALE } from '../../web/embed/view.js';
 import { LABEL_WIDTH } from '../../web/ui/network-view.js';
-import { parseHash, serializeHash } from '../../web/state.js';
+import { splitShared, joinShared } from '../../web/link/hash-codec.js';
 
 function fakeApi() {
   const calls = [];
@@ -176,14 +176,14 @@ test('listenForMessages: when the engine cannot start, messages get an error say
   assert.deepEqual(api.calls, []);
 });
 
-test('the embed key: parsed as a page key, written only when on, kept in links', () => {
-  assert.equal(parseHash('').page.embed, false);
-  const { page, problems } = parseHash('#embed=true&seed=a');
+test('the embed key: a flag every mode shares, written only when on, kept in links', () => {
+  assert.equal(splitShared('', ['playground']).embed, false);
+  const { embed, problems } = splitShared('#embed=true&seed=a', ['playground']);
   assert.deepEqual(problems, []);
-  assert.equal(page.embed, true);
-  assert.match(serializeHash({ seed: 'a' }, page), /(^|&)embed=true(&|$)/);
-  assert.doesNotMatch(serializeHash({ seed: 'a' }, { ...page, embed: false }), /embed/);
-  assert.equal(parseHash('#embed=yes').problems[0].key, 'embed');
+  assert.equal(embed, true);
+  assert.match(joinShared({ mode: 'playground', isDefault: true, embed }, 'seed=a'), /(^|&)embed=true(&|$)/);
+  assert.doesNotMatch(joinShared({ mode: 'playground', isDefault: true, embed: false }, 'seed=a'), /embed/);
+  assert.equal(splitShared('#embed=yes', ['playground']).problems[0].key, 'embed');
 });
 
 test('fitDiagram: as large as the pane allows, at most the maximum; labels go when tiny', () => {

@@ -1,14 +1,15 @@
-// Unit tests of the perceptron lab's pure modules: its hash (key by key, defaults, round trip,
-// mode routing), the decision line's geometry and sentences for every sign of w2, vertical and
-// none, and the JavaScript shown beside the plot.
+// Unit tests of the perceptron lab's modules without a page: its link (key by key, defaults,
+// clipping, round trip), the decision line's geometry and sentences for every sign of w2,
+// vertical and none, the JavaScript shown beside the plot, and the controller with a fake
+// engine (the history rule; the right/wrong marks and the negative target are the engine's).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  parsePerceptronHash, serializePerceptronHash, isPerceptronHash, DEFAULTS, PERCEPTRON_SCHEMA,
-} from '../../web/perceptron/state.js';
+  parsePerceptronHash, serializePerceptronHash, DEFAULTS, PERCEPTRON_SCHEMA, LEARNING_RATES,
+} from '../../web/perceptron/link.js';
 import { decisionLine, lineSegment, equationText, formatNumber } from '../../web/perceptron/geometry.js';
 import { perceptronCode, tokenize, codeText, codeNumber } from '../../web/perceptron/code.js';
-import { parseHash } from '../../web/state.js';
+import { PerceptronController, perceptronMode, XOR_PLAYGROUND_HASH } from '../../web/perceptron/controller.js';
 
 const BOX = { xmin: -0.5, xmax: 1.5, ymin: -0.5, ymax: 1.5 };
 
@@ -26,30 +27,21 @@ test('a perceptron hash round-trips, weights at full precision', () => {
   assert.deepEqual(parsePerceptronHash(`#${body}`), { settings, problems: [] });
 });
 
-test('bad values are dropped and listed, the valid rest is kept', () => {
+test('bad values are dropped and listed, values beyond a limit clipped and listed, the valid rest is kept', () => {
   const { settings, problems } = parsePerceptronHash(
     '#mode=perceptron&gate=maybe&w0=1e9&w1=abc&w2=-2.5&activation=softmax&learningRate=0&dataset=xor&%E0%A4%A=1');
-  assert.deepEqual(settings, { ...DEFAULTS, w2: -2.5 });
+  assert.deepEqual(settings, { ...DEFAULTS, w0: 1000, w2: -2.5 });
   assert.deepEqual(problems.map((p) => p.key), ['gate', 'w0', 'w1', 'activation', 'learningRate', 'dataset', '%E0%A4%A']);
-  assert.match(problems[1].reason, /out of range/);
+  assert.match(problems[1].reason, /out of range \(-1000 to 1000\): clipped to 1000/);
+  assert.equal(problems[4].reason, 'must be more than 0');
+  assert.equal(parsePerceptronHash('#learningRate=30').settings.learningRate, 10);
+  assert.deepEqual(LEARNING_RATES, [0.01, 0.03, 0.1, 0.3, 1, 3, 10]);
   assert.equal(problems[5].reason, 'unknown key');
   assert.equal(problems[6].reason, 'badly encoded');
   const long = parsePerceptronHash(`#mode=perceptron&gate=${'x'.repeat(5000)}`);
   assert.ok(long.problems[0].value.length < 50);
 });
 
-test('mode routing: only mode=perceptron opens the lab; the playground accepts a mode key', () => {
-  assert.equal(isPerceptronHash('#mode=perceptron&gate=or'), true);
-  assert.equal(isPerceptronHash('#gate=or&mode=perceptron'), true);
-  assert.equal(isPerceptronHash('#mode=playground&dataset=xor'), false);
-  assert.equal(isPerceptronHash('#dataset=xor'), false);
-  assert.equal(isPerceptronHash(''), false);
-  assert.equal(isPerceptronHash('#modes=perceptron'), false);
-  const ok = parseHash('#mode=playground&dataset=xor');
-  assert.deepEqual(ok.problems, []);
-  assert.equal(ok.config.dataset, 'xor');
-  assert.deepEqual(parseHash('#mode=banana').problems.map((p) => p.key), ['mode']);
-});
 
 test('the decision line for every sign of w2, vertical when w2 = 0, none when w1 = w2 = 0', () => {
   assert.deepEqual(decisionLine(3, -4, 2), { kind: 'slope', m: 2, b: -1.5 });
@@ -116,4 +108,88 @@ test('the code beside the plot: the live weights as typed, the chosen activation
     assert.ok(Number.isFinite(out[0]) && Number.isFinite(out[1]), activation);
     for (const line of code.split('\n')) assert.ok(line.length <= 50, `${line.length}: ${line}`);
   }
+});
+
+/** One neuron on the AND table, as the engine would hold it (outputs and marks given). */
+class FakeLabEngine {
+  constructor() { this.p = new Float64Array([-4, 2, 3]); this.cfg = null; this.cursor = 0; this.steps = 0; }
+  configure(config) {
+    this.cfg = config;
+    const [n] = config.params;
+    this.p.set([n[0].w[0], n[0].w[1], n[0].bias]);
+    return { ok: true, errors: [], warnings: [] };
+  }
+  trainPoints() { return new Float64Array([0, 0, -1, 0, 1, -1, 1, 0, -1, 1, 1, 1]); }
+  paramsView() { return this.p; }
+  setBias(l, n, v) { this.p[2] = v; return Number.isFinite(v); }
+  setWeight(l, n, s, v) { this.p[s] = v; return Number.isFinite(v); }
+  setLearningRate() { return true; }
+  exampleCursor() { return this.cursor; }
+  stepExamples(k) { this.steps += k; this.cursor = (this.cursor + k) % 4; return k; }
+  trainLoss() { return 0.1; }
+  trainOutputs() { return new Float64Array([0.9, 0.2, 0.1, 0.8]); }
+  // The engine's marks, deliberately not what a threshold in JS would give for row 0.
+  trainCorrect() { return new Uint8Array([1, 1, 1, 1]); }
+  trainAccuracy() { return 1; }
+  negativeTarget() { return this.cfg.outputActivation === 'tanh' ? -1 : 0; }
+  predictGridIn(r) { return new Float32Array(r * r).fill(0.5); }
+}
+
+function labSetup() {
+  const writes = [];
+  const frames = [];
+  const notices = [];
+  const timers = { setTimeout: (f) => { writes.push('pending'); return f; }, clearTimeout() {} };
+  const c = new PerceptronController({
+    engine: new FakeLabEngine(),
+    notice: { show: (t, items) => notices.push(items), clear: () => notices.push(null) },
+    link: { replace: () => writes.push('replace'), push: () => writes.push('push'), open: (h, o) => writes.push(['open', h, o]) },
+    raf: (f) => frames.push(f),
+    timers,
+  });
+  return { c, writes, frames, notices };
+}
+
+test('the lab\'s rows: right and wrong, and the negative target, are the engine\'s', () => {
+  const { c } = labSetup();
+  const rows = c.view().rows;
+  assert.deepEqual(rows.map((r) => r.right), [true, true, true, true], 'trainCorrect, not a threshold in JS');
+  assert.deepEqual(rows.map((r) => r.target), [0, 0, 0, 1]);
+  c.change({ activation: 'tanh' });
+  assert.deepEqual(c.view().rows.map((r) => r.target), [-1, -1, -1, 1], 'the engine\'s negative target for tanh');
+});
+
+test('the lab\'s history rule: a gate or activation pushes; weights, rates and steps replace', () => {
+  const { c, writes } = labSetup();
+  c.change({ gate: 'or' });
+  c.change({ activation: 'tanh' });
+  c.change({ gate: 'or' }); // no change: no new entry
+  assert.deepEqual(writes, ['push', 'push', 'pending']);
+  writes.length = 0;
+  c.setWeight('w0', 1);
+  c.setLearningRate(0.3);
+  c.stepExample();
+  c.stepEpoch();
+  c.resetWeights();
+  assert.ok(writes.length > 0 && writes.every((w) => w === 'pending' || w === 'replace'), writes.join());
+  c.openXorPlayground();
+  assert.deepEqual(writes.at(-1), ['open', XOR_PLAYGROUND_HASH, { play: true }]);
+});
+
+test('the lab as a mode: built when first entered, keeps its state when the entry is its own', () => {
+  let built = 0;
+  let shown = null;
+  const { c, notices } = labSetup();
+  const mode = perceptronMode({ build: () => { built += 1; return c; }, show: (on) => { shown = on; } });
+  assert.equal(mode.serialize(), null, 'no state before it is built');
+  mode.enter(mode.parse([{ key: 'gate', raw: 'nor' }, { key: 'w0', raw: '5000' }]), { embed: false, keep: false });
+  assert.deepEqual([built, shown, c.lab.gate, c.lab.weights().w0], [1, true, 'nor', 1000]);
+  assert.match(notices.at(-1)[0].reason, /clipped to 1000/);
+  c.stepEpoch();
+  mode.enter(mode.parse([]), { embed: false, keep: true });
+  assert.equal(c.lab.iterations, 4, 'kept');
+  mode.leave();
+  assert.equal(shown, false);
+  assert.equal(mode.serialize(), 'gate=nor&w0=1000&w1=-4&w2=2&activation=sigmoid&learningRate=1');
+  assert.equal(built, 1);
 });

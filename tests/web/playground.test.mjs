@@ -1,14 +1,26 @@
-// Unit tests of web/playground.js with a fake engine and fake canvases: key-by-key loading of
-// a hash (engine-rejected keys dropped and listed), the seed in the hash, new seeds on data
-// changes, rejected configs leaving the page as it was, step(n) and one epoch per frame.
+// Unit tests of web/playground.js with a fake engine, fake canvases and a fake router port:
+// key-by-key loading of a hash (engine-rejected keys dropped and listed), the seed in the
+// hash, new seeds on data changes, rejected configs leaving the page as it was, step(n) and one
+// epoch per frame, the history rule (push for a discrete change, replace for the rest), and
+// snapshots that bring trained weights back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Playground, configureKeyByKey, topKey } from '../../web/playground.js';
+import { playgroundMode } from '../../web/playground-mode.js';
+import { limitsTable } from '../../web/limits.js';
+
+const LIMITS = limitsTable({ maxHiddenLayers: 16, maxNeurons: 64, maxSeedLength: 4096, maxPoints: 100000, maxGridResolution: 512 });
 
 class FakeEngine {
   constructor() { this.cfg = null; this.epochs = 0; this.seeds = 0; this.calls = []; }
   configure(config) {
     this.calls.push(config);
+    if (config.params) { // a snapshot or a carried network: the given weights and epoch
+      const { params, epoch = 0, ...rest } = config;
+      this.cfg = { ...this.cfg, ...rest };
+      this.epochs = epoch;
+      return { ok: true, errors: [], warnings: [] };
+    }
     const errors = [];
     if (config.batchSize > 500) errors.push({ field: 'batchSize', message: 'too large' });
     if (config.networkShape && config.networkShape.length > 3) errors.push({ field: 'networkShape[3]', message: 'too deep' });
@@ -20,6 +32,7 @@ class FakeEngine {
     return { ok: true, errors: [], warnings: [] };
   }
   config() { return structuredClone(this.cfg); }
+  exportConfig() { return { ...structuredClone(this.cfg), epoch: this.epochs, params: [[{ bias: this.epochs, w: [] }]] }; }
   nextSeed() { this.seeds += 1; return `0.0000${this.seeds}`; }
   step(n) { this.epochs += n; }
   epoch() { return this.epochs; }
@@ -51,16 +64,22 @@ function setup() {
   const frames = [];
   const notices = [];
   const hashes = [];
+  const writes = []; // 'push' or 'replace', in order
+  const left = [];   // the snapshots handed to push()
   const engine = new FakeEngine();
   const pg = new Playground({
     engine,
     canvases: { heatmap: fakeCanvas(), points: fakeCanvas() },
     notice: { show: (title, items, opts) => notices.push({ title, items, opts }), clear: () => notices.push(null) },
-    hashIO: { read: () => '', write: (body) => hashes.push(body) },
+    limits: LIMITS,
+    link: {
+      replace: () => { writes.push('replace'); hashes.push(pg.serialize()); },
+      push: (snapshot) => { writes.push('push'); left.push(snapshot); hashes.push(pg.serialize()); },
+    },
     raf: (f) => frames.push(f),
   });
   const runFrame = () => frames.shift()();
-  return { pg, engine, frames, notices, hashes, runFrame };
+  return { pg, engine, frames, notices, hashes, writes, left, runFrame };
 }
 
 test('topKey names the top-level key of an engine error field', () => {
@@ -210,4 +229,61 @@ test('previewing a node redraws the heatmap from that node; null goes back to th
   assert.equal(pg.dirty.grid, false);
   pg.setPreview(null);
   assert.equal(pg.preview, null);
+});
+
+test('the history rule: discrete changes push, sliders, rates, resets and toggles replace', () => {
+  const { pg, writes, runFrame, frames } = setup();
+  pg.loadHash('#seed=abc');
+  writes.length = 0;
+  pg.changeConfig({ dataset: 'xor' }, { newData: true });
+  pg.changeConfig({ networkShape: [3] });
+  pg.changeConfig({ activation: 'relu' });
+  pg.changeConfig({ x: false });
+  pg.changeConfig({ regularization: 'L1' });
+  assert.deepEqual(writes, ['push', 'push', 'push', 'push', 'push']);
+  writes.length = 0;
+  pg.changeConfig({ noise: 10 }, { newData: true });
+  pg.changeConfig({ regularizationRate: 0.1 });
+  pg.setLearningRate(0.3);
+  pg.reset();
+  pg.changePage({ showTestData: true });
+  pg.play();
+  while (frames.length && pg.state().epoch < 3) runFrame();
+  pg.pause();
+  assert.deepEqual(writes, ['replace', 'replace', 'replace', 'replace', 'replace']);
+});
+
+test('a discrete change hands the router the state it left; restore brings it back', () => {
+  const { pg, engine, left } = setup();
+  pg.loadHash('#seed=abc');
+  pg.step(7);
+  pg.changeConfig({ dataset: 'xor' }, { newData: true });
+  const snap = left.at(-1);
+  assert.equal(snap.engine.epoch, 7);
+  assert.equal(snap.engine.dataset, 'circle');
+  assert.equal(Playground.needsRestore(snap), true);
+  assert.equal(pg.restore(snap), true);
+  assert.equal(engine.epoch(), 7);
+  assert.equal(pg.state().config.dataset, 'circle');
+  assert.equal(pg.resets, -1, 'the restored weights are not the seed\'s: the next reset starts from 0');
+  pg.reset();
+  assert.equal(pg.resets, 0);
+});
+
+test('the mode: keep leaves the state alone, a snapshot restores, else the link loads', () => {
+  const { pg, engine } = setup();
+  const mode = playgroundMode(pg);
+  mode.enter(mode.parse([{ key: 'seed', raw: 'abc' }]), { embed: false, keep: false, snapshot: null, play: false });
+  assert.equal(pg.state().config.seed, 'abc');
+  pg.step(5);
+  mode.enter(mode.parse([{ key: 'seed', raw: 'abc' }]), { embed: true, keep: true, snapshot: null, play: false });
+  assert.equal(engine.epoch(), 5, 'kept');
+  assert.equal(pg.page.embed, true, 'the shared embed flag reaches the page state');
+  const snap = pg.snapshot();
+  mode.enter(mode.parse([{ key: 'seed', raw: 'other' }]), { embed: false, keep: false, snapshot: null, play: false });
+  assert.equal(engine.epoch(), 0);
+  mode.enter(mode.parse([{ key: 'seed', raw: 'abc' }]), { embed: false, keep: false, snapshot: snap, play: true });
+  assert.equal(engine.epoch(), 5, 'restored');
+  assert.equal(pg.playing, true, 'play: a link that asked to train');
+  assert.equal(mode.serialize(), pg.serialize());
 });

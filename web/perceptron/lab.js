@@ -5,17 +5,13 @@
 //
 // Training goes one example at a time (batchSize 1, as the talk's perceptron learns), in table
 // order: the engine's stepExamples(k) trains the next k rows from its own cursor. k = 1 is
-// "one example", k = rows is "one epoch". No JS does the maths. No DOM here.
+// "one example", k = rows is "one epoch". No JS does the maths: the negative class's target
+// and whether a row is right are the engine's (negativeTarget(), trainCorrect()). No DOM here.
 
-import { DEFAULTS, GATES, OUTPUT_ACTIVATIONS } from './state.js';
+import { DEFAULTS, GATES, OUTPUT_ACTIVATIONS } from './link.js';
 
 /** The plotted square: the truth table's corners with a margin. */
 export const PLOT_BOUNDS = Object.freeze({ xmin: -0.5, xmax: 1.5, ymin: -0.5, ymax: 1.5 });
-
-/** The output a negative row is trained towards (the engine's rule, docs: outputActivation). */
-export function negativeTarget(activation) {
-  return activation === 'sigmoid' || activation === 'relu' ? 0 : -1;
-}
 
 export class PerceptronLab {
   /** engine: a web/engine.js Engine with a session of its own. */
@@ -95,18 +91,19 @@ export class PerceptronLab {
   get cursor() { return this.engine.exampleCursor(); }
 
   /** The truth table: [{x1, x2, target, output, error, right}], output from the engine
-   *  (in double, as its accuracy sees it), target the value the engine trains towards. */
+   *  (in double, as its accuracy sees it), target the value the engine trains towards, right
+   *  where the engine's accuracy counts the row as right. */
   rows() {
     const outputs = this.engine.trainOutputs();
-    const neg = negativeTarget(this.activation);
-    const threshold = (1 + neg) / 2;
+    const correct = this.engine.trainCorrect();
+    const neg = this.engine.negativeTarget();
     const out = [];
     for (let i = 0; i + 2 < this.points.length; i += 3) {
       const x1 = this.points[i];
       const x2 = this.points[i + 1];
       const target = this.points[i + 2] > 0 ? 1 : neg;
       const output = outputs[i / 3];
-      out.push({ x1, x2, target, output, error: target - output, right: (output >= threshold) === (target >= threshold) });
+      out.push({ x1, x2, target, output, error: target - output, right: correct[i / 3] === 1 });
     }
     return out;
   }
@@ -119,7 +116,7 @@ export class PerceptronLab {
    *  [negative target, 1] onto [-1, 1] (a copy, length r·r). */
   shadeGrid(r) {
     const grid = this.engine.predictGridIn(r, PLOT_BOUNDS);
-    const neg = negativeTarget(this.activation);
+    const neg = this.engine.negativeTarget();
     const out = new Float32Array(grid.length);
     for (let i = 0; i < grid.length; i++) out[i] = ((grid[i] - neg) / (1 - neg)) * 2 - 1;
     return out;

@@ -1,7 +1,8 @@
 // Drawing the perceptron's plot: the shaded output (the playground's heatmap renderer and colour
 // scale), the truth table's corners, light axes, and the decision line on a canvas of its own.
-// Functions of arrays and canvases only.
+// Functions of arrays and canvases only; canvases are sized by web/canvas.js.
 
+import { fitCanvas } from '../canvas.js';
 import { shadeCss } from '../render/palette.js';
 import { lineSegment, decisionLine } from './geometry.js';
 
@@ -10,26 +11,10 @@ export function toPixel(x, y, box, size) {
   return [((x - box.xmin) / (box.xmax - box.xmin)) * size, ((box.ymax - y) / (box.ymax - box.ymin)) * size];
 }
 
-/** Sizes a canvas's backing store to cssSize x devicePixelRatio, clears it; returns the
- *  context (scaled so that drawing is in CSS pixels) and the CSS size. */
-export function prepare(canvas, cssSize) {
-  const scale = globalThis.devicePixelRatio || 1;
-  const px = Math.round(cssSize * scale);
-  if (canvas.width !== px || canvas.height !== px) {
-    canvas.width = px;
-    canvas.height = px;
-  }
-  const ctx = canvas.getContext('2d');
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.clearRect(0, 0, px, px);
-  ctx.setTransform(scale, 0, 0, scale, 0, 0);
-  return ctx;
-}
-
 /** Axes (x1 = 0, x1 = 1, x2 = 0, x2 = 1, dashed), the corners filled with their target's
  *  colour, a red ring on a row the neuron gets wrong, and a small arrow to the z > 0 side. */
 export function drawOverlay(canvas, { size, box, rows, weights }) {
-  const ctx = prepare(canvas, size);
+  const { ctx } = fitCanvas(canvas, size);
   const at = (x, y) => toPixel(x, y, box, size);
   ctx.save();
   ctx.strokeStyle = 'rgba(0, 0, 0, 0.22)';
@@ -115,7 +100,7 @@ export function drawOverlay(canvas, { size, box, rows, weights }) {
 
 /** The decision line w0 + w1·x1 + w2·x2 = 0, clipped to the plot (nothing when w1 = w2 = 0). */
 export function drawLine(canvas, { size, box, weights }) {
-  const ctx = prepare(canvas, size);
+  const { ctx } = fitCanvas(canvas, size);
   const seg = lineSegment(weights.w0, weights.w1, weights.w2, box);
   if (!seg) return decisionLine(weights.w0, weights.w1, weights.w2).kind;
   const [a, b] = seg.map(([x, y]) => toPixel(x, y, box, size));

@@ -1,7 +1,7 @@
 // The dataset picker: one radio per dataset (keyboard: arrows move between them), each with
 // a thumbnail of its noise-free points. Picking one calls actions.pickDataset(name).
 
-import { CLASSIFICATION_DATASETS, REGRESSION_DATASETS, activeDataset } from '../state.js';
+import { CLASSIFICATION_DATASETS, REGRESSION_DATASETS, activeDataset } from '../options.js';
 import { fitCanvas } from '../canvas.js';
 import { el } from '../dom.js';
 import { shadeCss } from '../render/palette.js';

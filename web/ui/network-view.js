@@ -4,7 +4,8 @@
 // that edits a weight or bias. Hovering (or focusing, or tapping) a node shows its map in the
 // big heatmap. Geometry from web/render/network.js; thumbnails through reused ImageData.
 
-import { FEATURES, UI_MAX_LAYERS, UI_MAX_NEURONS } from '../state.js';
+import { FEATURES } from '../options.js';
+import { UI_MAX_LAYERS, UI_MAX_NEURONS } from '../limits.js';
 import { layoutNetwork, linkWidth, linkColour, blockAverage, NODE_SIZE, BIAS_SIZE } from '../render/network.js';
 import { createHeatmap } from '../render/heatmap.js';
 import { layerOffsets, weightIndex, biasIndex } from '../params-layout.js';

@@ -3,7 +3,7 @@
 // network; the problem type also draws new data, as the reference). Native <select>s, each
 // with a <label>, in a container ui-<name> that `<name>_hide=true` hides.
 
-import { ACTIVATIONS, REGULARIZATIONS, PROBLEMS, LEARNING_RATES, REGULARIZATION_RATES } from '../state.js';
+import { ACTIVATIONS, REGULARIZATIONS, PROBLEMS, LEARNING_RATES, REGULARIZATION_RATES } from '../options.js';
 import { SPEEDS } from '../speed.js';
 import { plainNumber } from '../format.js';
 import { el } from '../dom.js';

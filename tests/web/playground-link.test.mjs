@@ -1,15 +1,23 @@
-// Unit tests of web/state.js: the reference's hash keys and order, key-by-key validation of
-// bad values, round trips, and the dataset -> problem rule.
+// Unit tests of web/link/playground-link.js (the playground's link schema) and web/options.js:
+// the reference's hash keys and order, key-by-key validation of bad values, values beyond a
+// limit clipped and listed, round trips, and the dataset -> problem rule.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {
-  parseHash, serializeHash, HASH_SCHEMA, activeDataset, datasetChange, engineConfigOf, PAGE_DEFAULTS,
-} from '../../web/state.js';
+  parseHash as parseWith, serializeHash, playgroundSchema, engineConfigOf, PAGE_DEFAULTS, isDiscreteChange,
+} from '../../web/link/playground-link.js';
+import { activeDataset, datasetChange } from '../../web/options.js';
+import { limitsTable } from '../../web/limits.js';
 
-// The reference's own link for the golden run (tests/fixtures/golden.json).
-const golden = JSON.parse(fs.readFileSync(new URL('../fixtures/golden.json', import.meta.url), 'utf8'));
-const REFERENCE_HASH = golden.referenceHash;
+// The engine's limits as the binding reports them (tests/web/options.test.mjs checks the
+// built module's table has these keys); clipping is tested against this table.
+const LIMITS = limitsTable({ maxHiddenLayers: 16, maxNeurons: 64, maxSeedLength: 4096, maxPoints: 100000, maxGridResolution: 512 });
+const parseHash = (hash) => parseWith(hash, LIMITS, ['playground', 'perceptron']);
+const HASH_SCHEMA = playgroundSchema(LIMITS).hash;
+const GOLDEN = JSON.parse(fs.readFileSync(new URL('../fixtures/golden.json', import.meta.url)));
+
+const REFERENCE_HASH = GOLDEN.referenceHash.startsWith('#') ? GOLDEN.referenceHash : `#${GOLDEN.referenceHash}`;
 
 test('the reference example hash parses with no problem, engine and page keys apart', () => {
   const { config, page, problems } = parseHash(REFERENCE_HASH);
@@ -44,31 +52,47 @@ test('regularization is left out when none, written when L1 or L2', () => {
 });
 
 test('bad values are dropped key by key and listed; the valid rest is kept', () => {
-  const { config, problems } = parseHash('#activation=banana&noise=NaN&networkShape=4,999&batchSize=1e999&learningRate=0.1&dataset=xor');
+  const { config, problems } = parseHash('#activation=banana&noise=NaN&networkShape=4,a&batchSize=1e999&learningRate=0.1&dataset=xor');
   assert.deepEqual(config, { learningRate: 0.1, dataset: 'xor' });
   assert.deepEqual(problems.map((p) => p.key), ['activation', 'noise', 'networkShape', 'batchSize']);
   assert.match(problems[0].reason, /not one of relu, tanh, sigmoid, linear/);
   assert.equal(problems[0].value, 'banana');
 });
 
-test('numbers: only plain decimals, finite, in range, whole where needed', () => {
-  const bad = ['noise=', 'noise=0x10', 'noise=Infinity', 'noise=81', 'noise=-1', 'batchSize=2.5',
-    'batchSize=0', 'percTrainData=0', 'learningRate=-0.1', 'regularizationRate=abc'];
+test('numbers: only plain decimals, finite, whole where needed; out of range: clipped and listed', () => {
+  const bad = ['noise=', 'noise=0x10', 'noise=Infinity', 'batchSize=2.5', 'regularizationRate=abc'];
   for (const entry of bad) {
     const { config, problems } = parseHash('#' + entry);
     assert.deepEqual(config, {}, entry);
     assert.equal(problems.length, 1, entry);
   }
+  const clipped = { 'noise=81': ['noise', 80], 'noise=-1': ['noise', 0], 'batchSize=0': ['batchSize', 1],
+    'percTrainData=0': ['percTrainData', 1], 'learningRate=-0.1': ['learningRate', 0] };
+  for (const [entry, [key, value]] of Object.entries(clipped)) {
+    const { config, problems } = parseHash('#' + entry);
+    assert.deepEqual(config, { [key]: value }, entry);
+    assert.equal(problems.length, 1, entry);
+    assert.match(problems[0].reason, new RegExp(`clipped to ${value}$`), entry);
+  }
   assert.deepEqual(parseHash('#noise=80&batchSize=30&learningRate=1e-5').config,
     { noise: 80, batchSize: 30, learningRate: 0.00001 });
 });
 
-test('networkShape: "" is no hidden layer; limits 16 layers of 1..64', () => {
+test('networkShape: "" is no hidden layer; beyond the engine\'s 16 layers of 1..64: clipped', () => {
   assert.deepEqual(parseHash('#networkShape=').config.networkShape, []);
   assert.deepEqual(parseHash('#networkShape=8,8,8').config.networkShape, [8, 8, 8]);
   assert.deepEqual(parseHash('#networkShape=64').config.networkShape, [64]);
-  for (const bad of ['0', '65', '4,,2', '4,a', '-1', Array(17).fill(1).join(','), '1.5']) {
-    assert.equal(parseHash('#networkShape=' + bad).problems.length, 1, bad);
+  for (const bad of ['4,,2', '4,a', '-1', '1.5']) {
+    const { config, problems } = parseHash('#networkShape=' + bad);
+    assert.equal(problems.length, 1, bad);
+    assert.equal(config.networkShape, undefined, bad);
+  }
+  const clips = { '0': [1], '65': [64], '4,999': [4, 64], [Array(17).fill(1).join(',')]: Array(16).fill(1) };
+  for (const [raw, shape] of Object.entries(clips)) {
+    const { config, problems } = parseHash('#networkShape=' + raw);
+    assert.deepEqual(config.networkShape, shape, raw);
+    assert.equal(problems.length, 1, raw);
+    assert.match(problems[0].reason, /clipped|first 16 kept/, raw);
   }
   assert.equal(serializeHash({ networkShape: [] }).split('&')[0], 'networkShape=');
 });
@@ -79,23 +103,27 @@ test('booleans are exactly true/false', () => {
   assert.deepEqual(problems.map((p) => p.key), ['x', 'y', 'discretize']);
 });
 
-test('unknown keys, bad encodings and huge strings are listed, never kept', () => {
+test('unknown keys, bad encodings and huge strings are listed; a huge seed is clipped', () => {
   const huge = 'a'.repeat(100000);
   const { config, problems } = parseHash(`#foo=bar&seed=${huge}&activation=%E0%A4%A&${huge}=1&dataset=${huge}`);
-  assert.deepEqual(config, {});
+  assert.deepEqual(config, { seed: 'a'.repeat(4096) });
   assert.equal(problems.length, 5);
   for (const p of problems) {
     assert.ok(String(p.key).length <= 61 && String(p.value).length <= 41, JSON.stringify(p).slice(0, 80));
   }
   assert.deepEqual(problems.map((p) => p.reason.split(' ')[0]), ['unknown', 'longer', 'badly', 'unknown', 'longer']);
+  assert.match(problems[1].reason, /first 4096 kept/);
 });
 
-test('seeds: any short string, kept verbatim, encoded on the way out', () => {
+test('seeds: any string up to the engine\'s length, kept verbatim, encoded on the way out', () => {
   assert.equal(parseHash('#seed=0.59704').config.seed, '0.59704');
   const weird = 'a&b=c d#é';
   const body = serializeHash({ seed: weird });
   assert.equal(parseHash('#' + body).config.seed, weird);
-  assert.equal(parseHash('#seed=' + 'x'.repeat(201)).problems.length, 1);
+  const long = parseHash('#seed=' + 'x'.repeat(4096));
+  assert.deepEqual([long.config.seed.length, long.problems.length], [4096, 0], 'the engine\'s limit, not 200');
+  const over = parseHash('#seed=' + 'x'.repeat(4097));
+  assert.deepEqual([over.config.seed.length, over.problems.length], [4096, 1]);
 });
 
 test('page keys and *_hide keys', () => {
@@ -138,10 +166,10 @@ test('link keys: resets and params come after the reference keys, before *_hide'
 });
 
 test('link keys: bad values are listed; a long params code is allowed, a huge one is not', () => {
-  const { link, problems } = parseHash('#resets=-1&params=a%2Bb');
+  const { link, problems } = parseHash('#resets=x&params=a%2Bb');
   assert.deepEqual(problems.map((p) => p.key), ['resets', 'params']);
   assert.deepEqual(link, { resets: 0, params: null });
-  assert.equal(parseHash('#resets=10001').problems.length, 1);
+  assert.deepEqual([parseHash('#resets=10001').link.resets, parseHash('#resets=10001').problems.length], [10000, 1]);
   assert.equal(parseHash('#resets=1.5').problems.length, 1);
   assert.equal(parseHash('#params=' + 'A'.repeat(50000)).link.params.length, 50000);
   assert.equal(parseHash('#params=' + 'A'.repeat(1600000)).problems.length, 1);
@@ -152,4 +180,24 @@ test('tutorial is a page key kept verbatim (the reference writes it)', () => {
   assert.deepEqual(problems, []);
   assert.equal(page.tutorial, 'dp-reducing-loss');
   assert.match(serializeHash({}, page), /collectStats=false&tutorial=dp-reducing-loss&hideText/);
+});
+
+test('the shared keys are not the playground\'s: mode and embed are taken out, a bad one listed', () => {
+  const { config, page, problems } = parseHash('#mode=playground&embed=true&dataset=xor');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(config, { dataset: 'xor' });
+  assert.equal(page.embed, undefined);
+  assert.ok(!serializeHash({ dataset: 'xor' }, page).includes('embed'));
+  assert.deepEqual(parseHash('#mode=banana').problems.map((p) => p.key), ['mode']);
+});
+
+test('the history rule: a discrete change of the config is a new entry, a rate or a slider is not', () => {
+  const base = { dataset: 'circle', networkShape: [4, 2], activation: 'tanh', x: true, noise: 0, learningRate: 0.03 };
+  for (const patch of [{ dataset: 'xor' }, { networkShape: [4] }, { activation: 'relu' }, { x: false },
+    { regularization: 'L2' }, { problem: 'regression' }]) {
+    assert.equal(isDiscreteChange(base, { ...base, ...patch }), true, JSON.stringify(patch));
+  }
+  for (const patch of [{ noise: 10 }, { learningRate: 0.1 }, { regularizationRate: 0.1 }, { batchSize: 20 }, { seed: 'q' }]) {
+    assert.equal(isDiscreteChange(base, { ...base, ...patch }), false, JSON.stringify(patch));
+  }
 });

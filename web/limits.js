@@ -1,0 +1,33 @@
+// Limits in one table: the engine's hard limits, read from the binding (Module.limits(), never
+// copied here), beside the page's own comfort limits (what its buttons offer) and the link
+// keys' limits. Every mode's link parser clips a value to these (web/link/hash-codec.js);
+// docs/LINKS.md lists them all.
+
+/** The engine's limits the binding reports (docs/BINDING.md). */
+export const ENGINE_LIMIT_KEYS = Object.freeze([
+  'maxHiddenLayers', 'maxNeurons', 'maxSeedLength', 'maxPoints', 'maxGridResolution',
+]);
+
+/** The page's comfort limits: the network's +/- buttons stop there (a link may ask for more,
+ *  up to the engine's limits; the diagram shows it). */
+export const PAGE_LIMITS = Object.freeze({ uiMaxLayers: 6, uiMaxNeurons: 8 });
+export const UI_MAX_LAYERS = PAGE_LIMITS.uiMaxLayers;
+export const UI_MAX_NEURONS = PAGE_LIMITS.uiMaxNeurons;
+
+/** The link keys' own limits: replayed resets, a params code's length, the reference's
+ *  tutorial name. */
+export const LINK_LIMITS = Object.freeze({ maxResets: 10000, maxParamsLength: 1500000, maxTutorialLength: 100 });
+
+/**
+ * The one table: engineLimits (engine.limits()) with the page's and the links' limits beside
+ * them. Throws when the binding's table lacks a limit (a mismatched build).
+ */
+export function limitsTable(engineLimits) {
+  const table = {};
+  for (const key of ENGINE_LIMIT_KEYS) {
+    const v = engineLimits && engineLimits[key];
+    if (!(Number.isInteger(v) && v > 0)) throw new Error(`the engine reports no limit ${key}`);
+    table[key] = v;
+  }
+  return Object.freeze({ ...table, ...PAGE_LIMITS, ...LINK_LIMITS });
+}
