@@ -92,17 +92,6 @@ export class Engine {
   /** Draws a new seed string from the stream. */
   nextSeed() { return this.session.nextSeed(); }
 
-  /** The engine's hard limits (layers, neurons, seed length, points, grid resolution). */
-  limits() { return this.Module.limits(); }
-  /** The input features' names, in the engine's order. */
-  featureNames() { return this.Module.featureNames(); }
-  /** The target the negative class trains towards, for the current output activation. */
-  negativeTarget() { return this.session.negativeTarget(); }
-  /** 1 per training point the accuracy counts as right (a copy), as of the last losses. */
-  trainCorrect() { return this.session.trainCorrect(); }
-  /** Outputs per example (1 today). */
-  outputWidth() { return this.session.outputWidth(); }
-
   layerSizes() { return Array.from(this.session.layerSizes()); }
   /** @returns {string[]} */
   inputNames() { const s = this.session.inputNames(); return s ? s.split(',') : []; }

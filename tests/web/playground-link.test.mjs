@@ -24,7 +24,7 @@ test('the reference example hash parses with no problem, engine and page keys ap
   assert.deepEqual(problems, []);
   assert.deepEqual(config, {
     activation: 'tanh', batchSize: 10, dataset: 'circle', regDataset: 'reg-plane', learningRate: 0.03,
-    regularizationRate: 0, noise: 0, networkShape: [4, 2], seed: golden.seed, percTrainData: 50,
+    regularizationRate: 0, noise: 0, networkShape: [4, 2], seed: GOLDEN.seed, percTrainData: 50,
     x: true, y: true, xTimesY: false, xSquared: false, ySquared: false, sinX: false, sinY: false,
     problem: 'classification', initZero: false,
   });
