@@ -45,8 +45,6 @@ class Network {
   void backward(const double* targets);  // one per output
   // One SGD step from the accumulated gradient (optimizer.hpp), then clears it.
   void update(double learning_rate, double regularization_rate);
-  // Drops any accumulated gradient (for a fresh start).
-  void clear_gradients();
 
   const std::vector<int>& sizes() const { return sizes_; }
   int layer_count() const { return static_cast<int>(sizes_.size()) - 1; }  // after inputs
@@ -82,6 +80,7 @@ class Network {
   const std::vector<LayerView>& layers() const { return views_; }
 
  private:
+  void clear_gradients();  // drops any accumulated gradient
   template <int W> void forward_w();
   template <int W> void backward_w(const double* targets, std::size_t stride);
 

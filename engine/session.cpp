@@ -167,6 +167,9 @@ void Session::update_metrics() {
       loss = accuracy = kNaN;
       return;
     }
+    const double* targets = t.data();  // target k of example i at targets[k * stride + i]
+    double* out_rows = outputs ? outputs->data() : nullptr;
+    std::uint8_t* right_rows = correct ? correct->data() : nullptr;
     double sum = 0;
     std::size_t right = 0;
     for (std::size_t i = 0; i < n; i += kChunk) {
@@ -176,11 +179,11 @@ void Session::update_metrics() {
         const std::size_t ex = i + std::size_t(e);
         for (int k = 0; k < width; ++k) {
           const double out = net_.batch_output(e, k);
-          if (outputs) (*outputs)(ex * width + k) = out;
-          sum += Loss::value(out, t(k, ex));
+          if (out_rows) out_rows[ex * width + k] = out;
+          sum += Loss::value(out, targets[k * stride + ex]);
         }
-        const bool is_right = (net_.batch_output(e) >= threshold) == (t(0, ex) >= threshold);
-        if (correct) (*correct)(ex) = is_right;
+        const bool is_right = (net_.batch_output(e) >= threshold) == (targets[ex] >= threshold);
+        if (right_rows) right_rows[ex] = is_right;
         right += is_right;
       }
     }
