@@ -286,6 +286,7 @@ test('XOR never gets 4 of 4, the page says why, and its link opens a playground 
   const start = await page.evaluate(() => window.nnplay.state());
   assert.deepEqual(start.config.networkShape, [4]);
   assert.equal(start.config.xTimesY, false, 'a hidden layer does it, not a feature');
+  assert.equal(start.config.seed, 'xor', 'every student who follows the link sees the same run');
   const reached = await page.waitForFunction((loss0) => {
     const st = window.nnplay.state();
     return st.epoch >= 150 && st;
