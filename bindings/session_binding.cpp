@@ -113,9 +113,16 @@ class JsSession {
   bool setLearningRate(double lr) { return session_.set_learning_rate(lr); }
 
   void reset() {
-    guard([&] { session_.reset(); return 0; }, 0);
+    guard(
+        [&] {
+          session_.reset();
+          return 0;
+        },
+        0);
   }
-  std::string regenerate() { return guard([&] { return session_.regenerate(); }, std::string()); }
+  std::string regenerate() {
+    return guard([&] { return session_.regenerate(); }, std::string());
+  }
   std::string nextSeed() { return session_.next_seed(); }
 
   val layerSizes() const {
@@ -151,18 +158,18 @@ class JsSession {
     if (!std::isfinite(x_min) || !std::isfinite(x_max) || !std::isfinite(y_min) ||
         !std::isfinite(y_max))
       return false;
-    return guard([&] {
-      return session_.predict_grid(resolution, {x_min, x_max, y_min, y_max});
-    }, false);
+    return guard(
+        [&] {
+          return session_.predict_grid(resolution, {x_min, x_max, y_min, y_max});
+        },
+        false);
   }
   val gridOutput() const {
     const int r = session_.grid_resolution();
     if (r == 0) return val::global("Float32Array").new_(0);
     return view_array(session_.grid_output(), std::size_t(r) * r);
   }
-  val gridNodes() const {
-    return view_array(session_.grid_nodes(), session_.grid_nodes_size());
-  }
+  val gridNodes() const { return view_array(session_.grid_nodes(), session_.grid_nodes_size()); }
   int gridResolution() const { return session_.grid_resolution(); }
 
  private:

@@ -14,7 +14,7 @@ namespace {
 
 // Keys that are page state in the reference's URL: accepted, ignored by the engine.
 const std::set<std::string> kPageKeys = {"showTestData", "discretize", "collectStats", "cosX",
-                                         "cosY", "hideText", "tutorial"};
+                                         "cosY",         "hideText",   "tutorial"};
 
 std::string format_number(double v) {
   std::ostringstream out;

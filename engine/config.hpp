@@ -2,11 +2,10 @@
 // invalid value with its field and reason, all at once, and never throws.
 #pragma once
 #include <array>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "activations.hpp"
 #include "datasets.hpp"
@@ -28,8 +27,8 @@ struct Config {
   Problem problem = Problem::Classification;
   Dataset dataset = Dataset::Circle;
   Dataset reg_dataset = Dataset::RegPlane;
-  double noise = 0;          // percent
-  double perc_train = 50;    // percent
+  double noise = 0;        // percent
+  double perc_train = 50;  // percent
   int batch_size = 10;
   double learning_rate = 0.03;
   Activation activation = Activation::Tanh;
@@ -44,9 +43,7 @@ struct Config {
   std::optional<DataSplit> points;
   long long epoch = 0;
 
-  Dataset active_dataset() const {
-    return problem == Problem::Regression ? reg_dataset : dataset;
-  }
+  Dataset active_dataset() const { return problem == Problem::Regression ? reg_dataset : dataset; }
   int input_count() const;
   // Outputs per example: one (the class's side as its sign, or the regression value).
   int output_width() const { return 1; }

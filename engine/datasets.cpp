@@ -96,7 +96,7 @@ void spiral(std::vector<Point>& pts, int n_total, double noise, SeedRandom& rng)
 }
 
 double reg_gauss_label(double x, double y) {
-  static const double centres[6][3] = {{-4, 2.5, 1}, {0, 2.5, -1}, {4, 2.5, 1},
+  static const double centres[6][3] = {{-4, 2.5, 1},   {0, 2.5, -1}, {4, 2.5, 1},
                                        {-4, -2.5, -1}, {0, -2.5, 1}, {4, -2.5, -1}};
   double label = 0;
   for (const auto& c : centres) {
@@ -114,8 +114,8 @@ void regression(std::vector<Point>& pts, int n, double noise, bool plane, SeedRa
     const double y = uniform(rng, -radius, radius);
     const double nx = uniform(rng, -radius, radius) * noise;
     const double ny = uniform(rng, -radius, radius) * noise;
-    const double label = plane ? linear_scale(x + nx + (y + ny), -10, 10, -1, 1)
-                               : reg_gauss_label(x + nx, y + ny);
+    const double label =
+        plane ? linear_scale(x + nx + (y + ny), -10, 10, -1, 1) : reg_gauss_label(x + nx, y + ny);
     pts.push_back({x, y, label});
   }
 }
@@ -215,13 +215,12 @@ DataSplit make_data(Dataset d, double noise_percent, double perc_train, SeedRand
     split.test = split.train;
     return split;
   }
-  const int count = is_logic_dataset(d)       ? kLogicCloudSamples
+  const int count = is_logic_dataset(d)        ? kLogicCloudSamples
                     : is_regression_dataset(d) ? kRegressSamples
                                                : kClassifySamples;
   std::vector<Point> pts = generate_points(d, count, noise, rng);
   shuffle_points(pts, rng);
-  const auto split_index =
-      static_cast<std::size_t>(std::floor(pts.size() * perc_train / 100));
+  const auto split_index = static_cast<std::size_t>(std::floor(pts.size() * perc_train / 100));
   split.train.assign(pts.begin(), pts.begin() + split_index);
   split.test.assign(pts.begin() + split_index, pts.end());
   return split;

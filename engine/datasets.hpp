@@ -18,9 +18,18 @@ struct DataSplit {
 };
 
 enum class Dataset {
-  Circle, Xor, Gauss, Spiral,                 // classification (500 points)
-  RegPlane, RegGauss,                         // regression (1200 points)
-  LogicAnd, LogicOr, LogicNand, LogicNor, LogicXor, LogicNot  // truth tables on [0,1]^2
+  Circle,
+  Xor,
+  Gauss,
+  Spiral,  // classification (500 points)
+  RegPlane,
+  RegGauss,  // regression (1200 points)
+  LogicAnd,
+  LogicOr,
+  LogicNand,
+  LogicNor,
+  LogicXor,
+  LogicNot  // truth tables on [0,1]^2
 };
 
 const char* dataset_name(Dataset d);

@@ -4,7 +4,6 @@
 // network's weights at each call.
 #pragma once
 #include <cstddef>
-
 #include <xtensor/xtensor.hpp>
 
 #include "features.hpp"

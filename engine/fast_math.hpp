@@ -24,21 +24,25 @@ using v8f = float __attribute__((vector_size(32)));
 using v8i = std::int32_t __attribute__((vector_size(32)));
 
 // Mantissa bits (the exponent field's shift) for double (int64 lanes) and float (int32 lanes).
-template <typename S> struct Bits;
-template <> struct Bits<double> {
+template <typename S>
+struct Bits;
+template <>
+struct Bits<double> {
   static constexpr int mant = 52;
 };
-template <> struct Bits<float> {
+template <>
+struct Bits<float> {
   static constexpr int mant = 23;
 };
 
 // The numbers tanh needs. They are defined in fast_math.cpp, out of the compiler's sight here,
 // so that a loop loads them once into registers: as literal vector constants V8 would rebuild
 // every one of them on every iteration (which made tanh several times slower).
-template <typename S> struct TanhConstants {
+template <typename S>
+struct TanhConstants {
   S clamp;  // past it tanh is 1 to the type's precision
   S log2e;
-  S ln2;  // one double: k * its rounding error stays below 1.4e-15 for |k| <= 58
+  S ln2;    // one double: k * its rounding error stays below 1.4e-15 for |k| <= 58
   S round;  // 1.5 * 2^(mantissa bits): adding it rounds to an integer
   S one, two;
   S c[10];  // expm1(r)/r = sum c[n] r^n (float: n <= 6)
@@ -47,11 +51,17 @@ extern const TanhConstants<double> kTanhDouble;
 extern const TanhConstants<float> kTanhFloat;
 
 // The same constants splatted into vectors once per array.
-template <typename V, typename I, typename S> struct TanhVectors {
+template <typename V, typename I, typename S>
+struct TanhVectors {
   V clamp, low, log2e, ln2, round, one, two, c[10];
   explicit TanhVectors(const TanhConstants<S>& k)
-      : clamp(V{} + k.clamp), low(V{} - k.clamp), log2e(V{} + k.log2e), ln2(V{} + k.ln2),
-        round(V{} + k.round), one(V{} + k.one), two(V{} + k.two) {
+      : clamp(V{} + k.clamp),
+        low(V{} - k.clamp),
+        log2e(V{} + k.log2e),
+        ln2(V{} + k.ln2),
+        round(V{} + k.round),
+        one(V{} + k.one),
+        two(V{} + k.two) {
     for (int n = 0; n < 10; ++n) c[n] = V{} + k.c[n];
   }
 };

@@ -7,7 +7,7 @@
 namespace nnplay {
 
 struct Feature {
-  const char* key;                    // the config key and the input's name
+  const char* key;  // the config key and the input's name
   double (*value)(double x, double y);
 };
 

@@ -2,10 +2,9 @@
 // JSON values, with the wording every message uses.
 #pragma once
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 namespace nnplay {
 

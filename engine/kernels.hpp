@@ -33,7 +33,8 @@ struct LayerView {
 };
 
 template <typename T>
-NNPLAY_KERNEL void activate_rows(Activation act, T* rows, int n_rows, std::size_t stride, int count) {
+NNPLAY_KERNEL void activate_rows(Activation act, T* rows, int n_rows, std::size_t stride,
+                                 int count) {
   for (int i = 0; i < n_rows; ++i) {
     T* r = rows + std::size_t(i) * stride;
     switch (act) {
@@ -163,8 +164,10 @@ NNPLAY_KERNEL void backward_layer_w(const LayerView& L, const double* params, co
         const v2d dk = load2(di + 2 * k);
         if (k > 0) g += dk * av[k];
         if constexpr (Below) {
-          if constexpr (decltype(first)::value) acc[k] = wij * dk;
-          else acc[k] += wij * dk;
+          if constexpr (decltype(first)::value)
+            acc[k] = wij * dk;
+          else
+            acc[k] += wij * dk;
         }
       }
       gw[at] += g[0] + g[1];

@@ -1,11 +1,11 @@
 // Forward, backward and update over the flat parameter buffer; see network.hpp.
 #include "network.hpp"
 
-#include "loss.hpp"
-
 #include <algorithm>
 #include <numeric>
 #include <stdexcept>
+
+#include "loss.hpp"
 
 namespace nnplay {
 
@@ -109,14 +109,24 @@ void Network::backward_w(const double* targets, std::size_t stride) {
 }
 
 // Calls F<W> for the chunk width of count.
-#define NNPLAY_DISPATCH_WIDTH(count, CALL)                                             \
-  switch (chunk_width(count)) {                                                        \
-    case 2: CALL(2); break;   case 4: CALL(4); break;                                 \
-    case 6: CALL(6); break;   case 8: CALL(8); break;   case 10: CALL(10); break;     \
-    case 12: CALL(12); break; case 14: CALL(14); break; case 16: CALL(16); break;     \
-    case 18: CALL(18); break; case 20: CALL(20); break; case 22: CALL(22); break;     \
-    case 24: CALL(24); break; case 26: CALL(26); break; case 28: CALL(28); break;     \
-    case 30: CALL(30); break; default: CALL(32); break;                               \
+#define NNPLAY_DISPATCH_WIDTH(count, CALL) \
+  switch (chunk_width(count)) {            \
+    case 2: CALL(2); break;                \
+    case 4: CALL(4); break;                \
+    case 6: CALL(6); break;                \
+    case 8: CALL(8); break;                \
+    case 10: CALL(10); break;              \
+    case 12: CALL(12); break;              \
+    case 14: CALL(14); break;              \
+    case 16: CALL(16); break;              \
+    case 18: CALL(18); break;              \
+    case 20: CALL(20); break;              \
+    case 22: CALL(22); break;              \
+    case 24: CALL(24); break;              \
+    case 26: CALL(26); break;              \
+    case 28: CALL(28); break;              \
+    case 30: CALL(30); break;              \
+    default: CALL(32); break;              \
   }
 
 void Network::forward_batch(const double* inputs, std::size_t stride, int count) {

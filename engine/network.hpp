@@ -8,7 +8,6 @@
 #pragma once
 #include <cstdint>
 #include <vector>
-
 #include <xtensor/xtensor.hpp>
 
 #include "activations.hpp"
@@ -48,7 +47,7 @@ class Network {
 
   const std::vector<int>& sizes() const { return sizes_; }
   int layer_count() const { return static_cast<int>(sizes_.size()) - 1; }  // after inputs
-  int node_count() const;  // every node, inputs included
+  int node_count() const;                             // every node, inputs included
   int output_width() const { return output_width_; }  // outputs per example
   Activation output_activation() const { return output_; }
 
@@ -81,8 +80,10 @@ class Network {
 
  private:
   void clear_gradients();  // drops any accumulated gradient
-  template <int W> void forward_w();
-  template <int W> void backward_w(const double* targets, std::size_t stride);
+  template <int W>
+  void forward_w();
+  template <int W>
+  void backward_w(const double* targets, std::size_t stride);
 
   std::vector<int> sizes_;
   Activation hidden_ = Activation::Tanh, output_ = Activation::Tanh;
@@ -96,12 +97,12 @@ class Network {
   // Per hidden/output node, kChunk examples: outputs and dLoss/d(output, then input sum).
   xt::xtensor<double, 1> out_, der_;
   xt::xtensor<double, 1> single_input_;  // forward() of one example, padded to two
-  std::size_t out_row_ = 0;        // the first output node's row
-  const double* inputs_ = nullptr;  // the last forward_batch's inputs
+  std::size_t out_row_ = 0;              // the first output node's row
+  const double* inputs_ = nullptr;       // the last forward_batch's inputs
   std::size_t stride_ = 0;
   int count_ = 0;
   std::size_t width_ = 2;  // the last chunk's width: the row stride of out_ and der_
-  int accumulated_ = 0;  // examples in grad_
+  int accumulated_ = 0;    // examples in grad_
   bool has_dead_ = false;  // false: no link is dead (the update's fast path)
 };
 

@@ -6,8 +6,8 @@ namespace nnplay {
 
 template <typename T>
 bool sgd_update(T* __restrict p, const T* __restrict g, std::uint8_t* __restrict dead,
-                const std::vector<ParamRange>& ranges, int examples,
-                const SgdSettings<T>& settings, bool has_dead) {
+                const std::vector<ParamRange>& ranges, int examples, const SgdSettings<T>& settings,
+                bool has_dead) {
   if (examples == 0) return has_dead;
   const T n = T(examples);
   const T learning_rate = settings.learning_rate;

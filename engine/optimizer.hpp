@@ -40,8 +40,9 @@ struct OptimizerState {
 // says whether any link is dead yet (false: the no-regularisation path skips the dead test);
 // returns it updated.
 template <typename T>
-bool sgd_update(T* params, const T* grads, std::uint8_t* dead, const std::vector<ParamRange>& ranges,
-                int examples, const SgdSettings<T>& settings, bool has_dead);
+bool sgd_update(T* params, const T* grads, std::uint8_t* dead,
+                const std::vector<ParamRange>& ranges, int examples, const SgdSettings<T>& settings,
+                bool has_dead);
 
 extern template bool sgd_update<double>(double*, const double*, std::uint8_t*,
                                         const std::vector<ParamRange>&, int,

@@ -2,10 +2,9 @@
 // checked against the network's shape) and of an export (written from a network). Per layer
 // after the inputs, per node: {"bias": b, "w": [one per source], "dead": [indices into w]}.
 #pragma once
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "json_checks.hpp"
 #include "network.hpp"

@@ -9,9 +9,9 @@ namespace nnplay {
 
 namespace {
 constexpr double kWidth = 256.0;
-constexpr double kStartDenom = 281474976710656.0;   // 2^48
-constexpr double kSignificance = 4503599627370496.0; // 2^52
-constexpr double kOverflow = 9007199254740992.0;     // 2^53
+constexpr double kStartDenom = 281474976710656.0;     // 2^48
+constexpr double kSignificance = 4503599627370496.0;  // 2^52
+constexpr double kOverflow = 9007199254740992.0;      // 2^53
 }  // namespace
 
 std::u16string utf8_to_utf16(const std::string& text) {
@@ -37,11 +37,15 @@ std::u16string utf8_to_utf16(const std::string& text) {
       bool ok = k + len <= n;
       char32_t v = c & (0x7F >> len);
       for (int m = 1; ok && m < len; ++m) {
-        if ((p[k + m] & 0xC0) != 0x80) ok = false;
-        else v = (v << 6) | (p[k + m] & 0x3F);
+        if ((p[k + m] & 0xC0) != 0x80)
+          ok = false;
+        else
+          v = (v << 6) | (p[k + m] & 0x3F);
       }
-      if (ok) cp = v;
-      else len = 1;
+      if (ok)
+        cp = v;
+      else
+        len = 1;
     }
     k += len;
     if (cp >= 0x10000) {

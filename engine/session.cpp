@@ -61,7 +61,7 @@ void Session::apply(const Config& config) {
                  config_.effective_output_activation(), config_.regularization);
   if (config_.params) {
     load_params(*config_.params, net_);  // no weight draws
-    config_.params.reset();  // the network holds them now
+    config_.params.reset();              // the network holds them now
   } else {
     net_.init_weights(rng_, config_.init_zero);
   }
@@ -159,8 +159,8 @@ void Session::update_metrics() {
   const double threshold = (1 + negative_target()) / 2;
   const int width = net_.output_width();
   // The loss sums over an example's outputs; the accuracy reads output 0 (the one output).
-  auto measure = [&](const xt::xtensor<double, 2>& x, const xt::xtensor<double, 2>& t,
-                     double& loss, double& accuracy, xt::xtensor<double, 1>* outputs,
+  auto measure = [&](const xt::xtensor<double, 2>& x, const xt::xtensor<double, 2>& t, double& loss,
+                     double& accuracy, xt::xtensor<double, 1>* outputs,
                      xt::xtensor<std::uint8_t, 1>* correct) {
     const std::size_t n = t.shape(1) - 1, stride = n + 1;
     if (n == 0) {

@@ -4,7 +4,6 @@
 #include <cstdint>
 #include <string>
 #include <vector>
-
 #include <xtensor/xtensor.hpp>
 
 #include "config.hpp"
@@ -41,8 +40,8 @@ class Session {
   std::size_t example_cursor() const { return cursor_; }
 
   const Config& config() const { return config_; }
-  std::string config_json() const;   // the effective config
-  std::string export_json() const;   // config + params + epoch (+ points when given)
+  std::string config_json() const;  // the effective config
+  std::string export_json() const;  // config + params + epoch (+ points when given)
 
   long long epoch() const { return epoch_; }
   double train_loss() const { return train_loss_; }

@@ -33,8 +33,11 @@ function fail(message) {
 
 // Replaces the one match of re in html (a function replacement: the inserted text has `$`s).
 function replaceOnce(html, re, text, what) {
-  const hits = html.match(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'));
-  if (!hits || hits.length !== 1) fail(`index.html: expected one ${what}, found ${hits ? hits.length : 0}`);
+  const hits = html.match(
+    new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'),
+  );
+  if (!hits || hits.length !== 1)
+    fail(`index.html: expected one ${what}, found ${hits ? hits.length : 0}`);
   return html.replace(re, () => text);
 }
 
@@ -55,22 +58,39 @@ const cssHref = (indexHtml.match(CSS_LINK) || fail('index.html: no stylesheet li
 const appSrc = (indexHtml.match(APP_SCRIPT) || fail('index.html: no module script'))[1];
 for (const name of Object.values(VARIANTS)) {
   for (const ext of ['.js', '.wasm']) {
-    if (!fs.existsSync(path.join(WASM, name + ext))) fail(`build/wasm/${name}${ext} missing: run scripts/build first`);
+    if (!fs.existsSync(path.join(WASM, name + ext)))
+      fail(`build/wasm/${name}${ext} missing: run scripts/build first`);
   }
   // em++ writes the .wasm, then the .js: a newer .wasm is a link in progress (a mismatched pair).
   const mtime = (ext) => fs.statSync(path.join(WASM, name + ext)).mtimeMs;
-  if (mtime('.wasm') > mtime('.js')) fail(`build/wasm/${name}.wasm is newer than its .js (a link in progress?): rebuild`);
+  if (mtime('.wasm') > mtime('.js'))
+    fail(`build/wasm/${name}.wasm is newer than its .js (a link in progress?): rebuild`);
 }
 
-const bundle = (format) => esbuild.build({
-  entryPoints: [path.join(ROOT, appSrc)], bundle: true, minify: true, format, target: 'es2020',
-  write: false, logLevel: 'warning', legalComments: 'none',
-}).then((r) => r.outputFiles[0].text);
+const bundle = (format) =>
+  esbuild
+    .build({
+      entryPoints: [path.join(ROOT, appSrc)],
+      bundle: true,
+      minify: true,
+      format,
+      target: 'es2020',
+      write: false,
+      logLevel: 'warning',
+      legalComments: 'none',
+    })
+    .then((r) => r.outputFiles[0].text);
 const [appEsm, appIife, css] = await Promise.all([
   bundle('esm'),
   bundle('iife'),
-  esbuild.build({ entryPoints: [path.join(ROOT, cssHref)], bundle: true, minify: true, write: false,
-                  loader: { '.png': 'dataurl', '.svg': 'dataurl', '.woff2': 'dataurl' } })
+  esbuild
+    .build({
+      entryPoints: [path.join(ROOT, cssHref)],
+      bundle: true,
+      minify: true,
+      write: false,
+      loader: { '.png': 'dataurl', '.svg': 'dataurl', '.woff2': 'dataurl' },
+    })
     .then((r) => r.outputFiles[0].text),
 ]);
 if (/<\/style/i.test(css)) fail(`${cssHref} contains "</style"`);
@@ -88,18 +108,34 @@ function checkRefs(html, allowed, what) {
 // ---- dist/ : the static folder --------------------------------------------------------------
 fs.rmSync(DIST, { recursive: true, force: true });
 fs.mkdirSync(DIST, { recursive: true });
-let page = replaceOnce(indexHtml, CSS_LINK, '<link rel="stylesheet" href="style.css">', 'stylesheet link');
-page = replaceOnce(page, APP_SCRIPT, '<script type="module" src="app.js"></script>', 'module script');
+let page = replaceOnce(
+  indexHtml,
+  CSS_LINK,
+  '<link rel="stylesheet" href="style.css">',
+  'stylesheet link',
+);
+page = replaceOnce(
+  page,
+  APP_SCRIPT,
+  '<script type="module" src="app.js"></script>',
+  'module script',
+);
 page = replaceOnce(page, MODULE_DIR, 'data-module-dir="./"', 'data-module-dir');
 // One bundle: nothing to preload but the engine, which now sits beside the page.
-page = replaceOnce(page, PRELOAD, '  <link rel="preload" href="nnplay-simd.wasm" as="fetch" crossorigin>\n'
-  + '  <link rel="preload" href="nnplay-simd.js" as="script">\n', 'preload block');
+page = replaceOnce(
+  page,
+  PRELOAD,
+  '  <link rel="preload" href="nnplay-simd.wasm" as="fetch" crossorigin>\n' +
+    '  <link rel="preload" href="nnplay-simd.js" as="script">\n',
+  'preload block',
+);
 checkRefs(page, ['style.css', 'app.js', 'nnplay-simd.wasm', 'nnplay-simd.js'], 'dist/index.html');
 fs.writeFileSync(path.join(DIST, 'index.html'), page);
 fs.writeFileSync(path.join(DIST, 'app.js'), appEsm);
 fs.writeFileSync(path.join(DIST, 'style.css'), css);
 for (const name of Object.values(VARIANTS)) {
-  for (const ext of ['.js', '.wasm']) fs.copyFileSync(path.join(WASM, name + ext), path.join(DIST, name + ext));
+  for (const ext of ['.js', '.wasm'])
+    fs.copyFileSync(path.join(WASM, name + ext), path.join(DIST, name + ext));
 }
 const WORKER_FILES = ['engine-loader.js', 'workers/session-worker.js'];
 for (const f of WORKER_FILES) {
@@ -117,7 +153,9 @@ for (const [kind, name] of Object.entries(VARIANTS)) {
   wasm[kind] = fs.readFileSync(path.join(WASM, `${name}.wasm`)).toString('base64');
 }
 // The loader, then the worker script (which then finds the loader defined and imports nothing).
-const workerParts = WORKER_FILES.map((f) => fs.readFileSync(path.join(ROOT, 'web', f), 'utf8')).join('\n');
+const workerParts = WORKER_FILES.map((f) =>
+  fs.readFileSync(path.join(ROOT, 'web', f), 'utf8'),
+).join('\n');
 const engineScript = `/* nnplay engine: Emscripten glue + .wasm (base64) of the SIMD and baseline builds */
 (function () {
   var wasm = { simd: "${wasm.simd}", baseline: "${wasm.baseline}" };
@@ -160,8 +198,12 @@ let one = replaceOnce(indexHtml, CSS_LINK, `<style>\n${css}</style>`, 'styleshee
 one = replaceOnce(one, APP_SCRIPT, '', 'module script');
 one = replaceOnce(one, MODULE_DIR, 'data-module-dir="./"', 'data-module-dir');
 one = replaceOnce(one, PRELOAD, '', 'preload block'); // everything is inline
-one = replaceOnce(one, /<\/body>/i,
-  `<script>\n${engineScript}\n</script>\n<script>\n${scriptText(appIife, 'the IIFE bundle')}</script>\n</body>`, '</body>');
+one = replaceOnce(
+  one,
+  /<\/body>/i,
+  `<script>\n${engineScript}\n</script>\n<script>\n${scriptText(appIife, 'the IIFE bundle')}</script>\n</body>`,
+  '</body>',
+);
 checkRefs(one, [], 'dist/nnplay.html');
 fs.writeFileSync(path.join(DIST, 'nnplay.html'), one);
 

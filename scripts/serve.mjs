@@ -27,7 +27,18 @@ export const MIME = {
   '.map': 'application/json; charset=utf-8',
 };
 // Worth compressing; images are compressed already.
-const GZIP_TYPES = new Set(['.html', '.js', '.mjs', '.json', '.css', '.wasm', '.svg', '.txt', '.md', '.map']);
+const GZIP_TYPES = new Set([
+  '.html',
+  '.js',
+  '.mjs',
+  '.json',
+  '.css',
+  '.wasm',
+  '.svg',
+  '.txt',
+  '.md',
+  '.map',
+]);
 
 // Compressed bodies, each file compressed once per version (mtime and size): a reload costs no
 // gzip work, as with a static host's precompressed files. Bounded: cleared past 64 MB.
@@ -48,7 +59,10 @@ async function gzipped(file) {
 }
 
 function send(res, status, text) {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-cache',
+  });
   res.end(text);
 }
 
@@ -76,7 +90,8 @@ function resolveFile(root, urlPath) {
 
 export function handler(root, { gzip = true } = {}) {
   return (req, res) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed\n');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, 'method not allowed\n');
     const urlPath = (req.url || '/').split(/[?#]/)[0];
     const file = resolveFile(root, urlPath);
     if (!file) return send(res, 404, 'not found\n');
@@ -86,7 +101,8 @@ export function handler(root, { gzip = true } = {}) {
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
     };
-    const useGzip = gzip && GZIP_TYPES.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] || '');
+    const useGzip =
+      gzip && GZIP_TYPES.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] || '');
     if (!useGzip) {
       headers['Content-Length'] = fs.statSync(file).size;
       res.writeHead(200, headers);
@@ -95,15 +111,28 @@ export function handler(root, { gzip = true } = {}) {
       stream.on('error', () => res.destroy());
       return stream.pipe(res);
     }
-    gzipped(file).then((body) => {
-      res.writeHead(200, { ...headers, 'Content-Encoding': 'gzip', 'Vary': 'Accept-Encoding', 'Content-Length': body.length });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    }, () => send(res, 500, 'could not read the file\n'));
+    gzipped(file).then(
+      (body) => {
+        res.writeHead(200, {
+          ...headers,
+          'Content-Encoding': 'gzip',
+          Vary: 'Accept-Encoding',
+          'Content-Length': body.length,
+        });
+        res.end(req.method === 'HEAD' ? undefined : body);
+      },
+      () => send(res, 500, 'could not read the file\n'),
+    );
   };
 }
 
 // Starts a server; port 0 picks a free one. Resolves to {url, port, server, close()}.
-export function startServer({ root = REPO_ROOT, port = 8000, host = '127.0.0.1', gzip = true } = {}) {
+export function startServer({
+  root = REPO_ROOT,
+  port = 8000,
+  host = '127.0.0.1',
+  gzip = true,
+} = {}) {
   const realRoot = fs.realpathSync(path.resolve(root));
   const server = http.createServer(handler(realRoot, { gzip }));
   return new Promise((resolve, reject) => {
@@ -114,10 +143,11 @@ export function startServer({ root = REPO_ROOT, port = 8000, host = '127.0.0.1',
         url: `http://${host}:${actual}/`,
         port: actual,
         server,
-        close: () => new Promise((done) => {
-          server.closeAllConnections?.();
-          server.close(() => done());
-        }),
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections?.();
+            server.close(() => done());
+          }),
       });
     });
   });

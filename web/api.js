@@ -7,7 +7,10 @@ export function createApi() {
   let playground = null;
   let resolveReady;
   let rejectReady;
-  const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
+  const ready = new Promise((resolve, reject) => {
+    resolveReady = resolve;
+    rejectReady = reject;
+  });
   ready.catch(() => {}); // a failed load is shown on the page; no unhandled-rejection noise
   const need = () => {
     if (!playground) throw new Error('nnplay is not ready: await window.nnplay.ready first');
@@ -21,15 +24,29 @@ export function createApi() {
     step: (n = 1) => need().step(n),
     /** Replaces the config as a user's change would; {ok, errors, warnings}. */
     configure: (config) => need().replaceConfig(config),
-    play: () => { need().play(); return need().state(); },
-    pause: () => { need().pause(); return need().state(); },
-    reset: () => { need().reset(); return need().state(); },
+    play: () => {
+      need().play();
+      return need().state();
+    },
+    pause: () => {
+      need().pause();
+      return need().state();
+    },
+    reset: () => {
+      need().reset();
+      return need().state();
+    },
     /** A hash body ("a=b&...") reproducing what is on screen; network: carry the weights. */
     link: ({ network = false } = {}) => need().shareHash({ network }),
   });
   return {
     api,
-    attach(p) { playground = p; resolveReady(p.state()); },
-    fail(error) { rejectReady(error); },
+    attach(p) {
+      playground = p;
+      resolveReady(p.state());
+    },
+    fail(error) {
+      rejectReady(error);
+    },
   };
 }

@@ -30,8 +30,12 @@ function showLoadError(error) {
   box.replaceChildren(
     el('p', { className: 'load-error-title', text: 'nnplay could not start.' }),
     el('p', { text: error && error.message ? error.message : String(error) }),
-    el('p', { text: 'If you run nnplay from a clone of its repository, build the engine first '
-      + '(the README\'s serve command builds and serves it).' }));
+    el('p', {
+      text:
+        'If you run nnplay from a clone of its repository, build the engine first ' +
+        "(the README's serve command builds and serves it).",
+    }),
+  );
   box.hidden = false;
   document.body.classList.remove('loading');
   document.body.classList.add('failed');
@@ -50,7 +54,10 @@ async function boot() {
   const engine = await loadEngine({ dir });
   const notice = createNotice($('notice'));
   const status = createNotice($('status'));
-  const tabs = mountModeTabs({ playground: $('mode-tab-playground'), perceptron: $('mode-tab-perceptron') }, document.body);
+  const tabs = mountModeTabs(
+    { playground: $('mode-tab-playground'), perceptron: $('mode-tab-perceptron') },
+    document.body,
+  );
   const router = createRouter({
     location: window.location,
     history: window.history,
@@ -80,14 +87,22 @@ async function boot() {
   if (playground.config) playground.draw();
   await nextPaint();
 
-  for (const el of document.querySelectorAll('button:disabled, input:disabled')) el.disabled = false;
+  for (const el of document.querySelectorAll('button:disabled, input:disabled'))
+    el.disabled = false;
   mountPage(engine, playground, (body) => router.linkTo('playground', body));
   // Space, right arrow, r: in the embed view and the full page alike (not in the perceptron lab).
-  installShortcuts({
-    togglePlay: () => playground.togglePlay(),
-    step: () => { playground.pause(); playground.step(1); },
-    reset: () => playground.reset(),
-  }, document, () => router.active() === 'playground');
+  installShortcuts(
+    {
+      togglePlay: () => playground.togglePlay(),
+      step: () => {
+        playground.pause();
+        playground.step(1);
+      },
+      reset: () => playground.reset(),
+    },
+    document,
+    () => router.active() === 'playground',
+  );
 
   // Back, Forward, a link followed, a hash edited by hand (the router ignores the second
   // event of one change).
@@ -103,4 +118,3 @@ boot().then(attach, (error) => {
   showLoadError(error);
   fail(error);
 });
-

@@ -10,7 +10,9 @@ function fill(node, props, children) {
   const { className, text, attrs, on, ...rest } = props || {};
   if (className) node.setAttribute('class', className);
   if (text !== undefined && text !== null) node.textContent = String(text);
-  if (attrs) for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) node.setAttribute(k, String(v));
+  if (attrs)
+    for (const [k, v] of Object.entries(attrs))
+      if (v !== undefined && v !== null) node.setAttribute(k, String(v));
   if (on) for (const [event, handler] of Object.entries(on)) node.addEventListener(event, handler);
   Object.assign(node, rest);
   for (const child of children) {

@@ -31,8 +31,8 @@ var nnplayEngineLoader = (function () {
 
   // The smallest module using a SIMD instruction (v128.const; i32x4.extract_lane in a function).
   const SIMD_PROBE = new Uint8Array([
-    0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 127, 3, 2, 1, 0, 10, 25, 1, 23, 0, 253, 12,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 253, 27, 0, 11,
+    0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 127, 3, 2, 1, 0, 10, 25, 1, 23, 0, 253, 12, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 253, 27, 0, 11,
   ]);
 
   /** A load failure the page shows as is: `message` is a sentence for a reader. */
@@ -66,7 +66,9 @@ var nnplayEngineLoader = (function () {
 
   /** Runs the glue at src as a classic script: a <script> in a window, importScripts in a Worker. */
   function loadScript(/** @type {string} */ src) {
-    const scope = /** @type {{importScripts?: (url: string) => void}} */ (/** @type {unknown} */ (globalThis));
+    const scope = /** @type {{importScripts?: (url: string) => void}} */ (
+      /** @type {unknown} */ (globalThis)
+    );
     if (typeof document !== 'object' && typeof scope.importScripts === 'function') {
       try {
         scope.importScripts(new URL(src, baseUrl()).href);
@@ -83,7 +85,8 @@ var nnplayEngineLoader = (function () {
       script.src = src;
       script.async = true;
       script.onload = () => resolve(undefined);
-      script.onerror = () => reject(new EngineLoadError(`The engine file ${src} could not be loaded.`));
+      script.onerror = () =>
+        reject(new EngineLoadError(`The engine file ${src} could not be loaded.`));
       document.head.appendChild(script);
     });
   }
@@ -95,10 +98,17 @@ var nnplayEngineLoader = (function () {
    * @param {LoadOptions} [options]
    * @returns {Promise<NNPlayModule>}
    */
-  async function loadModule({ dir = 'build/wasm/', simd = simdSupported(), factory, wasmBinary } = {}) {
+  async function loadModule({
+    dir = 'build/wasm/',
+    simd = simdSupported(),
+    factory,
+    wasmBinary,
+  } = {}) {
     if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
-      throw new EngineLoadError('This browser cannot run WebAssembly, which nnplay needs. '
-        + 'Please open the page in a current version of Chrome, Firefox, Safari or Edge.');
+      throw new EngineLoadError(
+        'This browser cannot run WebAssembly, which nnplay needs. ' +
+          'Please open the page in a current version of Chrome, Firefox, Safari or Edge.',
+      );
     }
     /** @type {ModuleOptions} */
     const options = { print: () => {}, printErr: (m) => console.warn(m) };
@@ -106,7 +116,8 @@ var nnplayEngineLoader = (function () {
     if (!create) {
       await loadScript(`${dir}${buildName(simd)}.js`);
       create = globalFactory();
-      if (!create) throw new EngineLoadError(`The engine file in ${dir} did not define ${FACTORY}.`);
+      if (!create)
+        throw new EngineLoadError(`The engine file in ${dir} did not define ${FACTORY}.`);
       // The glue looks for its .wasm beside the document's script, but in a Worker beside the
       // worker script: name the folder it came from.
       const folder = new URL(dir, baseUrl()).href;

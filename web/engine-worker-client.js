@@ -66,15 +66,25 @@ export class EngineWorker {
 
   /** Replaces the session's config, as Engine.configure. @param {object} config
    *  @returns {Promise<ConfigureResult>} */
-  configure(config) { return this.call('configure', { config }); }
+  configure(config) {
+    return this.call('configure', { config });
+  }
   /** Trains n epochs. @param {number} n @returns {Promise<Losses>} */
-  step(n = 1) { return this.call('step', { n }); }
+  step(n = 1) {
+    return this.call('step', { n });
+  }
   /** The losses as of the last step. @returns {Promise<Losses>} */
-  losses() { return this.call('losses'); }
+  losses() {
+    return this.call('losses');
+  }
   /** config plus params and epoch (Engine.exportConfig). @returns {Promise<Record<string, any>>} */
-  exportConfig() { return this.call('exportConfig'); }
+  exportConfig() {
+    return this.call('exportConfig');
+  }
   /** A copy of every parameter, laid out as Engine.paramsView. @returns {Promise<Float64Array>} */
-  params() { return this.call('params'); }
+  params() {
+    return this.call('params');
+  }
 
   /** Stops the worker; calls still waiting reject. */
   terminate() {
@@ -90,8 +100,14 @@ export class EngineWorker {
  * @param {{dir?: string, simd?: boolean, workerUrl?: string | URL}} [options]
  * @returns {Promise<EngineWorker>}
  */
-export async function startEngineWorker({ dir = 'build/wasm/', simd = loader.simdSupported(), workerUrl } = {}) {
-  const inline = /** @type {{nnplayInlineEngine?: InlineEngine}} */ (/** @type {unknown} */ (globalThis)).nnplayInlineEngine;
+export async function startEngineWorker({
+  dir = 'build/wasm/',
+  simd = loader.simdSupported(),
+  workerUrl,
+} = {}) {
+  const inline = /** @type {{nnplayInlineEngine?: InlineEngine}} */ (
+    /** @type {unknown} */ (globalThis)
+  ).nnplayInlineEngine;
   let worker;
   let blobUrl = '';
   /** @type {Record<string, unknown>} */

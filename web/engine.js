@@ -66,38 +66,77 @@ export class Engine {
   }
 
   /** The effective config (defaults and seed filled in). @returns {Record<string, any>} */
-  config() { return JSON.parse(this.session.config()); }
+  config() {
+    return JSON.parse(this.session.config());
+  }
   /** config() plus params and epoch: configure(exportConfig()) restores the network.
    *  @returns {Record<string, any>} */
-  exportConfig() { return JSON.parse(this.session.exportConfig()); }
+  exportConfig() {
+    return JSON.parse(this.session.exportConfig());
+  }
 
   /** Trains n epochs; returns how many (fewer when the network diverged). */
-  step(n = 1) { return Number(this.session.step(n)); }
+  step(n = 1) {
+    return Number(this.session.step(n));
+  }
   /** Trains n single examples in training order from the session's cursor; returns how many. */
-  stepExamples(n = 1) { return Number(this.session.stepExamples(n)); }
+  stepExamples(n = 1) {
+    return Number(this.session.stepExamples(n));
+  }
   /** The training example stepExamples trains next (0 at an epoch's start). */
-  exampleCursor() { return Number(this.session.exampleCursor()); }
+  exampleCursor() {
+    return Number(this.session.exampleCursor());
+  }
   /** The output for every training point (double, a copy), as of the last losses. */
-  trainOutputs() { return this.session.trainOutputs(); }
-  epoch() { return Number(this.session.epoch()); }
-  trainLoss() { return this.session.trainLoss(); }
-  testLoss() { return this.session.testLoss(); }
-  trainAccuracy() { return this.session.trainAccuracy(); }
-  testAccuracy() { return this.session.testAccuracy(); }
+  trainOutputs() {
+    return this.session.trainOutputs();
+  }
+  epoch() {
+    return Number(this.session.epoch());
+  }
+  trainLoss() {
+    return this.session.trainLoss();
+  }
+  testLoss() {
+    return this.session.testLoss();
+  }
+  trainAccuracy() {
+    return this.session.trainAccuracy();
+  }
+  testAccuracy() {
+    return this.session.testAccuracy();
+  }
   /** @param {number} lr */
-  setLearningRate(lr) { return Boolean(this.session.setLearningRate(lr)); }
-  reset() { this.session.reset(); }
+  setLearningRate(lr) {
+    return Boolean(this.session.setLearningRate(lr));
+  }
+  reset() {
+    this.session.reset();
+  }
   /** New data from a new seed drawn from the stream, weights kept; returns the seed. */
-  regenerate() { return this.session.regenerate(); }
+  regenerate() {
+    return this.session.regenerate();
+  }
   /** Draws a new seed string from the stream. */
-  nextSeed() { return this.session.nextSeed(); }
+  nextSeed() {
+    return this.session.nextSeed();
+  }
 
-  layerSizes() { return Array.from(this.session.layerSizes()); }
+  layerSizes() {
+    return Array.from(this.session.layerSizes());
+  }
   /** @returns {string[]} */
-  inputNames() { const s = this.session.inputNames(); return s ? s.split(',') : []; }
+  inputNames() {
+    const s = this.session.inputNames();
+    return s ? s.split(',') : [];
+  }
   /** [x, y, label, ...] copies. */
-  trainPoints() { return this.session.trainPoints(); }
-  testPoints() { return this.session.testPoints(); }
+  trainPoints() {
+    return this.session.trainPoints();
+  }
+  testPoints() {
+    return this.session.testPoints();
+  }
 
   /** Predicts an R x R grid; returns the output values (a view: use before the next call).
    *  @param {number} r */
@@ -113,27 +152,49 @@ export class Engine {
     return this.session.gridOutput();
   }
   /** Every node's map after predictGrid (a view: nodeCount·R·R values). */
-  gridNodes() { return this.session.gridNodes(); }
+  gridNodes() {
+    return this.session.gridNodes();
+  }
   /** All parameters (a view) and the L1-dead flags (a view), as docs/BINDING.md lays out. */
-  paramsView() { return this.session.paramsView(); }
-  deadView() { return this.session.deadView(); }
+  paramsView() {
+    return this.session.paramsView();
+  }
+  deadView() {
+    return this.session.deadView();
+  }
   /** @param {number} layer @param {number} node @param {number} source @param {number} v */
-  setWeight(layer, node, source, v) { return Boolean(this.session.setWeight(layer, node, source, v)); }
+  setWeight(layer, node, source, v) {
+    return Boolean(this.session.setWeight(layer, node, source, v));
+  }
   /** @param {number} layer @param {number} node @param {number} v */
-  setBias(layer, node, v) { return Boolean(this.session.setBias(layer, node, v)); }
+  setBias(layer, node, v) {
+    return Boolean(this.session.setBias(layer, node, v));
+  }
 
   /** The engine's hard limits (layers, neurons, seed length, points, grid resolution). */
-  limits() { return this.Module.limits(); }
+  limits() {
+    return this.Module.limits();
+  }
   /** The input features in the engine's order. */
-  featureNames() { return this.Module.featureNames(); }
+  featureNames() {
+    return this.Module.featureNames();
+  }
   /** The target the negative class is trained towards for the output activation. */
-  negativeTarget() { return this.session.negativeTarget(); }
+  negativeTarget() {
+    return this.session.negativeTarget();
+  }
   /** One per training point: 1 where the engine's accuracy counts it right (a copy). */
-  trainCorrect() { return this.session.trainCorrect(); }
-  outputWidth() { return this.session.outputWidth(); }
+  trainCorrect() {
+    return this.session.trainCorrect();
+  }
+  outputWidth() {
+    return this.session.outputWidth();
+  }
 
   /** Another Engine on the same module with a session of its own (the perceptron lab's). */
-  fork() { return new Engine(this.Module, this.simd); }
+  fork() {
+    return new Engine(this.Module, this.simd);
+  }
 
   /** The points ([x, y, label, ...], train then test) a config makes, from a second session:
    *  this one is untouched. Empty when the config is rejected. @param {object} config */
@@ -153,8 +214,18 @@ export class Engine {
    *  order, R·R values each) from the preview session: a copy, fixed for the page's life. */
   featureMaps(r = 100) {
     if (!this.scratch) this.scratch = new this.Module.Session();
-    const all = { x: true, y: true, xSquared: true, ySquared: true, xTimesY: true, sinX: true, sinY: true };
-    const res = this.scratch.configure(JSON.stringify({ ...all, networkShape: [], seed: 'features', percTrainData: 100 }));
+    const all = {
+      x: true,
+      y: true,
+      xSquared: true,
+      ySquared: true,
+      xTimesY: true,
+      sinX: true,
+      sinY: true,
+    };
+    const res = this.scratch.configure(
+      JSON.stringify({ ...all, networkShape: [], seed: 'features', percTrainData: 100 }),
+    );
     if (!res.ok) return new Float32Array(0);
     this.scratch.predictGrid(r);
     return new Float32Array(this.scratch.gridNodes().subarray(0, 7 * r * r));

@@ -5,7 +5,11 @@
 
 /** The engine's limits the binding reports (docs/BINDING.md). */
 export const ENGINE_LIMIT_KEYS = Object.freeze([
-  'maxHiddenLayers', 'maxNeurons', 'maxSeedLength', 'maxPoints', 'maxGridResolution',
+  'maxHiddenLayers',
+  'maxNeurons',
+  'maxSeedLength',
+  'maxPoints',
+  'maxGridResolution',
 ]);
 
 /** The page's comfort limits: the network's +/- buttons stop there (a link may ask for more,
@@ -16,7 +20,11 @@ export const UI_MAX_NEURONS = PAGE_LIMITS.uiMaxNeurons;
 
 /** The link keys' own limits: replayed resets, a params code's length, the reference's
  *  tutorial name. */
-export const LINK_LIMITS = Object.freeze({ maxResets: 10000, maxParamsLength: 1500000, maxTutorialLength: 100 });
+export const LINK_LIMITS = Object.freeze({
+  maxResets: 10000,
+  maxParamsLength: 1500000,
+  maxTutorialLength: 100,
+});
 
 /**
  * The one table: engineLimits (engine.limits()) with the page's and the links' limits beside

@@ -6,7 +6,8 @@
 export const DEFAULT_CAPACITY = 256;
 
 export function createLossHistory(capacity = DEFAULT_CAPACITY) {
-  if (!Number.isInteger(capacity) || capacity < 4 || capacity % 2) throw new Error('capacity: an even number >= 4');
+  if (!Number.isInteger(capacity) || capacity < 4 || capacity % 2)
+    throw new Error('capacity: an even number >= 4');
   const h = {
     capacity,
     epochs: new Float64Array(capacity),
@@ -22,7 +23,8 @@ export function createLossHistory(capacity = DEFAULT_CAPACITY) {
     },
     /** Records the losses at `epoch` (epochs only grow between clears). */
     add(epoch, train, test) {
-      if (h.last && epoch === h.last.epoch) { // same epoch, new losses (an edited weight)
+      if (h.last && epoch === h.last.epoch) {
+        // same epoch, new losses (an edited weight)
         h.last = { epoch, train, test };
         if (h.length > 0 && h.epochs[h.length - 1] === epoch) {
           h.train[h.length - 1] = train;

@@ -4,10 +4,17 @@
 // about datasets.
 
 /** The input features in the engine's fixed order, with the reference's labels. */
-export const FEATURES = Object.freeze([
-  ['x', 'X₁'], ['y', 'X₂'], ['xSquared', 'X₁²'], ['ySquared', 'X₂²'], ['xTimesY', 'X₁X₂'],
-  ['sinX', 'sin(X₁)'], ['sinY', 'sin(X₂)'],
-].map(([key, label]) => Object.freeze({ key, label })));
+export const FEATURES = Object.freeze(
+  [
+    ['x', 'X₁'],
+    ['y', 'X₂'],
+    ['xSquared', 'X₁²'],
+    ['ySquared', 'X₂²'],
+    ['xTimesY', 'X₁X₂'],
+    ['sinX', 'sin(X₁)'],
+    ['sinY', 'sin(X₂)'],
+  ].map(([key, label]) => Object.freeze({ key, label })),
+);
 export const FEATURE_KEYS = Object.freeze(FEATURES.map((f) => f.key));
 
 export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear'];
@@ -23,9 +30,21 @@ export const REGULARIZATION_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3
 /** Controls `<name>_hide=true` hides (the reference's HIDABLE_CONTROLS ids); a feature's
  *  name removes its input toggle. */
 export const HIDABLE_CONTROLS = [
-  'showTestData', 'discretize', 'playButton', 'stepButton', 'resetButton', 'learningRate',
-  'activation', 'regularization', 'regularizationRate', 'problem', 'dataset', 'percTrainData',
-  'noise', 'batchSize', 'numHiddenLayers',
+  'showTestData',
+  'discretize',
+  'playButton',
+  'stepButton',
+  'resetButton',
+  'learningRate',
+  'activation',
+  'regularization',
+  'regularizationRate',
+  'problem',
+  'dataset',
+  'percTrainData',
+  'noise',
+  'batchSize',
+  'numHiddenLayers',
 ];
 
 /** The dataset currently shown: the regression one when problem is regression. */

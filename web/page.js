@@ -26,7 +26,10 @@ function thumbnailPoints(engine, name) {
 export function mountPage(engine, playground, linkTo) {
   const actions = {
     togglePlay: () => playground.togglePlay(),
-    step: () => { playground.pause(); playground.step(1); },
+    step: () => {
+      playground.pause();
+      playground.step(1);
+    },
     reset: () => playground.reset(),
     pickDataset: (name) => playground.changeConfig(datasetChange(name), { newData: true }),
     changePage: (patch) => playground.changePage(patch),
@@ -38,23 +41,51 @@ export function mountPage(engine, playground, linkTo) {
     setBias: (l, n, v) => playground.setBias(l, n, v),
     refresh: () => playground.refresh(),
   };
-  playground.addView(mountPlayControls(
-    { reset: $('reset-button'), playPause: $('play-pause-button'), step: $('step-button'), epoch: $('epoch-number') },
-    actions));
+  playground.addView(
+    mountPlayControls(
+      {
+        reset: $('reset-button'),
+        playPause: $('play-pause-button'),
+        step: $('step-button'),
+        epoch: $('epoch-number'),
+      },
+      actions,
+    ),
+  );
   playground.addView(mountTopControls($('top-controls'), actions));
   const picker = mountDatasetPicker($('dataset-picker'), actions);
   picker.drawThumbnails((name) => thumbnailPoints(engine, name));
   playground.addView(picker);
   playground.addView(mountDataControls($('data-controls'), actions));
   playground.addView(mountNetworkView($('network-column'), engine.featureMaps(), actions));
-  playground.addView(mountOutput({
-    trainLoss: $('train-loss'), testLoss: $('test-loss'),
-    trainAccuracy: $('train-accuracy'), testAccuracy: $('test-accuracy'), chart: $('loss-chart'),
-    showTestData: $('show-test-data'), discretize: $('discretize'),
-  }, actions));
-  playground.addView(mountShare($('share'), ({ network }) => linkTo(playground.shareHash({ network }))));
-  playground.addView(mountVisibility(document, { article: $('article-text'), banner: document.querySelector('.banner') }));
-  playground.addView(mountEmbedView(document.documentElement,
-    { pane: $('network-column'), heatmap: document.querySelector('.heatmap-frame') },
-    () => playground.redraw()));
+  playground.addView(
+    mountOutput(
+      {
+        trainLoss: $('train-loss'),
+        testLoss: $('test-loss'),
+        trainAccuracy: $('train-accuracy'),
+        testAccuracy: $('test-accuracy'),
+        chart: $('loss-chart'),
+        showTestData: $('show-test-data'),
+        discretize: $('discretize'),
+      },
+      actions,
+    ),
+  );
+  playground.addView(
+    mountShare($('share'), ({ network }) => linkTo(playground.shareHash({ network }))),
+  );
+  playground.addView(
+    mountVisibility(document, {
+      article: $('article-text'),
+      banner: document.querySelector('.banner'),
+    }),
+  );
+  playground.addView(
+    mountEmbedView(
+      document.documentElement,
+      { pane: $('network-column'), heatmap: document.querySelector('.heatmap-frame') },
+      () => playground.redraw(),
+    ),
+  );
 }

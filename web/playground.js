@@ -14,7 +14,11 @@
 // (`params`, web/params-codec.js) reproduces them; the next reset makes it 0 again.
 
 import {
-  parseHash, serializeHash, isDiscreteChange, PAGE_DEFAULTS, ENGINE_KEYS,
+  parseHash,
+  serializeHash,
+  isDiscreteChange,
+  PAGE_DEFAULTS,
+  ENGINE_KEYS,
 } from './link/playground-link.js';
 import { preview as shorten } from './link/hash-codec.js';
 import { decodeParams, encodeParams } from './params-codec.js';
@@ -46,7 +50,10 @@ export function configureKeyByKey(engine, config) {
     const keys = [...new Set(result.errors.map((e) => topKey(e.field)))].filter((k) => k in used);
     if (keys.length === 0) return { result, used, dropped };
     for (const key of keys) {
-      const reason = result.errors.filter((e) => topKey(e.field) === key).map((e) => e.message).join('; ');
+      const reason = result.errors
+        .filter((e) => topKey(e.field) === key)
+        .map((e) => e.message)
+        .join('; ');
       const value = Array.isArray(used[key]) ? used[key].join(',') : String(used[key]);
       dropped.push({ key, value: value.length > 40 ? value.slice(0, 40) + '…' : value, reason });
       delete used[key];
@@ -59,14 +66,23 @@ const NO_NOTICE = { show() {}, clear() {} };
 const NO_LINK = { replace() {}, push() {}, open() {} };
 /** The notice over a link's problems (each listed with its reason: dropped, or clipped to a
  *  limit). */
-export const LINK_NOTICE = 'Some settings in the link were not valid: the page ignored them, or clipped them to its limits, as listed, and uses the rest:';
+export const LINK_NOTICE =
+  'Some settings in the link were not valid: the page ignored them, or clipped them to its limits, as listed, and uses the rest:';
 
 export class Playground {
   /** engine: web/engine.js Engine; canvases: {heatmap, points}; notice: ui/notice.js (what
    *  was ignored or rejected); status: a second notice (divergence, a carried network);
    *  limits: web/limits.js's table; link: the router's port {replace(), push(snapshot)};
    *  raf: requestAnimationFrame-like. */
-  constructor({ engine, canvases, notice, status = NO_NOTICE, limits, link = NO_LINK, raf = (f) => requestAnimationFrame(f) }) {
+  constructor({
+    engine,
+    canvases,
+    notice,
+    status = NO_NOTICE,
+    limits,
+    link = NO_LINK,
+    raf = (f) => requestAnimationFrame(f),
+  }) {
     this.engine = engine;
     this.canvases = canvases;
     this.notice = notice;
@@ -84,11 +100,11 @@ export class Playground {
     this.gridChanged = true;
     this.frameRequested = false;
     this.history = createLossHistory();
-    this.resets = 0;        // resets since the config was applied; -1: weights not from the seed
+    this.resets = 0; // resets since the config was applied; -1: weights not from the seed
     this.linkParams = null; // the params code the weights came from, while they last
-    this.edited = false;    // a weight or bias was set by hand since the last reset
+    this.edited = false; // a weight or bias was set by hand since the last reset
     this.diverged = false;
-    this.preview = null;    // null, {grid: k} (a node of gridNodes) or {values} (an R·R map)
+    this.preview = null; // null, {grid: k} (a node of gridNodes) or {values} (an R·R map)
     this.sizes = [];
     this.trainCount = 0;
   }
@@ -111,13 +127,18 @@ export class Playground {
     this.page = { ...page, embed: this.page.embed };
     const ignored = [...problems, ...dropped];
     if (!result.ok) {
-      this.notice.show('The engine rejected the configuration:', result.errors.map((e) => ({ key: e.field, reason: e.message })), { kind: 'error' });
+      this.notice.show(
+        'The engine rejected the configuration:',
+        result.errors.map((e) => ({ key: e.field, reason: e.message })),
+        { kind: 'error' },
+      );
       return result;
     }
     let carried = null;
     if (link.params) {
       carried = this.loadParams(link.params);
-      if (!carried.ok) ignored.push({ key: 'params', value: shorten(link.params), reason: carried.reason });
+      if (!carried.ok)
+        ignored.push({ key: 'params', value: shorten(link.params), reason: carried.reason });
     }
     const resets = carried && carried.ok ? 0 : link.resets;
     for (let i = 0; i < resets; i++) this.engine.reset();
@@ -126,8 +147,11 @@ export class Playground {
       this.resets = -1;
       this.linkParams = link.params;
       this.writeHash();
-      this.status.show(`This link carries a trained network (epoch ${formatEpoch(carried.epoch)}).`,
-        ['Press play to continue training it, or reset for new weights.'], { kind: 'info' });
+      this.status.show(
+        `This link carries a trained network (epoch ${formatEpoch(carried.epoch)}).`,
+        ['Press play to continue training it, or reset for new weights.'],
+        { kind: 'info' },
+      );
     } else {
       this.resets = resets;
       this.writeHash();
@@ -150,14 +174,18 @@ export class Playground {
     }
     const sizes = this.engine.layerSizes();
     if (sizes.join(',') !== decoded.sizes.join(',')) {
-      return { ok: false, reason: `made for layer sizes ${decoded.sizes.join(',')}, not ${sizes.join(',')}` };
+      return {
+        ok: false,
+        reason: `made for layer sizes ${decoded.sizes.join(',')}, not ${sizes.join(',')}`,
+      };
     }
     const r = this.engine.configure({
       ...this.engine.config(),
       params: toNestedParams(decoded.sizes, decoded.params, decoded.dead),
       epoch: decoded.epoch,
     });
-    if (!r.ok) return { ok: false, reason: r.errors.map((e) => `${e.field}: ${e.message}`).join('; ') };
+    if (!r.ok)
+      return { ok: false, reason: r.errors.map((e) => `${e.field}: ${e.message}`).join('; ') };
     return { ok: true, epoch: decoded.epoch };
   }
 
@@ -173,8 +201,16 @@ export class Playground {
    *  config leaves everything as it was and shows why. Returns {ok, errors, warnings}. */
   replaceConfig(config) {
     if (config === null || typeof config !== 'object' || Array.isArray(config)) {
-      const result = { ok: false, errors: [{ field: '', message: 'the config must be an object' }], warnings: [] };
-      this.notice.show('That configuration was not accepted:', [{ key: '(config)', reason: result.errors[0].message }], { kind: 'error' });
+      const result = {
+        ok: false,
+        errors: [{ field: '', message: 'the config must be an object' }],
+        warnings: [],
+      };
+      this.notice.show(
+        'That configuration was not accepted:',
+        [{ key: '(config)', reason: result.errors[0].message }],
+        { kind: 'error' },
+      );
       return result;
     }
     const result = this.applyConfig(config);
@@ -193,8 +229,11 @@ export class Playground {
     const left = before ? this.snapshot() : null; // the entry being left, if this is a new one
     const result = this.engine.configure(config);
     if (!result.ok) {
-      this.notice.show('That configuration was not accepted; nothing was changed:',
-        result.errors.map((e) => ({ key: e.field || '(config)', reason: e.message })), { kind: 'error' });
+      this.notice.show(
+        'That configuration was not accepted; nothing was changed:',
+        result.errors.map((e) => ({ key: e.field || '(config)', reason: e.message })),
+        { kind: 'error' },
+      );
       this.refresh();
       return result;
     }
@@ -307,8 +346,11 @@ export class Playground {
   snapshot() {
     if (!this.config) return null;
     return {
-      engine: this.engine.exportConfig(), page: structuredClone(this.page), resets: this.resets,
-      linkParams: this.linkParams, edited: this.edited,
+      engine: this.engine.exportConfig(),
+      page: structuredClone(this.page),
+      resets: this.resets,
+      linkParams: this.linkParams,
+      edited: this.edited,
     };
   }
 
@@ -340,14 +382,26 @@ export class Playground {
   shareHash({ network = false } = {}) {
     if (!network) return serializeHash(this.config, this.page, this.linkState());
     const code = encodeParams({
-      sizes: this.sizes, params: this.engine.paramsView(), dead: this.engine.deadView(), epoch: this.engine.epoch(),
+      sizes: this.sizes,
+      params: this.engine.paramsView(),
+      dead: this.engine.deadView(),
+      epoch: this.engine.epoch(),
     });
     return serializeHash(this.config, this.page, { params: code });
   }
 
-  play() { this.playing = true; this.refresh(); }
-  pause() { this.playing = false; this.refresh(); }
-  togglePlay() { if (this.playing) this.pause(); else this.play(); }
+  play() {
+    this.playing = true;
+    this.refresh();
+  }
+  pause() {
+    this.playing = false;
+    this.refresh();
+  }
+  togglePlay() {
+    if (this.playing) this.pause();
+    else this.play();
+  }
 
   /** Trains n epochs at once (synchronous) and redraws. */
   step(n = 1) {
@@ -372,10 +426,14 @@ export class Playground {
       if (!this.diverged) {
         this.diverged = true;
         const lr = this.config.learningRate;
-        this.status.show(`Training stopped at epoch ${formatEpoch(this.engine.epoch())}: the loss is no longer a finite number. The network diverged: its weights grew without bound.`, [
-          `Try a lower learning rate (it is ${lr} now)${this.config.activation === 'relu' ? ', or the tanh activation' : ''}.`,
-          'Then press reset for new weights; grey areas in the map are values that are not numbers.',
-        ], { kind: 'error' });
+        this.status.show(
+          `Training stopped at epoch ${formatEpoch(this.engine.epoch())}: the loss is no longer a finite number. The network diverged: its weights grew without bound.`,
+          [
+            `Try a lower learning rate (it is ${lr} now)${this.config.activation === 'relu' ? ', or the tanh activation' : ''}.`,
+            'Then press reset for new weights; grey areas in the map are values that are not numbers.',
+          ],
+          { kind: 'error' },
+        );
       }
     }
   }
@@ -421,12 +479,22 @@ export class Playground {
   view() {
     const e = this.engine;
     return {
-      epoch: e.epoch(), trainLoss: e.trainLoss(), testLoss: e.testLoss(),
-      trainAccuracy: e.trainAccuracy(), testAccuracy: e.testAccuracy(),
-      config: this.config, page: this.page, playing: this.playing, diverged: this.diverged,
-      sizes: this.sizes, history: this.history, preview: this.preview,
-      resets: this.resets, edited: this.edited,
-      params: e.paramsView(), dead: e.deadView(),
+      epoch: e.epoch(),
+      trainLoss: e.trainLoss(),
+      testLoss: e.testLoss(),
+      trainAccuracy: e.trainAccuracy(),
+      testAccuracy: e.testAccuracy(),
+      config: this.config,
+      page: this.page,
+      playing: this.playing,
+      diverged: this.diverged,
+      sizes: this.sizes,
+      history: this.history,
+      preview: this.preview,
+      resets: this.resets,
+      edited: this.edited,
+      params: e.paramsView(),
+      dead: e.deadView(),
       grid: { nodes: e.gridNodes(), resolution: GRID_RESOLUTION, changed: this.gridChanged },
     };
   }
@@ -465,12 +533,14 @@ export class Playground {
       const p = this.preview;
       if (p && Number.isInteger(p.grid) && p.grid >= 0) {
         const nodes = this.engine.gridNodes();
-        if ((p.grid + 1) * R * R <= nodes.length) values = nodes.subarray(p.grid * R * R, (p.grid + 1) * R * R);
+        if ((p.grid + 1) * R * R <= nodes.length)
+          values = nodes.subarray(p.grid * R * R, (p.grid + 1) * R * R);
       } else if (p && p.values && p.values.length === R * R) {
         values = p.values;
       }
       this.heatmap.draw(values, { discretize: this.page.discretize });
-      if (!this.drawnOnce) {  // for scripts/bench's first_heatmap_ms
+      if (!this.drawnOnce) {
+        // for scripts/bench's first_heatmap_ms
         this.drawnOnce = true;
         performance.mark('nnplay:first-heatmap');
       }
@@ -483,7 +553,8 @@ export class Playground {
       // Points grow with a map larger than the reference's 300 px (the embed view's).
       const scale = clearPoints(canvas, size) * Math.max(1, size / 300);
       drawPoints(canvas, this.engine.trainPoints(), { kind: 'train', scale });
-      if (this.page.showTestData) drawPoints(canvas, this.engine.testPoints(), { kind: 'test', scale });
+      if (this.page.showTestData)
+        drawPoints(canvas, this.engine.testPoints(), { kind: 'test', scale });
       this.dirty.points = false;
     }
   }

@@ -28,13 +28,20 @@ const SHARED_KEYS = new Set(['mode', 'embed']);
 
 /** The entry parts of a hash body that are the mode's own (shared keys left out), as written. */
 export function modeBody(hash) {
-  return String(hash || '').replace(/^#/, '').split('&')
-    .filter((part) => part !== '' && !SHARED_KEYS.has(decodeKey(part))).join('&');
+  return String(hash || '')
+    .replace(/^#/, '')
+    .split('&')
+    .filter((part) => part !== '' && !SHARED_KEYS.has(decodeKey(part)))
+    .join('&');
 }
 function decodeKey(part) {
   const eq = part.indexOf('=');
   const key = eq < 0 ? part : part.slice(0, eq);
-  try { return decodeURIComponent(key); } catch { return key; }
+  try {
+    return decodeURIComponent(key);
+  } catch {
+    return key;
+  }
 }
 
 /**
@@ -57,7 +64,8 @@ export function createRouter({ location, history, onChange = () => {}, kept = SN
 
   const newId = () => `${Date.now().toString(36)}.${(idCount += 1)}`;
   const url = (body) => `${location.pathname}${location.search}#${body}`;
-  const bodyOf = (mode) => joinShared({ mode: mode.name, isDefault: mode.name === names[0], embed }, mode.serialize());
+  const bodyOf = (mode) =>
+    joinShared({ mode: mode.name, isDefault: mode.name === names[0], embed }, mode.serialize());
 
   function remember(id, mode, data) {
     if (!id || data === undefined || data === null) return;
@@ -79,7 +87,11 @@ export function createRouter({ location, history, onChange = () => {}, kept = SN
       currentId = newId();
       shownOn.set(mode.name, currentId);
       history.pushState({ nnplay: currentId }, '', url(body));
-    } else if (location.hash !== `#${body}` || !history.state || history.state.nnplay !== currentId) {
+    } else if (
+      location.hash !== `#${body}` ||
+      !history.state ||
+      history.state.nnplay !== currentId
+    ) {
       history.replaceState({ nnplay: currentId }, '', url(body));
     }
     handledHash = location.hash;
@@ -134,8 +146,14 @@ export function createRouter({ location, history, onChange = () => {}, kept = SN
         open(hash, { play = false } = {}) {
           if (modes.get(name) !== active) return;
           const shared = splitShared(hash, names);
-          const body = joinShared({ mode: shared.mode, isDefault: shared.mode === names[0], embed: embed || shared.embed },
-            modeBody(hash));
+          const body = joinShared(
+            {
+              mode: shared.mode,
+              isDefault: shared.mode === names[0],
+              embed: embed || shared.embed,
+            },
+            modeBody(hash),
+          );
           leaveEntry();
           currentId = newId();
           history.pushState({ nnplay: currentId }, '', url(body));
@@ -148,7 +166,11 @@ export function createRouter({ location, history, onChange = () => {}, kept = SN
     start() {
       currentId = (history.state && history.state.nnplay) || newId();
       if (!history.state || history.state.nnplay !== currentId) {
-        history.replaceState({ nnplay: currentId }, '', url(String(location.hash).replace(/^#/, '')));
+        history.replaceState(
+          { nnplay: currentId },
+          '',
+          url(String(location.hash).replace(/^#/, '')),
+        );
       }
       enterFromUrl();
     },
@@ -160,9 +182,14 @@ export function createRouter({ location, history, onChange = () => {}, kept = SN
       if (id && id === currentId && location.hash === handledHash) return;
       leaveEntry();
       if (id) currentId = id;
-      else { // the browser made this entry (a link, an edit): it gets an id of its own
+      else {
+        // the browser made this entry (a link, an edit): it gets an id of its own
         currentId = newId();
-        history.replaceState({ nnplay: currentId }, '', url(String(location.hash).replace(/^#/, '')));
+        history.replaceState(
+          { nnplay: currentId },
+          '',
+          url(String(location.hash).replace(/^#/, '')),
+        );
       }
       enterFromUrl();
     },

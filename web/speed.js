@@ -4,18 +4,20 @@
 
 export const SPEEDS = ['1', '2', '5', '10', '25', '100', 'max'];
 export const DEFAULT_SPEED = '1';
-export const MAX_BUDGET_MS = 8;        // engine time per frame at "max"
+export const MAX_BUDGET_MS = 8; // engine time per frame at "max"
 export const MAX_EPOCHS_PER_FRAME = 10000;
 
 /** An epochs-per-frame governor for a speed ('1' ... 'max'). */
 export function createGovernor(speed = DEFAULT_SPEED, budgetMs = MAX_BUDGET_MS) {
   const fixed = speed === 'max' ? 0 : Math.max(1, Math.floor(Number(speed)) || 1);
   let next = 1;
-  let msPerEpoch = NaN;  // smoothed measurement
+  let msPerEpoch = NaN; // smoothed measurement
   return {
     speed,
     /** How many epochs to train this frame. */
-    epochs() { return fixed || next; },
+    epochs() {
+      return fixed || next;
+    },
     /** Reports that `epochs` epochs took `ms` of engine time; plans the next frame. */
     report(epochs, ms) {
       if (fixed || !(epochs > 0) || !(ms >= 0)) return;

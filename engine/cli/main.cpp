@@ -93,12 +93,12 @@ int main(int argc, char** argv) {
   nnplay::Session session;
   const nnplay::ConfigureResult result = session.configure(text);
   for (const auto& w : result.warnings)
-    std::cerr << "nnplay: warning: " << (w.field.empty() ? "config" : w.field) << ": "
-              << w.message << "\n";
+    std::cerr << "nnplay: warning: " << (w.field.empty() ? "config" : w.field) << ": " << w.message
+              << "\n";
   if (!result.ok) {
     for (const auto& e : result.errors)
-      std::cerr << "nnplay: error: " << (e.field.empty() ? "config" : e.field) << ": "
-                << e.message << "\n";
+      std::cerr << "nnplay: error: " << (e.field.empty() ? "config" : e.field) << ": " << e.message
+                << "\n";
     return 2;
   }
 

@@ -8,12 +8,17 @@ export function benchConfig() {
   const rng = seedrandom('nnplay-bench');
   const train = [];
   for (let i = 0; i < 500; i++) {
-    const x = rng() * 12 - 6, y = rng() * 12 - 6;
+    const x = rng() * 12 - 6,
+      y = rng() * 12 - 6;
     train.push([x, y, x * y >= 0 ? 1 : -1]);
   }
   return {
-    seed: 'nnplay-bench', networkShape: [8, 8, 8, 8], activation: 'tanh', batchSize: 10,
-    learningRate: 0.03, points: { train, test: [] },
+    seed: 'nnplay-bench',
+    networkShape: [8, 8, 8, 8],
+    activation: 'tanh',
+    batchSize: 10,
+    learningRate: 0.03,
+    points: { train, test: [] },
   };
 }
 

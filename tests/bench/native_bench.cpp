@@ -32,7 +32,8 @@ int main(int argc, char** argv) {
   nnplay::Session session;
   const auto result = session.configure(text.str());
   if (!result.ok) {
-    for (const auto& e : result.errors) std::cerr << "nnplay_bench: " << e.field << ": " << e.message << "\n";
+    for (const auto& e : result.errors)
+      std::cerr << "nnplay_bench: " << e.field << ": " << e.message << "\n";
     return 1;
   }
 #ifndef NDEBUG

@@ -41,7 +41,9 @@ async function firstHeatmap(browser, url) {
   await page.goto(url, { timeout: TIMEOUT_MS });
   const r = await page.evaluate(async (timeoutMs) => {
     const drawn = Promise.all([window.nnplay.ready, window.__nnplayBench]);
-    const late = new Promise((_, reject) => setTimeout(() => reject(new Error('no heatmap drawn')), timeoutMs));
+    const late = new Promise((_, reject) =>
+      setTimeout(() => reject(new Error('no heatmap drawn')), timeoutMs),
+    );
     return (await Promise.race([drawn, late]))[1];
   }, TIMEOUT_MS);
   await context.close();
@@ -63,8 +65,12 @@ async function assets(browser, url) {
     await r.finished();
     const body = await r.body();
     const { responseBodySize } = await r.request().sizes();
-    rows.push({ path: new URL(r.url()).pathname, bytes: body.length, transferred: responseBodySize,
-                encoding: r.headers()['content-encoding'] || 'identity' });
+    rows.push({
+      path: new URL(r.url()).pathname,
+      bytes: body.length,
+      transferred: responseBodySize,
+      encoding: r.headers()['content-encoding'] || 'identity',
+    });
   }
   await context.close();
   return rows;
@@ -77,17 +83,22 @@ try {
   const times = [];
   for (let i = 0; i < loads; i++) {
     const { ms, source } = await firstHeatmap(browser, url);
-    console.error(`page-bench: load ${i + 1}/${loads}: first heatmap ${ms.toFixed(1)} ms (${source})`);
+    console.error(
+      `page-bench: load ${i + 1}/${loads}: first heatmap ${ms.toFixed(1)} ms (${source})`,
+    );
     times.push(ms);
   }
   const rows = await assets(browser, url);
-  for (const a of rows) console.error(`page-bench: ${a.path} ${a.bytes} B, ${a.transferred} B sent (${a.encoding})`);
+  for (const a of rows)
+    console.error(`page-bench: ${a.path} ${a.bytes} B, ${a.transferred} B sent (${a.encoding})`);
   const sum = (k) => rows.reduce((s, a) => s + a[k], 0);
-  console.log(JSON.stringify({
-    first_heatmap_ms: +median(times).toFixed(1),
-    assets_bytes: sum('bytes'),
-    assets_gzip_bytes: sum('transferred'),
-  }));
+  console.log(
+    JSON.stringify({
+      first_heatmap_ms: +median(times).toFixed(1),
+      assets_bytes: sum('bytes'),
+      assets_gzip_bytes: sum('transferred'),
+    }),
+  );
 } finally {
   await browser.close();
   await server.close();

@@ -30,17 +30,33 @@ function timePerCall(fn, { blocks, callsPerBlock, warmup, warmupMs }) {
   return median(per);
 }
 
-const scale = { warmupMs: 1000, ...(quick ? { blocks: 3, warmup: 20 } : { blocks: 9, warmup: 300 }) };
+const scale = {
+  warmupMs: 1000,
+  ...(quick ? { blocks: 3, warmup: 20 } : { blocks: 9, warmup: 300 }),
+};
 const train = session(benchConfig());
-const epochMs = timePerCall(() => train.trainEpochs(1), { ...scale, callsPerBlock: quick ? 20 : 400 });
-const gridMs = timePerCall(() => train.predictGrid(100), { ...scale, callsPerBlock: quick ? 5 : 50 });
+const epochMs = timePerCall(() => train.trainEpochs(1), {
+  ...scale,
+  callsPerBlock: quick ? 20 : 400,
+});
+const gridMs = timePerCall(() => train.predictGrid(100), {
+  ...scale,
+  callsPerBlock: quick ? 5 : 50,
+});
 const frame = session(defaultConfig);
-const frameMs = timePerCall(() => { frame.step(1); frame.predictGrid(100); },
-                            { ...scale, callsPerBlock: quick ? 10 : 200 });
+const frameMs = timePerCall(
+  () => {
+    frame.step(1);
+    frame.predictGrid(100);
+  },
+  { ...scale, callsPerBlock: quick ? 10 : 200 },
+);
 
-console.log(JSON.stringify({
-  variant,
-  train_epochs_per_s_wasm: Math.round(1000 / epochMs),
-  grid_all_neurons_ms_wasm: +gridMs.toFixed(3),
-  frame_ms_wasm: +frameMs.toFixed(3),
-}));
+console.log(
+  JSON.stringify({
+    variant,
+    train_epochs_per_s_wasm: Math.round(1000 / epochMs),
+    grid_all_neurons_ms_wasm: +gridMs.toFixed(3),
+    frame_ms_wasm: +frameMs.toFixed(3),
+  }),
+);

@@ -10,7 +10,7 @@ import { Engine, EngineLoadError } from '../../web/engine.js';
 const Module = await loadModule();
 const loader = globalThis.nnplayEngineLoader;
 
-test('the Engine wrapper gives the binding\'s limits, features, targets and widths', () => {
+test("the Engine wrapper gives the binding's limits, features, targets and widths", () => {
   const engine = new Engine(Module, false);
   assert.deepEqual({ ...engine.limits() }, { ...Module.limits() });
   assert.deepEqual(engine.featureNames(), Module.featureNames());
@@ -27,11 +27,18 @@ test('the Engine wrapper gives the binding\'s limits, features, targets and widt
 
 test('the loader reports a module that does not start as a sentence', async () => {
   const factory = () => Promise.reject(new Error('out of memory'));
-  await assert.rejects(loader.loadModule({ factory }), (e) => e instanceof EngineLoadError
-    && e.message === 'The engine could not start (out of memory).');
+  await assert.rejects(
+    loader.loadModule({ factory }),
+    (e) =>
+      e instanceof EngineLoadError && e.message === 'The engine could not start (out of memory).',
+  );
 });
 
 test('the loader in node, with no factory and no document or importScripts, says so', async () => {
-  await assert.rejects(loader.loadModule({ dir: 'build/wasm/' }), (e) => e instanceof EngineLoadError
-    && /No way to load build\/wasm\/nnplay(-simd)?\.js here: pass the factory/.test(e.message));
+  await assert.rejects(
+    loader.loadModule({ dir: 'build/wasm/' }),
+    (e) =>
+      e instanceof EngineLoadError &&
+      /No way to load build\/wasm\/nnplay(-simd)?\.js here: pass the factory/.test(e.message),
+  );
 });

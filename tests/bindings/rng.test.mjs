@@ -8,8 +8,10 @@ import { loadModule } from './load-module.mjs';
 const seedrandom = createRequire(import.meta.url)('seedrandom');
 const Module = await loadModule();
 
-const longSeed = '\u00e9t\u00e9 \u{1F600} ' + '\u65e5\u672c\u8a9e'.repeat(40) +
-  ' \u0434\u043b\u0438\u043d\u043d\u0430\u044f'.repeat(30);  // > 256 UTF-16 units
+const longSeed =
+  '\u00e9t\u00e9 \u{1F600} ' +
+  '\u65e5\u672c\u8a9e'.repeat(40) +
+  ' \u0434\u043b\u0438\u043d\u043d\u0430\u044f'.repeat(30); // > 256 UTF-16 units
 const seeds = ['0.12345', '', '0.59704', 'hello world', longSeed];
 
 for (const seed of seeds) {
@@ -27,12 +29,16 @@ test('a session draws data, shuffle and weights from that stream in order', () =
   const seed = '0.12345';
   const rng = seedrandom(seed);
   const s = new Module.Session();
-  assert.equal(s.configure(JSON.stringify({ seed, problem: 'regression', percTrainData: 100 })).ok,
-               true);
+  assert.equal(
+    s.configure(JSON.stringify({ seed, problem: 'regression', percTrainData: 100 })).ok,
+    true,
+  );
   const expected = [];
   for (let i = 0; i < 1200; i++) {
-    const x = rng() * 12 - 6, y = rng() * 12 - 6;
-    rng(); rng();
+    const x = rng() * 12 - 6,
+      y = rng() * 12 - 6;
+    rng();
+    rng();
     expected.push([x, y]);
   }
   for (let counter = expected.length; counter > 0;) {
@@ -46,7 +52,7 @@ test('a session draws data, shuffle and weights from that stream in order', () =
     assert.equal(pts[3 * i], expected[i][0], `x of point ${i}`);
     assert.equal(pts[3 * i + 1], expected[i][1], `y of point ${i}`);
   }
-  const params = s.paramsView();  // the weights are the next draws: r - 0.5
+  const params = s.paramsView(); // the weights are the next draws: r - 0.5
   assert.equal(params[0], rng() - 0.5);
   assert.equal(params[1], rng() - 0.5);
   s.delete();

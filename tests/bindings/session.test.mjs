@@ -40,8 +40,18 @@ test('the SIMD build gives the same golden losses, bit for bit', async () => {
 test('bad JSON strings come back as errors, never as exceptions', () => {
   const s = configured(Module, { seed: 'keep' });
   const before = s.exportConfig();
-  for (const text of ['', '{', 'null', '[]', '"x"', '{"noise": NaN}', '{"a":'.repeat(10000),
-                      '\u0000', '{"seed": "\ud800"}', JSON.stringify({ networkShape: 'x' })]) {
+  for (const text of [
+    '',
+    '{',
+    'null',
+    '[]',
+    '"x"',
+    '{"noise": NaN}',
+    '{"a":'.repeat(10000),
+    '\u0000',
+    '{"seed": "\ud800"}',
+    JSON.stringify({ networkShape: 'x' }),
+  ]) {
     const r = s.configure(text);
     assert.equal(r.ok, false, `accepted ${JSON.stringify(text.slice(0, 30))}`);
     assert.ok(r.errors.length > 0);
@@ -56,13 +66,28 @@ test('bad JSON strings come back as errors, never as exceptions', () => {
 
 test('every invalid field is reported at once, unknown keys as warnings', () => {
   const s = new Module.Session();
-  const r = s.configure(JSON.stringify({
-    activation: 'banana', noise: 1e9, batchSize: 0, networkShape: [4, 100], x: 'true', bogus: 1,
-  }));
+  const r = s.configure(
+    JSON.stringify({
+      activation: 'banana',
+      noise: 1e9,
+      batchSize: 0,
+      networkShape: [4, 100],
+      x: 'true',
+      bogus: 1,
+    }),
+  );
   assert.equal(r.ok, false);
-  assert.deepEqual(r.errors.map((e) => e.field).sort(),
-                   ['activation', 'batchSize', 'networkShape[1]', 'noise', 'x']);
-  assert.deepEqual(r.warnings.map((w) => w.field), ['bogus']);
+  assert.deepEqual(r.errors.map((e) => e.field).sort(), [
+    'activation',
+    'batchSize',
+    'networkShape[1]',
+    'noise',
+    'x',
+  ]);
+  assert.deepEqual(
+    r.warnings.map((w) => w.field),
+    ['bogus'],
+  );
   s.delete();
 });
 
@@ -78,9 +103,9 @@ test('grid sizes: output and every node, image order', () => {
   assert.equal(s.predictGrid(513), false);
   s.predictGrid(100);
   const nodes = s.gridNodes();
-  assert.equal(nodes[0], -6);        // node x, row 0 col 0
+  assert.equal(nodes[0], -6); // node x, row 0 col 0
   assert.equal(nodes[99], 6);
-  assert.equal(nodes[10000], 6);     // node y, row 0 is y = +6
+  assert.equal(nodes[10000], 6); // node y, row 0 is y = +6
   const out = s.gridOutput();
   assert.ok(out.every(Number.isFinite));
   assert.deepEqual(Array.from(out), Array.from(nodes.subarray(8 * 10000)));
@@ -135,17 +160,36 @@ test('step with absurd counts does not hang or throw', () => {
 });
 
 test('limits and feature names come from the engine', () => {
-  assert.deepEqual({ ...Module.limits() }, {
-    maxHiddenLayers: 16, maxNeurons: 64, maxSeedLength: 4096, maxPoints: 100000,
-    maxGridResolution: 512,
-  });
-  assert.deepEqual(Module.featureNames(),
-                   ['x', 'y', 'xSquared', 'ySquared', 'xTimesY', 'sinX', 'sinY']);
+  assert.deepEqual(
+    { ...Module.limits() },
+    {
+      maxHiddenLayers: 16,
+      maxNeurons: 64,
+      maxSeedLength: 4096,
+      maxPoints: 100000,
+      maxGridResolution: 512,
+    },
+  );
+  assert.deepEqual(Module.featureNames(), [
+    'x',
+    'y',
+    'xSquared',
+    'ySquared',
+    'xTimesY',
+    'sinX',
+    'sinY',
+  ]);
   // The limits are the ones configure enforces.
   const s = new Module.Session();
   const { maxHiddenLayers, maxNeurons, maxSeedLength, maxGridResolution } = Module.limits();
-  assert.equal(s.configure(JSON.stringify({ networkShape: Array(maxHiddenLayers).fill(1) })).ok, true);
-  assert.equal(s.configure(JSON.stringify({ networkShape: Array(maxHiddenLayers + 1).fill(1) })).ok, false);
+  assert.equal(
+    s.configure(JSON.stringify({ networkShape: Array(maxHiddenLayers).fill(1) })).ok,
+    true,
+  );
+  assert.equal(
+    s.configure(JSON.stringify({ networkShape: Array(maxHiddenLayers + 1).fill(1) })).ok,
+    false,
+  );
   assert.equal(s.configure(JSON.stringify({ networkShape: [maxNeurons] })).ok, true);
   assert.equal(s.configure(JSON.stringify({ networkShape: [maxNeurons + 1] })).ok, false);
   assert.equal(s.configure(JSON.stringify({ seed: 'a'.repeat(maxSeedLength) })).ok, true);
@@ -160,8 +204,13 @@ test('limits and feature names come from the engine', () => {
 });
 
 test('negative target and output width follow the output activation', () => {
-  const cases = [[{}, -1], [{ outputActivation: 'sigmoid' }, 0], [{ outputActivation: 'relu' }, 0],
-                 [{ outputActivation: 'linear' }, -1], [{ problem: 'regression' }, -1]];
+  const cases = [
+    [{}, -1],
+    [{ outputActivation: 'sigmoid' }, 0],
+    [{ outputActivation: 'relu' }, 0],
+    [{ outputActivation: 'linear' }, -1],
+    [{ problem: 'regression' }, -1],
+  ];
   for (const [config, negative] of cases) {
     const s = configured(Module, { seed: 'n', ...config });
     assert.equal(s.negativeTarget(), negative, JSON.stringify(config));
@@ -171,8 +220,10 @@ test('negative target and output width follow the output activation', () => {
 });
 
 test('trainCorrect marks the points the accuracy counts as right', () => {
-  for (const config of [{ seed: '0.12345' }, { seed: 'g', dataset: 'logic-xor', networkShape: [],
-                                                outputActivation: 'sigmoid' }]) {
+  for (const config of [
+    { seed: '0.12345' },
+    { seed: 'g', dataset: 'logic-xor', networkShape: [], outputActivation: 'sigmoid' },
+  ]) {
     const s = configured(Module, config);
     s.step(3);
     const right = s.trainCorrect();
@@ -180,11 +231,12 @@ test('trainCorrect marks the points the accuracy counts as right', () => {
     const labels = s.trainPoints().filter((_, i) => i % 3 === 2);
     assert.equal(right.length, labels.length);
     // The same rule by hand: output and target on the same side of the threshold.
-    const negative = s.negativeTarget(), threshold = (1 + negative) / 2;
+    const negative = s.negativeTarget(),
+      threshold = (1 + negative) / 2;
     const outputs = s.trainOutputs();
     labels.forEach((label, i) => {
       const target = label > 0 ? 1 : negative;
-      assert.equal(right[i], Number((outputs[i] >= threshold) === (target >= threshold)));
+      assert.equal(right[i], Number(outputs[i] >= threshold === target >= threshold));
     });
     assert.equal(right.reduce((a, b) => a + b, 0) / right.length, s.trainAccuracy());
     s.delete();

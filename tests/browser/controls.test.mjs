@@ -4,20 +4,39 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser } from './harness.mjs';
-import { openPage, changed, textShown, redrawn, state, hash, canvasColours, countColours, canvasData, GOLDEN } from './page-helpers.mjs';
+import {
+  openPage,
+  changed,
+  textShown,
+  redrawn,
+  state,
+  hash,
+  canvasColours,
+  countColours,
+  canvasData,
+  GOLDEN,
+} from './page-helpers.mjs';
 
 const env = useBrowser();
 const open = (h = `#seed=${GOLDEN.seed}`, o) => openPage(env, h, o);
-const hiddenNeurons = (page, layer) => page.locator(`.node[data-layer="${layer}"]:not(.output-node)`).count();
+const hiddenNeurons = (page, layer) =>
+  page.locator(`.node[data-layer="${layer}"]:not(.output-node)`).count();
 /** Waits until hidden layer `layer` shows n neurons. */
-const neuronsShown = (page, layer, n) => changed(page,
-  (l) => document.querySelectorAll(`.node[data-layer="${l}"]:not(.output-node)`).length, n,
-  { arg: layer, what: `the neurons of hidden layer ${layer + 1}` });
-const linksShown = (page, n) => changed(page, () => document.querySelectorAll('path.link').length, n, { what: 'the links' });
+const neuronsShown = (page, layer, n) =>
+  changed(
+    page,
+    (l) => document.querySelectorAll(`.node[data-layer="${l}"]:not(.output-node)`).length,
+    n,
+    { arg: layer, what: `the neurons of hidden layer ${layer + 1}` },
+  );
+const linksShown = (page, n) =>
+  changed(page, () => document.querySelectorAll('path.link').length, n, { what: 'the links' });
 
 test('learning rate: 11 values; a change keeps the epoch and the weights, and is in the hash', async () => {
   const { page, errors, close } = await open();
-  const values = await page.$$eval('#control-learningRate option', (o) => o.map((x) => Number(x.value)));
+  const values = await page.$$eval('#control-learningRate option', (o) =>
+    o.map((x) => Number(x.value)),
+  );
   assert.deepEqual(values, [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10]);
   assert.equal(await page.inputValue('#control-learningRate'), '0.03');
   const s5 = await page.evaluate(() => window.nnplay.step(5));
@@ -37,7 +56,12 @@ test('learning rate: 11 values; a change keeps the epoch and the weights, and is
 test('activation, regularization, its rate: each rebuilds the network (epoch 0), same seed', async () => {
   const { page, close } = await open();
   await page.evaluate(() => window.nnplay.step(10));
-  assert.deepEqual(await page.$$eval('#control-activation option', (o) => o.map((x) => x.value)), ['relu', 'tanh', 'sigmoid', 'linear']);
+  assert.deepEqual(await page.$$eval('#control-activation option', (o) => o.map((x) => x.value)), [
+    'relu',
+    'tanh',
+    'sigmoid',
+    'linear',
+  ]);
   await page.selectOption('#control-activation', 'relu');
   let s = await state(page);
   assert.equal(s.config.activation, 'relu');
@@ -48,8 +72,10 @@ test('activation, regularization, its rate: each rebuilds the network (epoch 0),
   s = await state(page);
   assert.equal(s.config.regularization, 'L1');
   assert.equal(s.config.regularizationRate, 0.01);
-  assert.deepEqual(await page.$$eval('#control-regularizationRate option', (o) => o.map((x) => Number(x.value))),
-    [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10]);
+  assert.deepEqual(
+    await page.$$eval('#control-regularizationRate option', (o) => o.map((x) => Number(x.value))),
+    [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10],
+  );
   assert.match(await hash(page), /^#activation=relu&regularization=L1&.*regularizationRate=0\.01&/);
   await close();
 });
@@ -63,20 +89,32 @@ test('problem type: regression draws new data (a new seed), and the accuracy goe
   assert.notEqual(s.config.seed, GOLDEN.seed);
   assert.ok(Number.isNaN(s.trainAccuracy) || s.trainAccuracy === null);
   await textShown(page, '#train-accuracy', '');
-  assert.ok((await page.getByRole('radio', { name: 'Plane (regression)' }).isChecked()));
+  assert.ok(await page.getByRole('radio', { name: 'Plane (regression)' }).isChecked());
   await close();
 });
 
 test('sliders: ratio and noise draw new data, batch size rebuilds; labels show the values', async () => {
   const { page, close } = await open();
-  const setRange = (id, v) => page.$eval(id, (el, val) => { el.value = String(val); el.dispatchEvent(new Event('input', { bubbles: true })); }, v);
+  const setRange = (id, v) =>
+    page.$eval(
+      id,
+      (el, val) => {
+        el.value = String(val);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      v,
+    );
   const points = await canvasData(page, '#points');
   await setRange('#control-percTrainData', 70);
   let s = await state(page);
   assert.equal(s.config.percTrainData, 70);
   assert.notEqual(s.config.seed, GOLDEN.seed);
   await redrawn(page, '#points', points);
-  await textShown(page, 'label[for="control-percTrainData"]', 'Ratio of training to test data: 70%');
+  await textShown(
+    page,
+    'label[for="control-percTrainData"]',
+    'Ratio of training to test data: 70%',
+  );
   const seed = s.config.seed;
   await setRange('#control-noise', 25);
   s = await state(page);
@@ -136,8 +174,12 @@ test('features: seven toggles with thumbnails; a click switches one on and rebui
   const s = await state(page);
   assert.equal(s.config.xSquared, true);
   assert.equal(s.epoch, 0);
-  await changed(page, () => document.querySelector('[data-feature="xSquared"]').getAttribute('aria-pressed'), 'true',
-    { what: 'the xSquared toggle pressed' });
+  await changed(
+    page,
+    () => document.querySelector('[data-feature="xSquared"]').getAttribute('aria-pressed'),
+    'true',
+    { what: 'the xSquared toggle pressed' },
+  );
   await linksShown(page, links + 4); // one more input: four more links
   assert.match(await hash(page), /xSquared=true/);
   // keyboard: Enter on a focused toggle
@@ -160,16 +202,23 @@ test('hidden layers and neurons: + adds a column of 2, - removes; limits 6 layer
   await page.getByRole('button', { name: 'Remove a neuron from hidden layer 2' }).click();
   assert.deepEqual((await state(page)).config.networkShape, [5, 1, 2]);
   await neuronsShown(page, 1, 1);
-  assert.ok(await page.getByRole('button', { name: 'Remove a neuron from hidden layer 2' }).isDisabled());
+  assert.ok(
+    await page.getByRole('button', { name: 'Remove a neuron from hidden layer 2' }).isDisabled(),
+  );
   await page.getByRole('button', { name: 'Remove the last hidden layer' }).click();
   assert.deepEqual((await state(page)).config.networkShape, [5, 1]);
   await textShown(page, '.layers-label', '2 hidden layers');
   assert.match(await hash(page), /networkShape=5,1&/);
-  await page.evaluate(() => window.nnplay.configure({ seed: 'a', networkShape: [8, 8, 8, 8, 8, 8] }));
+  await page.evaluate(() =>
+    window.nnplay.configure({ seed: 'a', networkShape: [8, 8, 8, 8, 8, 8] }),
+  );
   await textShown(page, '.layers-label', '6 hidden layers');
   assert.ok(await page.getByRole('button', { name: 'Add a hidden layer' }).isDisabled());
-  assert.ok(await page.getByRole('button', { name: 'Add a neuron to hidden layer 1' }).isDisabled());
-  for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Remove the last hidden layer' }).click();
+  assert.ok(
+    await page.getByRole('button', { name: 'Add a neuron to hidden layer 1' }).isDisabled(),
+  );
+  for (let i = 0; i < 6; i++)
+    await page.getByRole('button', { name: 'Remove the last hidden layer' }).click();
   assert.deepEqual((await state(page)).config.networkShape, []);
   assert.ok(await page.getByRole('button', { name: 'Remove the last hidden layer' }).isDisabled());
   await linksShown(page, 2); // inputs straight to the output
@@ -183,7 +232,9 @@ test('a hash may ask for more than the buttons offer: 10 layers of 12 are shown'
   assert.equal((await state(page)).config.networkShape.length, 10);
   for (let l = 0; l < 10; l++) assert.equal(await hiddenNeurons(page, l), 12);
   assert.ok(await page.getByRole('button', { name: 'Add a hidden layer' }).isDisabled());
-  assert.ok(!(await page.getByRole('button', { name: 'Remove the last hidden layer' }).isDisabled()));
+  assert.ok(
+    !(await page.getByRole('button', { name: 'Remove the last hidden layer' }).isDisabled()),
+  );
   await close();
 });
 
@@ -197,7 +248,10 @@ test('discretize leaves two colours; show test data adds the test points', async
   await page.getByLabel('Show test data').check();
   await redrawn(page, '#points', points);
   await page.getByLabel('Discretize output').check();
-  await changed(page, countColours, (c) => c.length === 2, { arg: '#heatmap', what: 'two colours on the heatmap' });
+  await changed(page, countColours, (c) => c.length === 2, {
+    arg: '#heatmap',
+    what: 'two colours on the heatmap',
+  });
   assert.match(await hash(page), /showTestData=true&discretize=true/);
   await close();
 });
@@ -209,17 +263,29 @@ test('epoch counter, losses and accuracy are shown as the state says', async () 
   await textShown(page, '#train-loss', s.trainLoss.toFixed(3));
   await textShown(page, '#test-loss', s.testLoss.toFixed(3));
   await textShown(page, '#train-accuracy', `${(s.trainAccuracy * 100).toFixed(1)}% right`);
-  await changed(page, countColours, (c) => c.length > 1, { arg: '#loss-chart', what: 'the loss chart drawn' });
+  await changed(page, countColours, (c) => c.length > 1, {
+    arg: '#loss-chart',
+    what: 'the loss chart drawn',
+  });
   await close();
 });
 
 const HIDE = {
-  learningRate: '#control-learningRate', activation: '#control-activation',
-  regularization: '#control-regularization', regularizationRate: '#control-regularizationRate',
-  problem: '#control-problem', dataset: '#dataset-picker', percTrainData: '#control-percTrainData',
-  noise: '#control-noise', batchSize: '#control-batchSize', numHiddenLayers: '.layers-control',
-  showTestData: '#show-test-data', discretize: '#discretize', playButton: '#play-pause-button',
-  stepButton: '#step-button', resetButton: '#reset-button',
+  learningRate: '#control-learningRate',
+  activation: '#control-activation',
+  regularization: '#control-regularization',
+  regularizationRate: '#control-regularizationRate',
+  problem: '#control-problem',
+  dataset: '#dataset-picker',
+  percTrainData: '#control-percTrainData',
+  noise: '#control-noise',
+  batchSize: '#control-batchSize',
+  numHiddenLayers: '.layers-control',
+  showTestData: '#show-test-data',
+  discretize: '#discretize',
+  playButton: '#play-pause-button',
+  stepButton: '#step-button',
+  resetButton: '#reset-button',
 };
 
 test('each <control>_hide=true hides its control; the others stay', async () => {
@@ -234,7 +300,9 @@ test('each <control>_hide=true hides its control; the others stay', async () => 
 });
 
 test('numHiddenLayers_hide hides every +/- of the network; <feature>_hide removes that input', async () => {
-  const { page, close } = await open('#seed=a&numHiddenLayers_hide=true&xSquared_hide=true&sinY_hide=true');
+  const { page, close } = await open(
+    '#seed=a&numHiddenLayers_hide=true&xSquared_hide=true&sinY_hide=true',
+  );
   assert.equal(await page.locator('.neuron-controls:visible').count(), 0);
   assert.equal(await page.locator('.input-node').count(), 5);
   assert.equal(await page.locator('[data-feature="xSquared"]').count(), 0);

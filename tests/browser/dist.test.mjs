@@ -13,7 +13,9 @@ import { REPO_ROOT, useBrowser, artifactPath } from './harness.mjs';
 import { openPage, changed, countColours, GOLDEN } from './page-helpers.mjs';
 
 const DIST = path.join(REPO_ROOT, 'dist');
-before(() => execFileSync(path.join(REPO_ROOT, 'scripts/dist'), { stdio: ['ignore', 'ignore', 'inherit'] }));
+before(() =>
+  execFileSync(path.join(REPO_ROOT, 'scripts/dist'), { stdio: ['ignore', 'ignore', 'inherit'] }),
+);
 const env = useBrowser({ root: DIST }); // its server serves dist/; its hooks run after the build
 
 // Pages open on the golden seed: a random seed's first network is, about once in 700 loads,
@@ -23,7 +25,10 @@ const SEEDED = `#seed=${GOLDEN.seed}`;
 
 // Distinct colours on the heatmap canvas, then the epoch before and after step(10).
 async function checkPage(page) {
-  await changed(page, countColours, (c) => c.length > 1, { arg: '#heatmap', what: 'the heatmap in more than one colour' });
+  await changed(page, countColours, (c) => c.length > 1, {
+    arg: '#heatmap',
+    what: 'the heatmap in more than one colour',
+  });
   const before = await page.evaluate(() => window.nnplay.state().epoch);
   const after = await page.evaluate(() => window.nnplay.step(10).epoch);
   assert.equal(after, before + 10);
@@ -33,7 +38,8 @@ async function checkPage(page) {
 // has the SIMD prefix byte (0xfd), as a browser without wasm SIMD would.
 function watchInstantiate(noSimd) {
   const validate = WebAssembly.validate.bind(WebAssembly);
-  if (noSimd) WebAssembly.validate = (b) => !new Uint8Array(b.buffer || b).includes(0xfd) && validate(b);
+  if (noSimd)
+    WebAssembly.validate = (b) => !new Uint8Array(b.buffer || b).includes(0xfd) && validate(b);
   const instantiate = WebAssembly.instantiate.bind(WebAssembly);
   WebAssembly.instantiate = (b, imports) => {
     if (b && b.byteLength) window.__nnplayWasmBytes = b.byteLength;
@@ -45,15 +51,22 @@ for (const noSimd of [false, true]) {
   const build = noSimd ? 'nnplay' : 'nnplay-simd';
   test(`dist/nnplay.html works from file:// with no network (${build})`, async () => {
     const requests = [];
-    const { page, errors, close } = await openPage(env, pathToFileURL(path.join(DIST, 'nnplay.html')).href + SEEDED, {
-      prepare: async (p) => {
-        p.on('request', (r) => requests.push(r.url()));
-        await p.addInitScript(watchInstantiate, noSimd);
+    const { page, errors, close } = await openPage(
+      env,
+      pathToFileURL(path.join(DIST, 'nnplay.html')).href + SEEDED,
+      {
+        prepare: async (p) => {
+          p.on('request', (r) => requests.push(r.url()));
+          await p.addInitScript(watchInstantiate, noSimd);
+        },
       },
-    });
+    );
     await checkPage(page);
-    assert.equal(await page.evaluate(() => window.__nnplayWasmBytes),
-      fs.statSync(path.join(DIST, `${build}.wasm`)).size, `the page runs ${build}.wasm`);
+    assert.equal(
+      await page.evaluate(() => window.__nnplayWasmBytes),
+      fs.statSync(path.join(DIST, `${build}.wasm`)).size,
+      `the page runs ${build}.wasm`,
+    );
     // The one-file page trains to the reference's golden loss, like the served page.
     await page.evaluate((seed) => window.nnplay.configure({ seed }), GOLDEN.seed);
     const s = await page.evaluate(() => window.nnplay.step(100));
@@ -61,7 +74,11 @@ for (const noSimd of [false, true]) {
     if (!noSimd) await page.screenshot({ path: artifactPath('dist-nnplay-file.png') });
     const outside = requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'));
     assert.deepEqual(outside, [], 'requests leaving file://');
-    assert.equal(requests.filter((u) => u.startsWith('file:')).length, 1, `only the page itself: ${requests}`);
+    assert.equal(
+      requests.filter((u) => u.startsWith('file:')).length,
+      1,
+      `only the page itself: ${requests}`,
+    );
     assert.deepEqual(errors, []);
     await close();
   });
@@ -70,7 +87,10 @@ for (const noSimd of [false, true]) {
 test('dist/index.html works from a static server rooted at dist/', async () => {
   const paths = [];
   const { page, errors, close } = await openPage(env, SEEDED, {
-    prepare: (p) => p.on('request', (r) => { if (r.url().startsWith(env.server.url)) paths.push(new URL(r.url()).pathname); }),
+    prepare: (p) =>
+      p.on('request', (r) => {
+        if (r.url().startsWith(env.server.url)) paths.push(new URL(r.url()).pathname);
+      }),
   });
   await checkPage(page);
   assert.equal(await page.evaluate(() => document.body.dataset.engine), 'simd');
@@ -86,22 +106,36 @@ test('dist/nnplay.html in the embed view from file://: a postMessage round trip'
   const frameUrl = `${pathToFileURL(path.join(DIST, 'nnplay.html')).href}#embed=true&seed=${GOLDEN.seed}`;
   const host = pathToFileURL(path.join(REPO_ROOT, 'tests/browser/fixtures/host.html'));
   host.search = new URLSearchParams({ w: '400', h: '300', src: frameUrl }).toString();
-  const { page, errors, close } = await openPage(env, host.href, { viewport: { width: 480, height: 400 }, ready: false });
+  const { page, errors, close } = await openPage(env, host.href, {
+    viewport: { width: 480, height: 400 },
+    ready: false,
+  });
   const early = await page.evaluate(() => window.early);
   assert.equal(early.nnplay, 'state', JSON.stringify(early));
   assert.equal(early.state.epoch, 0);
   const reply = await page.evaluate(() => window.ask({ nnplay: 'step', n: 100 }));
   assert.equal(reply.state.epoch, 100);
-  assert.ok(Math.abs(reply.state.trainLoss - GOLDEN.epoch100) < 1e-9, `trainLoss ${reply.state.trainLoss}`);
+  assert.ok(
+    Math.abs(reply.state.trainLoss - GOLDEN.epoch100) < 1e-9,
+    `trainLoss ${reply.state.trainLoss}`,
+  );
   const frame = page.mainFrame().childFrames()[0];
   const view = await frame.evaluate(() => {
     const s = document.scrollingElement;
     const heat = document.querySelector('.heatmap-frame').getBoundingClientRect();
-    return { embed: document.documentElement.classList.contains('embed'), fits: s.scrollWidth <= s.clientWidth && s.scrollHeight <= s.clientHeight, heat: heat.width };
+    return {
+      embed: document.documentElement.classList.contains('embed'),
+      fits: s.scrollWidth <= s.clientWidth && s.scrollHeight <= s.clientHeight,
+      heat: heat.width,
+    };
   });
   assert.deepEqual(view, { embed: true, fits: true, heat: view.heat });
   assert.ok(view.heat > 150);
-  assert.equal(await page.evaluate(() => window.log[0].origin), 'null', 'the frame, from file://, has the origin "null"');
+  assert.equal(
+    await page.evaluate(() => window.log[0].origin),
+    'null',
+    'the frame, from file://, has the origin "null"',
+  );
   assert.deepEqual(errors, []);
   await close();
 });

@@ -17,8 +17,11 @@ const env = useBrowser();
 /** A host page with the frame at w x h; resolves once the frame has answered its first
  *  message. Returns {page, frame, early, errors, close}. */
 async function openHost(w, h, { query = '', prepare } = {}) {
-  const { page, errors, close } = await openPage(env, `tests/browser/fixtures/host.html?w=${w}&h=${h}${query}`,
-    { viewport: { width: w + 40, height: h + 40 }, ready: false, prepare });
+  const { page, errors, close } = await openPage(
+    env,
+    `tests/browser/fixtures/host.html?w=${w}&h=${h}${query}`,
+    { viewport: { width: w + 40, height: h + 40 }, ready: false, prepare },
+  );
   const early = await page.evaluate(() => window.early);
   const frame = page.mainFrame().childFrames()[0];
   assert.ok(frame, 'the frame is there');
@@ -44,11 +47,17 @@ function boxIn(frame, selector) {
 
 function assertInside(box, w, h, what) {
   assert.ok(box, `${what} is visible`);
-  assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= w + 0.5 && box.y + box.height <= h + 0.5,
-    `${what} ${JSON.stringify(box)} inside ${w} x ${h}`);
+  assert.ok(
+    box.x >= 0 && box.y >= 0 && box.x + box.width <= w + 0.5 && box.y + box.height <= h + 0.5,
+    `${what} ${JSON.stringify(box)} inside ${w} x ${h}`,
+  );
 }
 
-for (const [w, h] of [[400, 300], [1280, 720], [1920, 1080]]) {
+for (const [w, h] of [
+  [400, 300],
+  [1280, 720],
+  [1920, 1080],
+]) {
   test(`the embed view at ${w} x ${h}: heatmap, network and play controls only, no scrollbars`, async () => {
     const { page, frame, early, errors, close } = await openHost(w, h);
     assert.equal(early.nnplay, 'state');
@@ -57,7 +66,14 @@ for (const [w, h] of [[400, 300], [1280, 720], [1920, 1080]]) {
 
     const scroll = await frame.evaluate(() => {
       const s = document.scrollingElement;
-      return { sw: s.scrollWidth, cw: s.clientWidth, sh: s.scrollHeight, ch: s.clientHeight, vw: innerWidth, vh: innerHeight };
+      return {
+        sw: s.scrollWidth,
+        cw: s.clientWidth,
+        sh: s.scrollHeight,
+        ch: s.clientHeight,
+        vw: innerWidth,
+        vh: innerHeight,
+      };
     });
     assert.equal(scroll.vw, w);
     assert.equal(scroll.vh, h);
@@ -69,21 +85,46 @@ for (const [w, h] of [[400, 300], [1280, 720], [1920, 1080]]) {
     assert.ok(Math.abs(heat.width - heat.height) < 1, 'the heatmap is square');
     // as large as fits: more than half the frame's smaller side at every size
     assert.ok(heat.width >= 0.5 * Math.min(w, h), `heatmap ${heat.width} px in ${w} x ${h}`);
-    const nodes = await frame.evaluate(() => [...document.querySelectorAll('.network-body .node')].map((n) => {
-      const r = n.getBoundingClientRect();
-      return { x: r.x, y: r.y, width: r.width, height: r.height };
-    }));
+    const nodes = await frame.evaluate(() =>
+      [...document.querySelectorAll('.network-body .node')].map((n) => {
+        const r = n.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      }),
+    );
     assert.equal(nodes.length, 2 + 4 + 2 + 1, 'the features in use, 4 and 2 neurons, the output');
     for (const [i, box] of nodes.entries()) assertInside(box, w, h, `node ${i}`);
-    assert.ok(nodes.every((b) => b.width >= 14), `nodes large enough to see: ${nodes[0].width} px`);
+    assert.ok(
+      nodes.every((b) => b.width >= 14),
+      `nodes large enough to see: ${nodes[0].width} px`,
+    );
     const network = await boxIn(frame, '.network-body');
-    assert.ok(network.x + network.width <= heat.x + 1, 'the network beside the heatmap, not over it');
-    for (const sel of ['#play-pause-button', '#reset-button', '#step-button', '#epoch-number', '#train-loss']) {
+    assert.ok(
+      network.x + network.width <= heat.x + 1,
+      'the network beside the heatmap, not over it',
+    );
+    for (const sel of [
+      '#play-pause-button',
+      '#reset-button',
+      '#step-button',
+      '#epoch-number',
+      '#train-loss',
+    ]) {
       assertInside(await boxIn(frame, sel), w, h, sel);
     }
-    for (const sel of ['.banner', '#control-learningRate', '.top-controls', '.share', '.data-column',
-      '#dataset-picker', '#loss-chart', '.legend', '#show-test-data', '#article-text', '.network-head',
-      '.neuron-controls-row']) {
+    for (const sel of [
+      '.banner',
+      '#control-learningRate',
+      '.top-controls',
+      '.share',
+      '.data-column',
+      '#dataset-picker',
+      '#loss-chart',
+      '.legend',
+      '#show-test-data',
+      '#article-text',
+      '.network-head',
+      '.neuron-controls-row',
+    ]) {
       assert.equal(await boxIn(frame, sel), null, `${sel} is not shown`);
     }
     const file = artifactPath(`embed-${w}x${h}.png`);
@@ -98,19 +139,40 @@ test('the embed view keeps embed=true in its hash, and a resize keeps it fitting
   const { page, frame, close } = await openHost(1280, 720);
   await ask(page, { nnplay: 'reset' });
   assert.match(await frame.evaluate(() => location.hash), /(^#|&)embed=true(&|$)/);
-  await page.evaluate(() => { const f = document.getElementById('net'); f.width = '500'; f.height = '400'; });
-  await changed(frame, () => [innerWidth, innerHeight], [500, 400], { what: 'the frame at 500 x 400' });
-  await changed(frame, () => {
-    const s = document.scrollingElement;
-    return s.scrollWidth <= s.clientWidth && s.scrollHeight <= s.clientHeight;
-  }, true, { what: 'the view fitting the frame without scrollbars' });
+  await page.evaluate(() => {
+    const f = document.getElementById('net');
+    f.width = '500';
+    f.height = '400';
+  });
+  await changed(frame, () => [innerWidth, innerHeight], [500, 400], {
+    what: 'the frame at 500 x 400',
+  });
+  await changed(
+    frame,
+    () => {
+      const s = document.scrollingElement;
+      return s.scrollWidth <= s.clientWidth && s.scrollHeight <= s.clientHeight;
+    },
+    true,
+    { what: 'the view fitting the frame without scrollbars' },
+  );
   assertInside(await boxIn(frame, '.heatmap-frame'), 500, 400, 'the heatmap after a resize');
-  assertInside(await boxIn(frame, '.network-body .output-node'), 500, 400, 'the output node after a resize');
+  assertInside(
+    await boxIn(frame, '.network-body .output-node'),
+    500,
+    400,
+    'the output node after a resize',
+  );
   // the points are redrawn for the new size (their canvas matches its box)
-  await changed(frame, () => {
-    const c = document.getElementById('points');
-    return [c.width, Math.round(c.clientWidth * devicePixelRatio)];
-  }, ([width, box]) => width === box, { what: 'the points canvas sized to its box' });
+  await changed(
+    frame,
+    () => {
+      const c = document.getElementById('points');
+      return [c.width, Math.round(c.clientWidth * devicePixelRatio)];
+    },
+    ([width, box]) => width === box,
+    { what: 'the points canvas sized to its box' },
+  );
   await close();
 });
 
@@ -171,7 +233,10 @@ test('postMessage: state, step (the golden loss), play, pause, reset', async () 
   let reply = await ask(page, { nnplay: 'step', n: 100 });
   assert.equal(reply.nnplay, 'state');
   assert.equal(reply.state.epoch, 100);
-  assert.ok(Math.abs(reply.state.trainLoss - GOLDEN.epoch100) < 1e-9, `trainLoss ${reply.state.trainLoss}`);
+  assert.ok(
+    Math.abs(reply.state.trainLoss - GOLDEN.epoch100) < 1e-9,
+    `trainLoss ${reply.state.trainLoss}`,
+  );
   reply = await ask(page, { nnplay: 'step', n: 5 });
   assert.equal(reply.state.epoch, 105);
   reply = await ask(page, { nnplay: 'step' });
@@ -193,31 +258,47 @@ test('postMessage: state, step (the golden loss), play, pause, reset', async () 
   assert.equal(reply.state.resets, 1);
   // every reply went to the host, from the frame's origin
   const log = await page.evaluate(() => window.log);
-  assert.ok(log.every((m) => m.origin === env.server.url.replace(/\/$/, '')), JSON.stringify(log.map((m) => m.origin)));
+  assert.ok(
+    log.every((m) => m.origin === env.server.url.replace(/\/$/, '')),
+    JSON.stringify(log.map((m) => m.origin)),
+  );
   assert.deepEqual(errors, []);
   await close();
 });
 
 test('postMessage: configure, valid and not; bad and foreign messages', async () => {
   const { page, frame, errors, close } = await openHost(400, 300);
-  let reply = await ask(page, { nnplay: 'configure', config: { dataset: 'xor', networkShape: [3], seed: 'abc' } });
+  let reply = await ask(page, {
+    nnplay: 'configure',
+    config: { dataset: 'xor', networkShape: [3], seed: 'abc' },
+  });
   assert.equal(reply.nnplay, 'state', JSON.stringify(reply));
   assert.equal(reply.state.config.dataset, 'xor');
   assert.deepEqual(reply.state.config.networkShape, [3]);
   assert.equal(reply.state.epoch, 0);
-  await changed(frame, () => document.querySelectorAll('.node[data-layer="0"]').length, 3,
-    { what: 'the frame showing the new network' });
-  assert.match(await frame.evaluate(() => location.hash), /dataset=xor.*networkShape=3.*embed=true/);
+  await changed(frame, () => document.querySelectorAll('.node[data-layer="0"]').length, 3, {
+    what: 'the frame showing the new network',
+  });
+  assert.match(
+    await frame.evaluate(() => location.hash),
+    /dataset=xor.*networkShape=3.*embed=true/,
+  );
 
   await ask(page, { nnplay: 'step', n: 7 });
   const before = await frameState(frame);
   const picture = await frame.evaluate(() => document.getElementById('heatmap').toDataURL());
   reply = await ask(page, { nnplay: 'configure', config: { dataset: 'xor', noise: 99 } });
   assert.equal(reply.nnplay, 'error');
-  assert.ok(reply.errors.some((e) => /^noise: /.test(e)), JSON.stringify(reply.errors));
+  assert.ok(
+    reply.errors.some((e) => /^noise: /.test(e)),
+    JSON.stringify(reply.errors),
+  );
   reply = await ask(page, { nnplay: 'configure', config: { networkShape: [2, 1000] } });
   assert.equal(reply.nnplay, 'error');
-  assert.ok(reply.errors.some((e) => /networkShape/.test(e)), JSON.stringify(reply.errors));
+  assert.ok(
+    reply.errors.some((e) => /networkShape/.test(e)),
+    JSON.stringify(reply.errors),
+  );
   await frames(frame);
   assert.deepEqual(await frameState(frame), before, 'a refused config changes nothing');
   assert.equal(await frame.evaluate(() => document.getElementById('heatmap').toDataURL()), picture);
@@ -243,7 +324,8 @@ test('postMessage: configure, valid and not; bad and foreign messages', async ()
   const count = await page.evaluate(() => window.log.length);
   await page.evaluate(() => {
     const w = document.getElementById('net').contentWindow;
-    for (const m of ['play', 42, null, { method: 'slide' }, { namespace: 'reveal', type: 'ready' }]) w.postMessage(m, '*');
+    for (const m of ['play', 42, null, { method: 'slide' }, { namespace: 'reveal', type: 'ready' }])
+      w.postMessage(m, '*');
   });
   reply = await ask(page, { nnplay: 'state' });
   assert.equal(reply.nnplay, 'state');
@@ -257,17 +339,23 @@ test('a message sent before the engine is ready is answered once it is', async (
   // Hold the engine's start back by 500 ms (its instantiation waits) so that the host's first
   // message, posted at the frame's load event, surely comes first. (Delaying the .wasm's
   // download would delay that load event too: index.html preloads the .wasm.)
-  const prepare = (page) => page.addInitScript(() => {
-    for (const name of ['instantiate', 'instantiateStreaming']) {
-      const original = WebAssembly[name];
-      if (original) {
-        WebAssembly[name] = (...args) => new Promise((resolve) => setTimeout(resolve, 500))
-          .then(() => original.apply(WebAssembly, args));
+  const prepare = (page) =>
+    page.addInitScript(() => {
+      for (const name of ['instantiate', 'instantiateStreaming']) {
+        const original = WebAssembly[name];
+        if (original) {
+          WebAssembly[name] = (...args) =>
+            new Promise((resolve) => setTimeout(resolve, 500)).then(() =>
+              original.apply(WebAssembly, args),
+            );
+        }
       }
-    }
-  });
+    });
   const { page, early, frame, close } = await openHost(400, 300, { prepare });
-  assert.ok(await page.evaluate(() => window.earlyWait) > 300, 'the message waited for the engine');
+  assert.ok(
+    (await page.evaluate(() => window.earlyWait)) > 300,
+    'the message waited for the engine',
+  );
   assert.equal(early.nnplay, 'state', JSON.stringify(early));
   assert.equal(early.state.epoch, 0);
   assert.equal(await frame.evaluate(() => window.nnplay.state().epoch), 0);

@@ -8,14 +8,21 @@ import { useBrowser } from './harness.mjs';
 const env = useBrowser();
 
 async function readyOutcome(page) {
-  return page.evaluate(() => window.nnplay.ready.then(() => 'resolved', (e) => `rejected: ${e.message}`));
+  return page.evaluate(() =>
+    window.nnplay.ready.then(
+      () => 'resolved',
+      (e) => `rejected: ${e.message}`,
+    ),
+  );
 }
 
 test('Chromium gets the SIMD build; a browser without SIMD gets the baseline build', async () => {
   for (const simd of [true, false]) {
     const page = await env.browser.newPage();
     const requested = [];
-    page.on('request', (r) => { if (r.url().includes('/build/wasm/')) requested.push(new URL(r.url()).pathname); });
+    page.on('request', (r) => {
+      if (r.url().includes('/build/wasm/')) requested.push(new URL(r.url()).pathname);
+    });
     if (!simd) {
       await page.addInitScript(() => {
         const validate = WebAssembly.validate.bind(WebAssembly);
@@ -25,7 +32,10 @@ test('Chromium gets the SIMD build; a browser without SIMD gets the baseline bui
     }
     await page.goto(`${env.server.url}index.html#seed=0.12345`);
     assert.equal(await readyOutcome(page), 'resolved');
-    assert.equal(await page.evaluate(() => document.body.dataset.engine), simd ? 'simd' : 'baseline');
+    assert.equal(
+      await page.evaluate(() => document.body.dataset.engine),
+      simd ? 'simd' : 'baseline',
+    );
     const name = simd ? 'nnplay-simd' : 'nnplay';
     // index.html preloads the SIMD pair; a browser without SIMD fetches it too, unused.
     const expected = ['/build/wasm/nnplay-simd.js', '/build/wasm/nnplay-simd.wasm'];
@@ -45,12 +55,20 @@ test('the preload links are the modules the page loads, each fetched once', asyn
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await page.goto(`${env.server.url}index.html#seed=0.12345`);
   assert.equal(await readyOutcome(page), 'resolved');
-  const links = await page.evaluate(() => Array.from(
-    document.querySelectorAll('link[rel="modulepreload"], link[rel="preload"]'),
-    (l) => new URL(l.href).pathname));
-  const modules = fetched.filter((p) => p.startsWith('/web/') && p.endsWith('.js') && p !== '/web/app.js');
-  assert.deepEqual([...new Set(modules)].sort(),
-    links.filter((p) => p.startsWith('/web/')).sort(), 'modulepreload links = imported modules');
+  const links = await page.evaluate(() =>
+    Array.from(
+      document.querySelectorAll('link[rel="modulepreload"], link[rel="preload"]'),
+      (l) => new URL(l.href).pathname,
+    ),
+  );
+  const modules = fetched.filter(
+    (p) => p.startsWith('/web/') && p.endsWith('.js') && p !== '/web/app.js',
+  );
+  assert.deepEqual(
+    [...new Set(modules)].sort(),
+    links.filter((p) => p.startsWith('/web/')).sort(),
+    'modulepreload links = imported modules',
+  );
   for (const p of ['/build/wasm/nnplay-simd.js', '/build/wasm/nnplay-simd.wasm']) {
     assert.ok(links.includes(p), `${p} is preloaded`);
     assert.equal(fetched.filter((q) => q === p).length, 1, `${p} fetched once: ${fetched}`);
@@ -61,9 +79,14 @@ test('the preload links are the modules the page loads, each fetched once', asyn
 
 test('a missing module file shows the load-failure message', async () => {
   const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.route('**/build/wasm/*.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.route('**/build/wasm/*.js', (route) =>
+    route.fulfill({ status: 404, body: 'not found' }),
+  );
   await page.goto(`${env.server.url}index.html`);
-  assert.match(await readyOutcome(page), /^rejected: The engine file build\/wasm\/nnplay(-simd)?\.js could not be loaded/);
+  assert.match(
+    await readyOutcome(page),
+    /^rejected: The engine file build\/wasm\/nnplay(-simd)?\.js could not be loaded/,
+  );
   const box = page.locator('#load-error');
   assert.ok(await box.isVisible());
   const text = await box.textContent();
@@ -74,7 +97,9 @@ test('a missing module file shows the load-failure message', async () => {
 
 test('a missing .wasm file shows the load-failure message', async () => {
   const page = await env.browser.newPage();
-  await page.route('**/build/wasm/*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.route('**/build/wasm/*.wasm', (route) =>
+    route.fulfill({ status: 404, body: 'not found' }),
+  );
   await page.goto(`${env.server.url}index.html`);
   assert.match(await readyOutcome(page), /^rejected: The engine could not start/);
   assert.ok(await page.locator('#load-error').isVisible());
@@ -83,7 +108,9 @@ test('a missing .wasm file shows the load-failure message', async () => {
 
 test('a browser without WebAssembly is told so', async () => {
   const page = await env.browser.newPage();
-  await page.addInitScript(() => { delete globalThis.WebAssembly; });
+  await page.addInitScript(() => {
+    delete globalThis.WebAssembly;
+  });
   await page.goto(`${env.server.url}index.html`);
   assert.match(await readyOutcome(page), /cannot run WebAssembly/);
   assert.match(await page.locator('#load-error').textContent(), /cannot run WebAssembly/);

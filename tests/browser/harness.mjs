@@ -17,8 +17,13 @@ export const CHROMIUM = process.env.NNPLAY_CHROMIUM || '/usr/bin/chromium';
 // Flags from shared/DESIGN.md: root needs --no-sandbox; the rest keep a headless run offline
 // and quiet (no update/sync/first-run traffic). --disable-quic: no UDP from the browser.
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
   '--no-first-run',
 ];
 
@@ -29,7 +34,12 @@ export const CHROMIUM_ARGS = [
 // isolated context (no storage shared between tests). playwright adds its own --headless;
 // ours is kept so the flag list matches DESIGN.md's.
 export function launchBrowser(options = {}) {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, ...options });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ...options,
+  });
 }
 
 // The repository root served over http on 127.0.0.1, free port. Resolves to {url, port, close()}.
@@ -56,12 +66,16 @@ export function collectErrors(page) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console: ${m.text()}`);
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+      errors.push(`console: ${m.text()}`);
   });
   page.on('response', (r) => {
-    if (r.status() >= 400 && new URL(r.url()).pathname !== '/favicon.ico') errors.push(`http ${r.status()}: ${r.url()}`);
+    if (r.status() >= 400 && new URL(r.url()).pathname !== '/favicon.ico')
+      errors.push(`http ${r.status()}: ${r.url()}`);
   });
-  page.on('requestfailed', (r) => errors.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('requestfailed', (r) =>
+    errors.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`),
+  );
   return errors;
 }
 

@@ -16,12 +16,18 @@ async function open(h) {
   before.set(opened.page, (await opened.page.evaluate(() => window.history.length)) - 1);
   return opened;
 }
-const entries = async (page) => (await page.evaluate(() => window.history.length)) - before.get(page);
+const entries = async (page) =>
+  (await page.evaluate(() => window.history.length)) - before.get(page);
 const mode = (page) => page.evaluate(() => document.body.dataset.mode);
-const setRange = (page, id, v) => page.$eval(id, (el, val) => {
-  el.value = String(val);
-  el.dispatchEvent(new Event('input', { bubbles: true }));
-}, v);
+const setRange = (page, id, v) =>
+  page.$eval(
+    id,
+    (el, val) => {
+      el.value = String(val);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    v,
+  );
 const lab = (page) => page.evaluate(() => ({ ...document.getElementById('perceptron').dataset }));
 
 test('Back and Forward across the modes: each mode comes back as it was left', async () => {
@@ -37,7 +43,7 @@ test('Back and Forward across the modes: each mode comes back as it was left', a
 
   await page.goBack();
   await page.waitForFunction(() => document.body.dataset.mode === 'playground');
-  assert.equal(await hash(page), `#seed=${GOLDEN.seed}`, 'the entry\'s link, as it was given');
+  assert.equal(await hash(page), `#seed=${GOLDEN.seed}`, "the entry's link, as it was given");
   assert.deepEqual(await state(page), trained, 'the playground kept its training');
   assert.ok(await page.locator('.top-bar').isVisible());
 
@@ -46,7 +52,11 @@ test('Back and Forward across the modes: each mode comes back as it was left', a
   assert.equal((await lab(page)).w0, '1.5');
   assert.match(await hash(page), /^#mode=perceptron&gate=and&w0=1\.5&/);
   const tab = await page.getAttribute('#mode-tab-playground', 'href');
-  assert.equal(tab, `#${await page.evaluate(() => window.nnplay.link())}`, 'the tab: the playground as it was left');
+  assert.equal(
+    tab,
+    `#${await page.evaluate(() => window.nnplay.link())}`,
+    'the tab: the playground as it was left',
+  );
   await page.click('#mode-tab-playground');
   await page.waitForFunction(() => document.body.dataset.mode === 'playground');
   assert.equal((await state(page)).epoch, 30, 'the tab comes back to the training too');
@@ -108,8 +118,11 @@ test('push for a discrete change, replace for sliders, rates, play, reset and tr
   await page.waitForFunction(() => window.location.hash.includes('learningRate=0.3'));
   assert.equal(await entries(page), n + 2);
   await page.goBack();
-  await page.waitForFunction(() => document.getElementById('perceptron').dataset.gate === 'or'
-    && document.getElementById('pc-activation').value === 'sigmoid');
+  await page.waitForFunction(
+    () =>
+      document.getElementById('perceptron').dataset.gate === 'or' &&
+      document.getElementById('pc-activation').value === 'sigmoid',
+  );
   assert.deepEqual(errors, []);
   await close();
 });
@@ -125,7 +138,10 @@ test('a given link is left as it is on load, until the user changes something', 
   await page.click('#play-pause-button');
   assert.equal(await hash(page), given, 'training and play leave it');
   await page.selectOption('#control-learningRate', '0.1');
-  assert.match(await hash(page), /^#activation=tanh&batchSize=10&dataset=xor&.*learningRate=0\.1&.*networkShape=3&seed=abc&/);
+  assert.match(
+    await hash(page),
+    /^#activation=tanh&batchSize=10&dataset=xor&.*learningRate=0\.1&.*networkShape=3&seed=abc&/,
+  );
   assert.equal(await entries(page), 1);
   const lab = await open('#mode=perceptron&gate=or&w1=2');
   assert.equal(await hash(lab.page), '#mode=perceptron&gate=or&w1=2');
@@ -133,7 +149,7 @@ test('a given link is left as it is on load, until the user changes something', 
   await Promise.all([close(), lab.close()]);
 });
 
-test('Back restores an entry\'s config and its trained weights: the same losses', async () => {
+test("Back restores an entry's config and its trained weights: the same losses", async () => {
   const { page, errors, close } = await open(`#seed=${GOLDEN.seed}`);
   const a = await page.evaluate(() => window.nnplay.step(50));
   await page.getByRole('radio', { name: 'Exclusive or' }).check();
@@ -171,9 +187,11 @@ test('Back restores an entry\'s config and its trained weights: the same losses'
 });
 
 test('a link over a limit is clipped to it, and the notice says so', async () => {
-  const { page, errors, close } = await open(`#seed=${GOLDEN.seed}&networkShape=4,99&noise=200&resets=x`);
+  const { page, errors, close } = await open(
+    `#seed=${GOLDEN.seed}&networkShape=4,99&noise=200&resets=x`,
+  );
   const s = await state(page);
-  assert.deepEqual(s.config.networkShape, [4, 64], 'the engine\'s limit of neurons');
+  assert.deepEqual(s.config.networkShape, [4, 64], "the engine's limit of neurons");
   assert.equal(s.config.noise, 80);
   const notice = await page.textContent('#notice');
   assert.match(notice, /networkShape=4,99.*clipped/s);
@@ -181,7 +199,11 @@ test('a link over a limit is clipped to it, and the notice says so', async () =>
   assert.match(notice, /resets=x.*not a number/s);
   const longSeed = 'a'.repeat(5000);
   const seeded = await open(`#seed=${longSeed}`);
-  assert.equal((await state(seeded.page)).config.seed, 'a'.repeat(4096), 'the engine\'s 4,096, not 200');
+  assert.equal(
+    (await state(seeded.page)).config.seed,
+    'a'.repeat(4096),
+    "the engine's 4,096, not 200",
+  );
   assert.match(await seeded.page.textContent('#notice'), /seed=a+….*first 4096 kept/s);
   const weights = await open('#mode=perceptron&w0=5000&w2=-7');
   assert.equal((await lab(weights.page)).w0, '1000');
@@ -190,10 +212,16 @@ test('a link over a limit is clipped to it, and the notice says so', async () =>
   await Promise.all([close(), seeded.close(), weights.close()]);
 });
 
-test('embed=true is a flag every mode honours, kept in each mode\'s hash', async () => {
+test("embed=true is a flag every mode honours, kept in each mode's hash", async () => {
   const { page, errors, close } = await open('#mode=perceptron&embed=true');
-  assert.equal(await hash(page), '#mode=perceptron&gate=and&w0=3&w1=-4&w2=2&activation=sigmoid&learningRate=1&embed=true');
-  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('embed')), true);
+  assert.equal(
+    await hash(page),
+    '#mode=perceptron&gate=and&w0=3&w1=-4&w2=2&activation=sigmoid&learningRate=1&embed=true',
+  );
+  assert.equal(
+    await page.evaluate(() => document.documentElement.classList.contains('embed')),
+    true,
+  );
   assert.ok(await page.locator('#pc-play').isVisible(), 'the lab shows in the embed view');
   assert.equal(await page.locator('.banner').isVisible(), false);
   assert.equal(await page.locator('.pc-intro').isVisible(), false);
@@ -203,11 +231,21 @@ test('embed=true is a flag every mode honours, kept in each mode\'s hash', async
   await page.check('input[name="pc-gate"][value="xor"]');
   await page.click('#pc-xor-link');
   await page.waitForFunction(() => document.body.dataset.mode === 'playground');
-  assert.match(await hash(page), /^#activation=tanh&.*dataset=xor&.*&embed=true$/, 'the flag carries across modes');
-  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('embed')), true);
+  assert.match(
+    await hash(page),
+    /^#activation=tanh&.*dataset=xor&.*&embed=true$/,
+    'the flag carries across modes',
+  );
+  assert.equal(
+    await page.evaluate(() => document.documentElement.classList.contains('embed')),
+    true,
+  );
   await page.goBack();
   await page.waitForFunction(() => document.body.dataset.mode === 'perceptron');
-  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('embed')), true);
+  assert.equal(
+    await page.evaluate(() => document.documentElement.classList.contains('embed')),
+    true,
+  );
   assert.deepEqual(errors, []);
   await close();
 });

@@ -10,7 +10,12 @@ import { openPage, changed, textShown, redrawn, GOLDEN } from './page-helpers.mj
 
 const env = useBrowser();
 
-const PHONE = { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+const PHONE = {
+  viewport: { width: 375, height: 667 },
+  hasTouch: true,
+  isMobile: true,
+  deviceScaleFactor: 2,
+};
 
 async function trained(options, hash = `#seed=${GOLDEN.seed}`) {
   const opened = await openPage(env, hash, options);
@@ -25,7 +30,13 @@ test('screenshot at 1280 x 800', async () => {
   await page.screenshot({ path: file });
   assert.ok(fs.statSync(file).size > 20000);
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 1280);
-  for (const id of ['#heatmap', '#play-pause-button', '#control-learningRate', '.network-body', '#loss-chart']) {
+  for (const id of [
+    '#heatmap',
+    '#play-pause-button',
+    '#control-learningRate',
+    '.network-body',
+    '#loss-chart',
+  ]) {
     const box = await page.locator(id).boundingBox();
     assert.ok(box && box.y + box.height <= 800, `${id} above the fold`);
   }
@@ -55,10 +66,11 @@ test('a phone with six layers of eight: the page does not scroll sideways, the d
 test('every control has an accessible name', async () => {
   const { page, close } = await openPage(env, `#seed=${GOLDEN.seed}`);
   const unnamed = await page.evaluate(() => {
-    const named = (el) => (el.getAttribute('aria-label') || '').trim()
-      || (el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent.trim())
-      || el.closest('label')?.textContent.trim()
-      || (el.tagName === 'BUTTON' && el.textContent.trim());
+    const named = (el) =>
+      (el.getAttribute('aria-label') || '').trim() ||
+      (el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent.trim()) ||
+      el.closest('label')?.textContent.trim() ||
+      (el.tagName === 'BUTTON' && el.textContent.trim());
     return [...document.querySelectorAll('button, input, select, [role="button"], [tabindex="0"]')]
       .filter((el) => !el.closest('[hidden]') && !named(el))
       .map((el) => el.outerHTML.slice(0, 100));
@@ -77,31 +89,43 @@ test('keyboard: tab to the learning rate menu and change it; tab reaches a neuro
   }
   assert.ok(found, 'the learning rate menu is in the tab order');
   await page.keyboard.press('ArrowDown');
-  await changed(page, () => window.nnplay.state().config.learningRate, 0.1, { what: 'the learning rate' });
+  await changed(page, () => window.nnplay.state().config.learningRate, 0.1, {
+    what: 'the learning rate',
+  });
   const before = await page.evaluate(() => document.querySelector('#heatmap').toDataURL());
   await page.focus('.node[data-layer="0"][data-node="0"]');
-  await redrawn(page, '#heatmap', before, { what: 'the focused neuron\'s map' });
+  await redrawn(page, '#heatmap', before, { what: "the focused neuron's map" });
   await close();
 });
 
 test('a screen of pixel ratio 2: the points, the loss chart and the thumbnails are drawn at twice their CSS size', async () => {
-  const { page, errors, close } = await openPage(env, `#seed=${GOLDEN.seed}`, { deviceScaleFactor: 2 });
+  const { page, errors, close } = await openPage(env, `#seed=${GOLDEN.seed}`, {
+    deviceScaleFactor: 2,
+  });
   await page.evaluate(() => window.nnplay.step(20)); // a line in the chart
   await textShown(page, '#epoch-number', '000,020');
   // Each is drawn for its CSS size: the points for the heatmap's box, the chart for its own
   // box, a thumbnail for its 40 px.
   const sizes = await page.evaluate(() => {
-    const size = (sel) => { const c = document.querySelector(sel); return [c.width, c.height]; };
+    const size = (sel) => {
+      const c = document.querySelector(sel);
+      return [c.width, c.height];
+    };
     const points = document.querySelector('#points').clientWidth;
     const chart = document.querySelector('#loss-chart');
     return {
-      points: [size('#points'), [points, points]], chart: [size('#loss-chart'), [chart.clientWidth, chart.clientHeight]],
+      points: [size('#points'), [points, points]],
+      chart: [size('#loss-chart'), [chart.clientWidth, chart.clientHeight]],
       thumbnail: [size('.dataset-thumbnail'), [40, 40]],
     };
   });
   for (const [name, [backing, css]] of Object.entries(sizes)) {
     assert.ok(css[0] > 0 && css[1] > 0, `${name} is shown`);
-    assert.deepEqual(backing, [2 * css[0], 2 * css[1]], `${name}: backing pixels for ${css.join(' x ')} CSS pixels`);
+    assert.deepEqual(
+      backing,
+      [2 * css[0], 2 * css[1]],
+      `${name}: backing pixels for ${css.join(' x ')} CSS pixels`,
+    );
   }
   assert.deepEqual(errors, []);
   await close();

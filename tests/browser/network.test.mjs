@@ -5,19 +5,31 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser } from './harness.mjs';
-import { openPage, changed, redrawn, state, canvasColours, canvasData, GOLDEN } from './page-helpers.mjs';
+import {
+  openPage,
+  changed,
+  redrawn,
+  state,
+  canvasColours,
+  canvasData,
+  GOLDEN,
+} from './page-helpers.mjs';
 
 const env = useBrowser();
 const open = (h = `#seed=${GOLDEN.seed}`, o) => openPage(env, h, o);
 /** Waits until the big heatmap shows `expected` (a data URL). */
-const heatmapShows = (page, expected, what) => changed(page, () => document.getElementById('heatmap').toDataURL(), expected, { what });
+const heatmapShows = (page, expected, what) =>
+  changed(page, () => document.getElementById('heatmap').toDataURL(), expected, { what });
 const weightOf = (text) => Number(/is (-?[\d.e+-]+)/.exec(text)[1]);
 
 test('nodes: 7 inputs, 4 + 2 neurons, the output; each neuron a live 10 x 10 thumbnail', async () => {
   const { page, errors, close } = await open();
   assert.equal(await page.locator('.network-body .node').count(), 7 + 4 + 2 + 1);
   const sizes = await page.$$eval('.node canvas', (cs) => cs.map((c) => `${c.width}x${c.height}`));
-  assert.ok(sizes.every((s) => s === '10x10'), sizes.join(' '));
+  assert.ok(
+    sizes.every((s) => s === '10x10'),
+    sizes.join(' '),
+  );
   const before = await canvasData(page, '.node[data-layer="0"][data-node="0"] canvas');
   await page.evaluate(() => window.nnplay.step(50));
   await redrawn(page, '.node[data-layer="0"][data-node="0"] canvas', before); // thumbnails follow training
@@ -43,14 +55,18 @@ test('hovering a neuron shows its map in the big heatmap; leaving shows the outp
 });
 
 test('a tap on a neuron does what hover does (touch), a second tap undoes it', async () => {
-  const { page, close } = await open(`#seed=${GOLDEN.seed}`, { hasTouch: true, isMobile: true, viewport: { width: 375, height: 667 } });
+  const { page, close } = await open(`#seed=${GOLDEN.seed}`, {
+    hasTouch: true,
+    isMobile: true,
+    viewport: { width: 375, height: 667 },
+  });
   const untrained = await canvasData(page, '#heatmap');
   await page.evaluate(() => window.nnplay.step(20));
   const output = await redrawn(page, '#heatmap', untrained);
   const neuron = page.locator('.node[data-layer="1"][data-node="0"]');
   await neuron.scrollIntoViewIfNeeded();
   await neuron.tap();
-  await redrawn(page, '#heatmap', output, { what: 'the tapped neuron\'s map' });
+  await redrawn(page, '#heatmap', output, { what: "the tapped neuron's map" });
   await neuron.tap();
   await heatmapShows(page, output, 'the output map again');
   // a tap on a link opens its card with the value to edit
@@ -62,10 +78,15 @@ test('a tap on a neuron does what hover does (touch), a second tap undoes it', a
 
 test('links: width clamp(1 + 9|w|/5, 1, 10) and the colour scale; the dash moves with the epoch', async () => {
   const { page, close } = await open();
-  const dash = () => page.$eval('svg.network-links', (s) => s.style.getPropertyValue('--dash-offset'));
+  const dash = () =>
+    page.$eval('svg.network-links', (s) => s.style.getPropertyValue('--dash-offset'));
   await page.evaluate(() => window.nnplay.step(300));
-  await changed(page, () => document.querySelector('svg.network-links').style.getPropertyValue('--dash-offset'), String(-100),
-    { what: 'the links drawn at epoch 300' });
+  await changed(
+    page,
+    () => document.querySelector('svg.network-links').style.getPropertyValue('--dash-offset'),
+    String(-100),
+    { what: 'the links drawn at epoch 300' },
+  );
   assert.equal(await page.locator('path.link').count(), 2 * 4 + 4 * 2 + 2);
   assert.equal(await page.locator('rect.bias').count(), 4 + 2 + 1);
   const hits = page.locator('path.link-hit');
@@ -75,8 +96,11 @@ test('links: width clamp(1 + 9|w|/5, 1, 10) and the colour scale; the dash moves
     assert.match(text, /^Weight is -?\d/);
     const w = weightOf(text);
     const width = Number(await page.locator('path.link').nth(i).getAttribute('stroke-width'));
-    const expected = Math.min(10, 1 + 9 * Math.abs(w) / 5);
-    assert.ok(Math.abs(width - expected) < 0.2 + 9 * Math.abs(w) * 0.01, `w ${w}: width ${width} vs ${expected}`);
+    const expected = Math.min(10, 1 + (9 * Math.abs(w)) / 5);
+    assert.ok(
+      Math.abs(width - expected) < 0.2 + 9 * Math.abs(w) * 0.01,
+      `w ${w}: width ${width} vs ${expected}`,
+    );
     const colour = await page.locator('path.link').nth(i).getAttribute('stroke');
     assert.match(colour, /^#[0-9a-f]{6}$/);
     if (w > 1) assert.equal(colour, '#0877bd');
@@ -84,8 +108,13 @@ test('links: width clamp(1 + 9|w|/5, 1, 10) and the colour scale; the dash moves
   }
   const d0 = await dash();
   await page.evaluate(() => window.nnplay.step(3));
-  await changed(page, () => Number(document.querySelector('svg.network-links').style.getPropertyValue('--dash-offset')), -303 / 3,
-    { what: 'the dash offset at epoch 303' });
+  await changed(
+    page,
+    () =>
+      Number(document.querySelector('svg.network-links').style.getPropertyValue('--dash-offset')),
+    -303 / 3,
+    { what: 'the dash offset at epoch 303' },
+  );
   assert.notEqual(await dash(), d0);
   await close();
 });
@@ -141,10 +170,19 @@ test('keyboard: a focused bias opens its editor with Enter and takes a value', a
 });
 
 test('dead L1 links are drawn dead and say so', async () => {
-  const { page, close } = await open(`#seed=${GOLDEN.seed}&regularization=L1&regularizationRate=0.3&learningRate=0.1&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true`);
+  const { page, close } = await open(
+    `#seed=${GOLDEN.seed}&regularization=L1&regularizationRate=0.3&learningRate=0.1&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true`,
+  );
   await page.evaluate(() => window.nnplay.step(100));
-  await changed(page, () => document.querySelectorAll('path.link.dead').length, (n) => n > 0, { what: 'dead links (some links died)' });
-  const i = await page.$$eval('path.link', (ps) => ps.findIndex((p) => p.classList.contains('dead')));
+  await changed(
+    page,
+    () => document.querySelectorAll('path.link.dead').length,
+    (n) => n > 0,
+    { what: 'dead links (some links died)' },
+  );
+  const i = await page.$$eval('path.link', (ps) =>
+    ps.findIndex((p) => p.classList.contains('dead')),
+  );
   await page.locator('path.link-hit').nth(i).focus();
   assert.match(await page.textContent('.hovercard-text'), /Weight is 0\.0 \(a dead link/);
   await close();

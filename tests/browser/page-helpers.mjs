@@ -6,10 +6,17 @@ import fs from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { collectErrors } from './harness.mjs';
 
-const golden = JSON.parse(fs.readFileSync(new URL('../fixtures/golden.json', import.meta.url), 'utf8'));
+const golden = JSON.parse(
+  fs.readFileSync(new URL('../fixtures/golden.json', import.meta.url), 'utf8'),
+);
 const lossAt = (epoch) => golden.losses.find((l) => l.epoch === epoch).trainLoss;
 /** The golden run: its seed and its training loss at epochs 0, 100 and 200. */
-export const GOLDEN = Object.freeze({ seed: golden.seed, epoch0: lossAt(0), epoch100: lossAt(100), epoch200: lossAt(200) });
+export const GOLDEN = Object.freeze({
+  seed: golden.seed,
+  epoch0: lossAt(0),
+  epoch100: lossAt(100),
+  epoch200: lossAt(200),
+});
 /** The reference's own link for the golden run's config. */
 export const REFERENCE_HASH = golden.referenceHash;
 
@@ -21,13 +28,19 @@ export const REFERENCE_HASH = golden.referenceHash;
  * (routes, init scripts), ...any other context option (hasTouch, isMobile, ...)}.
  * Returns {page, context, errors (collectErrors), close()}.
  */
-export async function openPage(env, target = '', { viewport = { width: 1280, height: 800 }, ready = true, prepare, ...contextOptions } = {}) {
+export async function openPage(
+  env,
+  target = '',
+  { viewport = { width: 1280, height: 800 }, ready = true, prepare, ...contextOptions } = {},
+) {
   const context = await env.browser.newContext({ viewport, ...contextOptions });
   const page = await context.newPage();
   const errors = collectErrors(page);
   if (prepare) await prepare(page);
-  const url = /^[a-z]+:/.test(target) ? target
-    : target === '' || target.startsWith('#') ? `${env.server.url}index.html${target}`
+  const url = /^[a-z]+:/.test(target)
+    ? target
+    : target === '' || target.startsWith('#')
+      ? `${env.server.url}index.html${target}`
       : `${env.server.url}${target}`;
   await page.goto(url);
   if (ready) {
@@ -64,38 +77,53 @@ export async function changed(page, read, expected, { arg, what, timeout = 10000
     last = await page.evaluate(read, arg);
     if (matches(last, expected)) return last;
     if (Date.now() >= deadline) {
-      throw new Error(`changed: waited ${timeout} ms for ${what || read.toString()} ${describe(expected)}; `
-        + `last read ${JSON.stringify(last)}`);
+      throw new Error(
+        `changed: waited ${timeout} ms for ${what || read.toString()} ${describe(expected)}; ` +
+          `last read ${JSON.stringify(last)}`,
+      );
     }
   }
 }
 
 /** The text of the first element matching selector, once it matches expected (see changed). */
 export function textShown(page, selector, expected, options = {}) {
-  return changed(page, (sel) => document.querySelector(sel)?.textContent ?? null, expected,
-    { arg: selector, what: `the text of ${selector}`, ...options });
+  return changed(page, (sel) => document.querySelector(sel)?.textContent ?? null, expected, {
+    arg: selector,
+    what: `the text of ${selector}`,
+    ...options,
+  });
 }
 
 /** Waits until the canvas at selector shows another picture than `before` (a data URL from
  *  canvasData); returns the new one. */
 export function redrawn(page, selector, before, options = {}) {
-  return changed(page, (s) => document.querySelector(s).toDataURL(), (d) => d !== before,
-    { arg: selector, what: `a new picture on ${selector}`, ...options });
+  return changed(
+    page,
+    (s) => document.querySelector(s).toDataURL(),
+    (d) => d !== before,
+    { arg: selector, what: `a new picture on ${selector}`, ...options },
+  );
 }
 
 // One animation frame of the page; a page that draws no frame (hidden) still returns by the
 // deadline, so that changed() can say what it waited for.
 function nextFrame(page, ms) {
-  return page.evaluate((limit) => new Promise((resolve) => {
-    requestAnimationFrame(() => resolve());
-    setTimeout(resolve, Math.max(0, Math.min(limit, 1000)));
-  }), ms);
+  return page.evaluate(
+    (limit) =>
+      new Promise((resolve) => {
+        requestAnimationFrame(() => resolve());
+        setTimeout(resolve, Math.max(0, Math.min(limit, 1000)));
+      }),
+    ms,
+  );
 }
 
 /** Waits two animation frames: what a change asked for is drawn (the page draws in the next
  *  one). For a check that something did not change; to read a change, use changed(). */
 export function frames(page) {
-  return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+  );
 }
 
 export function state(page) {
@@ -117,7 +145,8 @@ export function countColours(sel) {
   const c = document.querySelector(sel);
   const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
   const seen = new Set();
-  for (let i = 0; i < d.length; i += 4) seen.add((d[i] << 24 | d[i + 1] << 16 | d[i + 2] << 8 | d[i + 3]) >>> 0);
+  for (let i = 0; i < d.length; i += 4)
+    seen.add(((d[i] << 24) | (d[i + 1] << 16) | (d[i + 2] << 8) | d[i + 3]) >>> 0);
   return [...seen];
 }
 

@@ -7,7 +7,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { useBrowser, artifactPath, REPO_ROOT } from './harness.mjs';
-import { openPage, changed, textShown, redrawn, canvasColours, countColours, GOLDEN } from './page-helpers.mjs';
+import {
+  openPage,
+  changed,
+  textShown,
+  redrawn,
+  canvasColours,
+  countColours,
+  GOLDEN,
+} from './page-helpers.mjs';
 
 const env = useBrowser();
 const open = (h = '', o) => openPage(env, h, o);
@@ -32,31 +40,52 @@ test('the seed is in the hash from the first moment, the keys in the reference o
   const seed = (await page.evaluate(() => window.nnplay.state())).config.seed;
   assert.match(seed, /^0\.\d+$/);
   assert.ok(hash.includes(`seed=${seed}`), hash);
-  assert.match(hash, /^#activation=tanh&batchSize=10&dataset=circle&regDataset=reg-plane&learningRate=0\.03&regularizationRate=0&noise=0&networkShape=4,2&seed=/);
+  assert.match(
+    hash,
+    /^#activation=tanh&batchSize=10&dataset=circle&regDataset=reg-plane&learningRate=0\.03&regularizationRate=0&noise=0&networkShape=4,2&seed=/,
+  );
   await close();
 });
 
-test('play raises the epoch; on circle the training loss falls below 0.05 within 300 epochs', { timeout: 60000 }, async () => {
-  const { page, errors, close } = await open(`#seed=${GOLDEN.seed}`);
-  await page.click('#play-pause-button');
-  // The views update in the next animation frame: wait for it rather than race it.
-  await page.waitForFunction(() => document.querySelector('#play-pause-button').getAttribute('aria-label') === 'Pause');
-  const reached = await page.waitForFunction(() => {
-    const s = window.nnplay.state();
-    return (s.trainLoss < 0.05 || s.epoch > 300) && s;
-  }, null, { polling: 'raf', timeout: 45000 });
-  const s = await reached.jsonValue();
-  assert.ok(s.epoch > 0 && s.epoch <= 300, `epoch ${s.epoch}, loss ${s.trainLoss}`);
-  assert.ok(s.trainLoss < 0.05);
-  await page.click('#play-pause-button');
-  const paused = await page.evaluate(() => window.nnplay.state().epoch);
-  await page.waitForTimeout(200);
-  assert.equal(await page.evaluate(() => window.nnplay.state().epoch), paused, 'pause stops training');
-  await textShown(page, '#epoch-number', (t) => Number(t.replace(/,/g, '')) === paused);
-  await textShown(page, '#train-loss', (await page.evaluate(() => window.nnplay.state().trainLoss)).toFixed(3));
-  assert.deepEqual(errors, []);
-  await close();
-});
+test(
+  'play raises the epoch; on circle the training loss falls below 0.05 within 300 epochs',
+  { timeout: 60000 },
+  async () => {
+    const { page, errors, close } = await open(`#seed=${GOLDEN.seed}`);
+    await page.click('#play-pause-button');
+    // The views update in the next animation frame: wait for it rather than race it.
+    await page.waitForFunction(
+      () => document.querySelector('#play-pause-button').getAttribute('aria-label') === 'Pause',
+    );
+    const reached = await page.waitForFunction(
+      () => {
+        const s = window.nnplay.state();
+        return (s.trainLoss < 0.05 || s.epoch > 300) && s;
+      },
+      null,
+      { polling: 'raf', timeout: 45000 },
+    );
+    const s = await reached.jsonValue();
+    assert.ok(s.epoch > 0 && s.epoch <= 300, `epoch ${s.epoch}, loss ${s.trainLoss}`);
+    assert.ok(s.trainLoss < 0.05);
+    await page.click('#play-pause-button');
+    const paused = await page.evaluate(() => window.nnplay.state().epoch);
+    await page.waitForTimeout(200);
+    assert.equal(
+      await page.evaluate(() => window.nnplay.state().epoch),
+      paused,
+      'pause stops training',
+    );
+    await textShown(page, '#epoch-number', (t) => Number(t.replace(/,/g, '')) === paused);
+    await textShown(
+      page,
+      '#train-loss',
+      (await page.evaluate(() => window.nnplay.state().trainLoss)).toFixed(3),
+    );
+    assert.deepEqual(errors, []);
+    await close();
+  },
+);
 
 test('choosing xor in the picker changes the points, draws a new seed and updates the hash', async () => {
   const { page, close } = await open(`#seed=${GOLDEN.seed}`);
@@ -79,25 +108,35 @@ test('choosing xor in the picker changes the points, draws a new seed and update
 
 test('a bad hash shows a notice naming the bad keys, inserts nothing as HTML, and the page still trains', async () => {
   const evil = encodeURIComponent('<img src=x onerror="window.__pwned=1">');
-  const { page, errors, close } = await open(`#activation=banana&noise=NaN&networkShape=4,999&batchSize=1e999&dataset=xor&seed=${GOLDEN.seed}&foo=${evil}`);
+  const { page, errors, close } = await open(
+    `#activation=banana&noise=NaN&networkShape=4,999&batchSize=1e999&dataset=xor&seed=${GOLDEN.seed}&foo=${evil}`,
+  );
   const notice = page.locator('#notice');
   assert.ok(await notice.isVisible());
   const text = await notice.textContent();
-  for (const key of ['activation', 'noise', 'networkShape', 'batchSize', 'foo']) assert.ok(text.includes(key), `${key} in: ${text}`);
+  for (const key of ['activation', 'noise', 'networkShape', 'batchSize', 'foo'])
+    assert.ok(text.includes(key), `${key} in: ${text}`);
   assert.ok(text.includes('<img'), 'the value is shown as text');
   assert.equal(await page.locator('#notice img').count(), 0);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   const s = await page.evaluate(() => window.nnplay.state());
   assert.equal(s.config.dataset, 'xor', 'the valid rest is kept');
   assert.equal(s.config.activation, 'tanh');
-  assert.deepEqual(s.config.networkShape, [4, 64], 'a layer beyond the engine\'s limit is clipped to it');
+  assert.deepEqual(
+    s.config.networkShape,
+    [4, 64],
+    "a layer beyond the engine's limit is clipped to it",
+  );
   assert.match(text, /networkShape=4,999.*clipped/s);
   const after = await page.evaluate(() => window.nnplay.step(20));
   assert.equal(after.epoch, 20);
   assert.ok(Number.isFinite(after.trainLoss) && after.trainLoss < s.trainLoss);
   await page.selectOption('#control-learningRate', '0.1'); // the first change writes the link
   const hash = await page.evaluate(() => window.location.hash);
-  assert.ok(!hash.includes('banana') && !hash.includes('foo') && hash.includes('networkShape=4,64&'), hash);
+  assert.ok(
+    !hash.includes('banana') && !hash.includes('foo') && hash.includes('networkShape=4,64&'),
+    hash,
+  );
   assert.deepEqual(errors, []);
   await close();
 });
@@ -133,17 +172,33 @@ test('window.nnplay: the golden losses at epochs 0, 100 and 200', async () => {
 
 test('window.nnplay.configure replaces the config, updates the hash, and rejects a bad one whole', async () => {
   const { page, close } = await open(`#seed=${GOLDEN.seed}`);
-  const ok = await page.evaluate(() => window.nnplay.configure({ dataset: 'spiral', seed: 'abc', networkShape: [8, 8], showTestData: true }));
+  const ok = await page.evaluate(() =>
+    window.nnplay.configure({
+      dataset: 'spiral',
+      seed: 'abc',
+      networkShape: [8, 8],
+      showTestData: true,
+    }),
+  );
   assert.equal(ok.ok, true, JSON.stringify(ok));
   const s = await page.evaluate(() => window.nnplay.state());
   assert.equal(s.config.dataset, 'spiral');
   assert.deepEqual(s.config.networkShape, [8, 8]);
   const hash = await page.evaluate(() => window.location.hash);
-  assert.ok(hash.includes('dataset=spiral') && hash.includes('networkShape=8,8') && hash.includes('seed=abc') && hash.includes('showTestData=true'), hash);
+  assert.ok(
+    hash.includes('dataset=spiral') &&
+      hash.includes('networkShape=8,8') &&
+      hash.includes('seed=abc') &&
+      hash.includes('showTestData=true'),
+    hash,
+  );
   assert.equal(await page.isChecked('#show-test-data'), true);
   const bad = await page.evaluate(() => window.nnplay.configure({ dataset: 'banana', noise: 5 }));
   assert.equal(bad.ok, false);
-  assert.ok(bad.errors.some((e) => e.field === 'dataset'), JSON.stringify(bad.errors));
+  assert.ok(
+    bad.errors.some((e) => e.field === 'dataset'),
+    JSON.stringify(bad.errors),
+  );
   assert.deepEqual(await page.evaluate(() => window.nnplay.state()), s, 'nothing changed');
   assert.ok((await page.locator('#notice').textContent()).includes('dataset'));
   await close();
@@ -152,23 +207,40 @@ test('window.nnplay.configure replaces the config, updates the hash, and rejects
 test('editing the hash by hand applies it (a hashchange), key by key', async () => {
   const { page, close } = await open(`#seed=${GOLDEN.seed}`);
   const entries = await page.evaluate(() => window.history.length);
-  await page.evaluate(() => { window.location.hash = '#dataset=gauss&seed=hand&noise=10&activation=nope'; });
+  await page.evaluate(() => {
+    window.location.hash = '#dataset=gauss&seed=hand&noise=10&activation=nope';
+  });
   await page.waitForFunction(() => window.nnplay.state().config.dataset === 'gauss');
   const s = await page.evaluate(() => window.nnplay.state());
   assert.equal(s.config.seed, 'hand');
   assert.equal(s.config.noise, 10);
   assert.match(await page.locator('#notice').textContent(), /activation=nope/);
   const hash = await page.evaluate(() => window.location.hash);
-  assert.equal(hash, '#dataset=gauss&seed=hand&noise=10&activation=nope', 'left as it is until the user changes something');
-  assert.equal(await page.evaluate(() => window.history.length), entries + 1, 'a link opened over the page is a new entry');
+  assert.equal(
+    hash,
+    '#dataset=gauss&seed=hand&noise=10&activation=nope',
+    'left as it is until the user changes something',
+  );
+  assert.equal(
+    await page.evaluate(() => window.history.length),
+    entries + 1,
+    'a link opened over the page is a new entry',
+  );
   await close();
 });
 
 test('every control has an accessible name and works from the keyboard', async () => {
   const { page, close } = await open(`#seed=${GOLDEN.seed}`);
-  const unnamed = await page.evaluate(() => [...document.querySelectorAll('button, input, select')]
-    .filter((el) => !el.getAttribute('aria-label') && !el.closest('label') && !(el.id && document.querySelector(`label[for="${el.id}"]`)))
-    .map((el) => el.outerHTML.slice(0, 80)));
+  const unnamed = await page.evaluate(() =>
+    [...document.querySelectorAll('button, input, select')]
+      .filter(
+        (el) =>
+          !el.getAttribute('aria-label') &&
+          !el.closest('label') &&
+          !(el.id && document.querySelector(`label[for="${el.id}"]`)),
+      )
+      .map((el) => el.outerHTML.slice(0, 80)),
+  );
   assert.deepEqual(unnamed, []);
   await page.focus('#step-button');
   await page.keyboard.press('Enter');
@@ -191,7 +263,10 @@ test('show test data and discretize change what is drawn', async () => {
   await redrawn(page, '#points', points);
   await page.getByLabel('Discretize output').check();
   await page.waitForFunction(() => window.location.hash.includes('discretize=true'));
-  await changed(page, countColours, (c) => c.length === 2, { arg: '#heatmap', what: 'two colours on the heatmap' });
+  await changed(page, countColours, (c) => c.length === 2, {
+    arg: '#heatmap',
+    what: 'two colours on the heatmap',
+  });
   await close();
 });
 

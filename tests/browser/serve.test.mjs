@@ -4,17 +4,36 @@ import http from 'node:http';
 import zlib from 'node:zlib';
 import { startServer } from './harness.mjs';
 let s;
-before(async () => { s = await startServer(); });
+before(async () => {
+  s = await startServer();
+});
 after(() => s.close());
 // raw GET (fetch would normalise ../ away and decode gzip)
-const get = (p, headers = {}) => new Promise((res, rej) => http.get({ host: '127.0.0.1', port: s.port, path: p, headers }, (r) => {
-  const chunks = []; r.on('data', (c) => chunks.push(c)); r.on('end', () => res({ status: r.statusCode, headers: r.headers, body: Buffer.concat(chunks) }));
-}).on('error', rej));
-test('index for /', async () => { const r = await get('/'); assert.equal(r.status, 200); assert.match(r.headers['content-type'], /text\/html/); assert.equal(r.headers['cache-control'], 'no-cache'); });
+const get = (p, headers = {}) =>
+  new Promise((res, rej) =>
+    http
+      .get({ host: '127.0.0.1', port: s.port, path: p, headers }, (r) => {
+        const chunks = [];
+        r.on('data', (c) => chunks.push(c));
+        r.on('end', () =>
+          res({ status: r.statusCode, headers: r.headers, body: Buffer.concat(chunks) }),
+        );
+      })
+      .on('error', rej),
+  );
+test('index for /', async () => {
+  const r = await get('/');
+  assert.equal(r.status, 200);
+  assert.match(r.headers['content-type'], /text\/html/);
+  assert.equal(r.headers['cache-control'], 'no-cache');
+});
 test('mime types', async () => {
   assert.equal((await get('/build/wasm/nnplay.wasm')).headers['content-type'], 'application/wasm');
   assert.match((await get('/build/wasm/nnplay.js')).headers['content-type'], /^text\/javascript/);
-  assert.match((await get('/tests/browser/harness.mjs')).headers['content-type'], /^text\/javascript/);
+  assert.match(
+    (await get('/tests/browser/harness.mjs')).headers['content-type'],
+    /^text\/javascript/,
+  );
   assert.match((await get('/package.json')).headers['content-type'], /^application\/json/);
 });
 test('404s, no listing, no traversal', async () => {
@@ -43,9 +62,24 @@ test('a compressed body is cached, and served anew when the file changes', async
   const file = path.join(root, 'a.js');
   fs.writeFileSync(file, 'export const a = 1;\n');
   const t = await startServer({ root, port: 0 });
-  const fetchGz = () => new Promise((res, rej) => http.get({ host: '127.0.0.1', port: t.port, path: '/a.js', headers: { 'accept-encoding': 'gzip' } }, (r) => {
-    const chunks = []; r.on('data', (c) => chunks.push(c)); r.on('end', () => res(zlib.gunzipSync(Buffer.concat(chunks)).toString()));
-  }).on('error', rej));
+  const fetchGz = () =>
+    new Promise((res, rej) =>
+      http
+        .get(
+          {
+            host: '127.0.0.1',
+            port: t.port,
+            path: '/a.js',
+            headers: { 'accept-encoding': 'gzip' },
+          },
+          (r) => {
+            const chunks = [];
+            r.on('data', (c) => chunks.push(c));
+            r.on('end', () => res(zlib.gunzipSync(Buffer.concat(chunks)).toString()));
+          },
+        )
+        .on('error', rej),
+    );
   try {
     assert.equal(await fetchGz(), 'export const a = 1;\n');
     assert.equal(await fetchGz(), 'export const a = 1;\n');

@@ -11,22 +11,34 @@ const env = useBrowser();
 
 /** Plays for `ms`, recording frame intervals; returns {frames, epochs, longestMs, medianMs}. */
 function playAndMeasure(page, ms) {
-  return page.evaluate((duration) => new Promise((resolve) => {
-    const start = window.nnplay.state().epoch;
-    const gaps = [];
-    let last = performance.now();
-    const end = last + duration;
-    window.nnplay.play();
-    const tick = (now) => {
-      gaps.push(now - last);
-      last = now;
-      if (now < end) { requestAnimationFrame(tick); return; }
-      const s = window.nnplay.pause();
-      gaps.sort((a, b) => a - b);
-      resolve({ frames: gaps.length, epochs: s.epoch - start, longestMs: gaps.at(-1), medianMs: gaps[gaps.length >> 1] });
-    };
-    requestAnimationFrame(tick);
-  }), ms);
+  return page.evaluate(
+    (duration) =>
+      new Promise((resolve) => {
+        const start = window.nnplay.state().epoch;
+        const gaps = [];
+        let last = performance.now();
+        const end = last + duration;
+        window.nnplay.play();
+        const tick = (now) => {
+          gaps.push(now - last);
+          last = now;
+          if (now < end) {
+            requestAnimationFrame(tick);
+            return;
+          }
+          const s = window.nnplay.pause();
+          gaps.sort((a, b) => a - b);
+          resolve({
+            frames: gaps.length,
+            epochs: s.epoch - start,
+            longestMs: gaps.at(-1),
+            medianMs: gaps[gaps.length >> 1],
+          });
+        };
+        requestAnimationFrame(tick);
+      }),
+    ms,
+  );
 }
 
 test('speed menu: 1 (the reference) to max; 1 is the default and stays out of the link', async () => {
@@ -56,9 +68,14 @@ test('max: many epochs per frame on the default config, the page still answers i
   assert.equal(await page.inputValue('#control-speed'), 'max', 'the link sets the speed');
   const warm = await playAndMeasure(page, 500); // the governor ramps up
   const run = await playAndMeasure(page, 2000);
-  t.diagnostic(`max: ${run.epochs} epochs in ${run.frames} frames (${(run.epochs / run.frames).toFixed(1)} per frame); `
-    + `median frame ${run.medianMs.toFixed(1)} ms, longest ${run.longestMs.toFixed(1)} ms (warm-up longest ${warm.longestMs.toFixed(1)} ms)`);
-  assert.ok(run.epochs > 2 * run.frames, `max trains more than the reference's one epoch a frame (${run.epochs} in ${run.frames})`);
+  t.diagnostic(
+    `max: ${run.epochs} epochs in ${run.frames} frames (${(run.epochs / run.frames).toFixed(1)} per frame); ` +
+      `median frame ${run.medianMs.toFixed(1)} ms, longest ${run.longestMs.toFixed(1)} ms (warm-up longest ${warm.longestMs.toFixed(1)} ms)`,
+  );
+  assert.ok(
+    run.epochs > 2 * run.frames,
+    `max trains more than the reference's one epoch a frame (${run.epochs} in ${run.frames})`,
+  );
   // Input while playing at max: the pause button takes effect.
   await page.evaluate(() => window.nnplay.play());
   await frames(page);

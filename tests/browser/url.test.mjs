@@ -6,15 +6,31 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser } from './harness.mjs';
-import { openPage, frames, textShown, state, hash, canvasColours, GOLDEN, REFERENCE_HASH } from './page-helpers.mjs';
+import {
+  openPage,
+  frames,
+  textShown,
+  state,
+  hash,
+  canvasColours,
+  GOLDEN,
+  REFERENCE_HASH,
+} from './page-helpers.mjs';
 
 const env = useBrowser();
 const open = (h, o) => openPage(env, h, o);
-const strip = (s) => { const { config, ...rest } = s; return rest; };
+const strip = (s) => {
+  const { config, ...rest } = s;
+  return rest;
+};
 
 test('the reference example hash opens unchanged and reaches the golden loss after 100 steps', async () => {
   const { page, errors, close } = await open(REFERENCE_HASH);
-  assert.equal(await hash(page), REFERENCE_HASH, 'written back exactly, keys in the reference order');
+  assert.equal(
+    await hash(page),
+    REFERENCE_HASH,
+    'written back exactly, keys in the reference order',
+  );
   const s0 = await state(page);
   assert.ok(Math.abs(s0.trainLoss - GOLDEN.epoch0) < 1e-9);
   const s = await page.evaluate(() => window.nnplay.step(100));
@@ -64,7 +80,10 @@ test('copy link with the trained network: reopens at its epoch with the same los
   assert.equal(sb.epoch, 50);
   assert.equal(sb.trainLoss, sa.trainLoss);
   assert.equal(sb.testLoss, sa.testLoss);
-  assert.match(await b.page.textContent('#status'), /This link carries a trained network \(epoch 000,050\)/);
+  assert.match(
+    await b.page.textContent('#status'),
+    /This link carries a trained network \(epoch 000,050\)/,
+  );
   assert.equal(await b.page.textContent('#epoch-number'), '000,050');
   const ta = await a.page.evaluate(() => window.nnplay.step(30));
   const tb = await b.page.evaluate(() => window.nnplay.step(30));
@@ -133,7 +152,9 @@ test('the seed is in the hash from the first moment; a dataset change draws a ne
 });
 
 test('divergence: learning rate 10 with ReLU pauses at the first non-finite loss, explains, reset recovers', async () => {
-  const { page, errors, close } = await open(`#seed=${GOLDEN.seed}&activation=relu&learningRate=10&problem=regression&regDataset=reg-plane`);
+  const { page, errors, close } = await open(
+    `#seed=${GOLDEN.seed}&activation=relu&learningRate=10&problem=regression&regDataset=reg-plane`,
+  );
   await page.click('#play-pause-button');
   await page.waitForFunction(() => window.nnplay.state().diverged, null, { timeout: 20000 });
   const s = await state(page);
@@ -150,7 +171,9 @@ test('divergence: learning rate 10 with ReLU pauses at the first non-finite loss
   await textShown(page, '#train-loss', /^(NaN|∞)$/);
   // #e8eaeb at alpha 160 (read back through premultiplied alpha: within 2 per channel)
   const near = (c, v, s) => Math.abs(((c >>> s) & 255) - v) <= 2;
-  const greys = (await canvasColours(page, '#heatmap')).filter((c) => near(c, 0xe8, 24) && near(c, 0xea, 16) && near(c, 0xeb, 8) && (c & 255) === 160);
+  const greys = (await canvasColours(page, '#heatmap')).filter(
+    (c) => near(c, 0xe8, 24) && near(c, 0xea, 16) && near(c, 0xeb, 8) && (c & 255) === 160,
+  );
   assert.ok(greys.length > 0, 'non-finite values are grey');
   await page.selectOption('#control-learningRate', '0.03');
   await page.click('#reset-button');

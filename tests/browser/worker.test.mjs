@@ -16,12 +16,15 @@ import * as esbuild from 'esbuild';
 import { REPO_ROOT, useBrowser, collectErrors } from './harness.mjs';
 
 const env = useBrowser();
-const golden = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'tests/fixtures/golden.json'), 'utf8'));
+const golden = JSON.parse(
+  fs.readFileSync(path.join(REPO_ROOT, 'tests/fixtures/golden.json'), 'utf8'),
+);
 
 // In the page: a browser without wasm SIMD (the page's validate refuses the SIMD prefix 0xfd).
 function refuseSimd() {
   const validate = WebAssembly.validate.bind(WebAssembly);
-  WebAssembly.validate = (bytes) => !new Uint8Array(bytes.buffer || bytes).includes(0xfd) && validate(bytes);
+  WebAssembly.validate = (bytes) =>
+    !new Uint8Array(bytes.buffer || bytes).includes(0xfd) && validate(bytes);
 }
 
 // In the page: the golden config trained 0, 100, 200 epochs on the page (window.nnplay) and in a
@@ -42,7 +45,10 @@ async function trainBoth({ clientUrl, config }) {
   const exported = await worker.exportConfig();
   worker.terminate();
   return {
-    simd: worker.simd, configured, onPage, inWorker,
+    simd: worker.simd,
+    configured,
+    onPage,
+    inWorker,
     params: { isFloat64: params instanceof Float64Array, values: Array.from(params) },
     exported: exported.params,
   };
@@ -51,21 +57,30 @@ async function trainBoth({ clientUrl, config }) {
 function checkRun(r, simd) {
   assert.equal(r.simd, simd, 'the worker runs the build the page runs');
   assert.equal(r.configured.ok, true, JSON.stringify(r.configured));
-  assert.deepEqual(r.inWorker, r.onPage, 'the worker gives the page\'s numbers');
+  assert.deepEqual(r.inWorker, r.onPage, "the worker gives the page's numbers");
   // The golden numbers are the native engine's; wasm's last bits may differ (below 1e-15).
   assert.equal(r.inWorker.length, golden.losses.length);
   golden.losses.forEach((g, i) => {
     const w = r.inWorker[i];
     assert.equal(w.epoch, g.epoch);
     for (const key of ['trainLoss', 'testLoss']) {
-      assert.ok(Math.abs(w[key] - g[key]) < 1e-12, `epoch ${g.epoch} ${key}: ${w[key]}, golden ${g[key]}`);
+      assert.ok(
+        Math.abs(w[key] - g[key]) < 1e-12,
+        `epoch ${g.epoch} ${key}: ${w[key]}, golden ${g[key]}`,
+      );
     }
   });
-  assert.ok(r.params.isFloat64 && r.params.values.length === 25, `params: ${r.params.values.length}`);
+  assert.ok(
+    r.params.isFloat64 && r.params.values.length === 25,
+    `params: ${r.params.values.length}`,
+  );
   // exportConfig's params per layer and node ({w, bias}); params() lays each layer out as its
   // weights row by row, then its biases (docs/BINDING.md).
-  const flat = r.exported.flatMap((layer) => [...layer.flatMap((n) => n.w), ...layer.map((n) => n.bias)]);
-  assert.deepEqual(r.params.values, flat, 'params() holds exportConfig()\'s params');
+  const flat = r.exported.flatMap((layer) => [
+    ...layer.flatMap((n) => n.w),
+    ...layer.map((n) => n.bias),
+  ]);
+  assert.deepEqual(r.params.values, flat, "params() holds exportConfig()'s params");
 }
 
 for (const simd of [true, false]) {
@@ -78,10 +93,20 @@ for (const simd of [true, false]) {
     if (!simd) await page.addInitScript(refuseSimd);
     await page.goto(`${env.server.url}index.html#seed=${golden.seed}`);
     await page.evaluate(() => window.nnplay.ready);
-    assert.equal(await page.evaluate(() => document.body.dataset.engine), simd ? 'simd' : 'baseline');
-    const r = await page.evaluate(trainBoth, { clientUrl: '/web/engine-worker-client.js', config: golden.config });
+    assert.equal(
+      await page.evaluate(() => document.body.dataset.engine),
+      simd ? 'simd' : 'baseline',
+    );
+    const r = await page.evaluate(trainBoth, {
+      clientUrl: '/web/engine-worker-client.js',
+      config: golden.config,
+    });
     checkRun(r, simd);
-    for (const p of ['/web/workers/session-worker.js', '/web/engine-loader.js', `/build/wasm/${build}.wasm`]) {
+    for (const p of [
+      '/web/workers/session-worker.js',
+      '/web/engine-loader.js',
+      `/build/wasm/${build}.wasm`,
+    ]) {
       assert.ok(fetched.includes(p), `${p} fetched: ${fetched}`);
     }
     assert.deepEqual(errors, []);
@@ -95,10 +120,16 @@ test('a Worker whose module file is missing rejects with a sentence', async () =
   await page.evaluate(() => window.nnplay.ready);
   const outcome = await page.evaluate(async () => {
     const { startEngineWorker } = await import('/web/engine-worker-client.js');
-    return startEngineWorker({ dir: 'no/such/dir/' }).then(() => 'started', (e) => `${e.name}: ${e.message}`);
+    return startEngineWorker({ dir: 'no/such/dir/' }).then(
+      () => 'started',
+      (e) => `${e.name}: ${e.message}`,
+    );
   });
   // The client gives the worker the folder as a full URL (the worker's own URL is elsewhere).
-  assert.equal(outcome, `Error: The engine file ${env.server.url}no/such/dir/nnplay-simd.js could not be loaded.`);
+  assert.equal(
+    outcome,
+    `Error: The engine file ${env.server.url}no/such/dir/nnplay-simd.js could not be loaded.`,
+  );
   await page.close();
 });
 
@@ -109,23 +140,34 @@ for (const simd of [true, false]) {
   const build = simd ? 'nnplay-simd' : 'nnplay';
   test(`dist/nnplay.html from file:// trains in a Blob Worker with no request (${build})`, async () => {
     execFileSync(path.join(REPO_ROOT, 'scripts/dist'), { stdio: ['ignore', 'ignore', 'inherit'] });
-    const client = await esbuild.build({
-      entryPoints: [path.join(REPO_ROOT, 'web/engine-worker-client.js')], bundle: true,
-      format: 'iife', globalName: 'nnplayWorkerClient', write: false, logLevel: 'silent',
-    }).then((b) => b.outputFiles[0].text);
+    const client = await esbuild
+      .build({
+        entryPoints: [path.join(REPO_ROOT, 'web/engine-worker-client.js')],
+        bundle: true,
+        format: 'iife',
+        globalName: 'nnplayWorkerClient',
+        write: false,
+        logLevel: 'silent',
+      })
+      .then((b) => b.outputFiles[0].text);
     const page = await env.browser.newPage();
     const errors = collectErrors(page);
     const requests = [];
     page.context().on('request', (r) => requests.push(r.url()));
     if (!simd) await page.addInitScript(refuseSimd);
-    await page.goto(`${pathToFileURL(path.join(REPO_ROOT, 'dist/nnplay.html')).href}#seed=${golden.seed}`);
+    await page.goto(
+      `${pathToFileURL(path.join(REPO_ROOT, 'dist/nnplay.html')).href}#seed=${golden.seed}`,
+    );
     await page.evaluate(() => window.nnplay.ready);
     await page.addScriptTag({ content: client });
     const r = await page.evaluate(trainBoth, { clientUrl: '', config: golden.config });
     checkRun(r, simd);
     const outside = requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:'));
     assert.equal(outside.length, 1, `only the page itself: ${outside}`);
-    assert.ok(requests.some((u) => u.startsWith('blob:')), `the Worker starts from a Blob: ${requests}`);
+    assert.ok(
+      requests.some((u) => u.startsWith('blob:')),
+      `the Worker starts from a Blob: ${requests}`,
+    );
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -18,7 +18,10 @@ const goldenAt = (epoch) => fixture.losses.find((row) => row.epoch === epoch);
 test('train: one line per epoch 0..N, full precision, golden losses', () => {
   const r = run(['train', '-', '--epochs', '100'], golden);
   assert.equal(r.status, 0, r.stderr);
-  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const lines = r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.equal(lines.length, 101);
   assert.deepEqual(Object.keys(lines[0]), ['epoch', 'trainLoss', 'testLoss']);
   assert.equal(lines[0].epoch, 0);
@@ -87,8 +90,14 @@ test('a bad config: status 2, every error on stderr, nothing on stdout', () => {
 });
 
 test('a bad flag or an unreadable file: status 1 and a usage line', () => {
-  for (const args of [['train', '-', '--epochs', 'x'], ['train', '-', '--bogus', '1'], ['fly', '-'],
-                      ['train', '/nonexistent/config.json'], ['grid', '-', '--resolution', '0'], []]) {
+  for (const args of [
+    ['train', '-', '--epochs', 'x'],
+    ['train', '-', '--bogus', '1'],
+    ['fly', '-'],
+    ['train', '/nonexistent/config.json'],
+    ['grid', '-', '--resolution', '0'],
+    [],
+  ]) {
     const r = run(args, golden);
     assert.equal(r.status, 1, args.join(' '));
     assert.equal(r.stdout, '');

@@ -37,8 +37,7 @@ TEST_CASE("every invalid value is reported with its field and all at once", "[co
     "x": "yes", "seed": 12, "problem": 3, "dataset": "reg-plane", "wat": 1})");
   CHECK_FALSE(r.ok);
   for (const char* field : {"activation", "noise", "percTrainData", "batchSize", "learningRate",
-                            "regularization", "networkShape[1]", "x", "seed", "problem",
-                            "dataset"})
+                            "regularization", "networkShape[1]", "x", "seed", "problem", "dataset"})
     CHECK(has_field(r.errors, field));
   CHECK(r.errors.size() == 11);
   CHECK(has_field(r.warnings, "wat"));
@@ -151,9 +150,9 @@ TEST_CASE("grid prediction: image order - every node - owned buffers", "[grid]")
   double worst = 0;
   for (int row = 0; row < 100; ++row)
     for (int col = 0; col < 100; ++col)
-      worst = std::max(worst, std::abs(out[row * 100 + col] -
-                                        s.predict(grid_axis(col, 100, -6, 6),
-                                                  grid_axis(99 - row, 100, -6, 6))));
+      worst = std::max(
+          worst, std::abs(out[row * 100 + col] -
+                          s.predict(grid_axis(col, 100, -6, 6), grid_axis(99 - row, 100, -6, 6))));
   CHECK(worst < 1e-5);
   REQUIRE(s.predict_grid(100));
   CHECK(s.grid_nodes() == first);  // same buffer, no reallocation

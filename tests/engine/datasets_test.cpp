@@ -31,8 +31,8 @@ struct Expect {
 }  // namespace
 
 TEST_CASE("every dataset: counts - label balance - ranges", "[datasets]") {
-  const Expect cases[] = {{"circle", false, 500, 5.0},   {"xor", false, 500, 5.3},
-                          {"gauss", false, 500, 8.0},    {"spiral", false, 500, 5.0},
+  const Expect cases[] = {{"circle", false, 500, 5.0},    {"xor", false, 500, 5.3},
+                          {"gauss", false, 500, 8.0},     {"spiral", false, 500, 5.0},
                           {"reg-plane", true, 1200, 6.0}, {"reg-gauss", true, 1200, 6.0}};
   for (const Expect& e : cases) {
     DYNAMIC_SECTION(e.name) {

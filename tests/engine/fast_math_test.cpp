@@ -1,12 +1,11 @@
 // Our vectorised tanh against libm over the whole range (issue 5: 1e-12 relative in double;
 // float for display grids agreeing to 1e-5).
+#include "fast_math.hpp"
+
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <limits>
 #include <vector>
-
-#include <catch2/catch.hpp>
-
-#include "fast_math.hpp"
 
 TEST_CASE("tanh_array agrees with libm to 1e-12 relative over the whole range", "[fastmath]") {
   std::vector<double> xs;

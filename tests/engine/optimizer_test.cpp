@@ -1,11 +1,12 @@
 // The optimizer and loss units on their own: the reference's SGD rules (averaged gradient,
 // unregularised biases, L2 and L1 at the weight before the step, L1 dead links) in double and in
 // float, and the half squared error's value and derivative.
+#include "optimizer.hpp"
+
 #include <cstdint>
 #include <vector>
 
 #include "loss.hpp"
-#include "optimizer.hpp"
 #include "test_helpers.hpp"
 
 using namespace nnplay;
@@ -33,7 +34,7 @@ TEMPLATE_TEST_CASE("SGD averages the gradient and leaves biases unregularised", 
     const T step = T(0.1) / T(4);
     CHECK(a.p[0] == T(0.5) - step * T(2));
     CHECK(a.p[1] == T(-0.25) - step * T(-4));
-    CHECK(a.p[2] == T(0.1) - T(0.1) * T(6) / T(4));  // the reference's lr * g / n for biases
+    CHECK(a.p[2] == T(0.1) - T(0.1) * T(6) / T(4));   // the reference's lr * g / n for biases
     CHECK(a.g == std::vector<T>{T(2), T(-4), T(6)});  // the caller clears the gradient
   }
 }
@@ -50,8 +51,8 @@ TEMPLATE_TEST_CASE("SGD with L2 shrinks weights by rate times the weight before 
   CHECK(a.p[2] == T(0.1) - T(0.2) * T(1) / T(2));
 }
 
-TEMPLATE_TEST_CASE("SGD with L1 kills a weight that crosses zero and keeps it dead",
-                   "[optimizer]", double, float) {
+TEMPLATE_TEST_CASE("SGD with L1 kills a weight that crosses zero and keeps it dead", "[optimizer]",
+                   double, float) {
   using T = TestType;
   // Weight 0 crosses zero under the L1 pull; weight 1 does not.
   Arrays<T> a{{T(0.01), T(-0.5), T(0)}, {T(0), T(0), T(0)}};
@@ -92,10 +93,10 @@ TEST_CASE("the network's update is the optimizer's step over its flat buffers", 
     std::vector<double> g(net.gradients().begin(), net.gradients().end());
     std::vector<std::uint8_t> dead(p.size(), 0);
     // Layer by layer: weights [node][source], then biases.
-    const std::vector<ParamRange> ranges = {{0, 6, true}, {6, 9, false}, {9, 12, true},
-                                            {12, 13, false}};
-    sgd_update(p.data(), g.data(), dead.data(), ranges, 1,
-               SgdSettings<double>{0.03, 0.2, reg}, false);
+    const std::vector<ParamRange> ranges = {
+        {0, 6, true}, {6, 9, false}, {9, 12, true}, {12, 13, false}};
+    sgd_update(p.data(), g.data(), dead.data(), ranges, 1, SgdSettings<double>{0.03, 0.2, reg},
+               false);
     net.update(0.03, 0.2);
     CHECK(std::vector<double>(net.params().begin(), net.params().end()) == p);
     CHECK(net.accumulated() == 0);
@@ -111,8 +112,8 @@ TEMPLATE_TEST_CASE("half squared error: value and derivative", "[loss]", double,
   // The derivative is the slope of the value.
   const double h = 1e-4;
   for (double out : {-2.0, -0.3, 0.0, 0.9, 3.0}) {
-    const double slope = (HalfSquaredError::value(out + h, 0.4) -
-                          HalfSquaredError::value(out - h, 0.4)) / (2 * h);
+    const double slope =
+        (HalfSquaredError::value(out + h, 0.4) - HalfSquaredError::value(out - h, 0.4)) / (2 * h);
     CHECK(HalfSquaredError::derivative(out, 0.4) == Approx(slope).epsilon(1e-9));
   }
 }

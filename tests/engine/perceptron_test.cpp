@@ -22,8 +22,10 @@ namespace {
 std::string one_neuron(const std::string& gate, const std::string& output = "sigmoid",
                        double learning_rate = 1) {
   return R"({"dataset": "logic-)" + gate + R"(", "noise": 0, "networkShape": [],
-             "outputActivation": ")" + output + R"(", "batchSize": 1,
-             "learningRate": )" + std::to_string(learning_rate) + R"(, "seed": "perceptron",
+             "outputActivation": ")" +
+         output + R"(", "batchSize": 1,
+             "learningRate": )" +
+         std::to_string(learning_rate) + R"(, "seed": "perceptron",
              "params": [[{"bias": 3, "w": [-4, 2]}]]})";
 }
 

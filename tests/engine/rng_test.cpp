@@ -1,8 +1,8 @@
 // The generator must replay seedrandom's stream (the full comparison against the npm package
 // is in tests/bindings; these are the values the reference documents).
-#include <catch2/catch.hpp>
-
 #include "rng.hpp"
+
+#include <catch2/catch.hpp>
 
 using nnplay::SeedRandom;
 
@@ -36,7 +36,8 @@ TEST_CASE("UTF-8 seeds become UTF-16 code units as in JavaScript", "[rng]") {
   // U+1F600 is a surrogate pair in UTF-16.
   CHECK(nnplay::utf8_to_utf16("\xF0\x9F\x98\x80") == std::u16string{0xD83D, 0xDE00});
   // A broken byte becomes U+FFFD and does not swallow what follows.
-  CHECK(nnplay::utf8_to_utf16("\xC3" "a") == std::u16string{0xFFFD, u'a'});
+  CHECK(nnplay::utf8_to_utf16("\xC3"
+                              "a") == std::u16string{0xFFFD, u'a'});
 }
 
 TEST_CASE("seed strings look like the reference's toFixed(5)", "[rng]") {

@@ -1,8 +1,7 @@
 // Shared helpers for the engine tests.
 #pragma once
-#include <string>
-
 #include <catch2/catch.hpp>
+#include <string>
 
 #include "session.hpp"
 

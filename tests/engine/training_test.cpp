@@ -2,7 +2,6 @@
 // details of its semantics (batch leftovers, L1 dead links, initZero).
 #include <cmath>
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
 #include "test_helpers.hpp"
@@ -45,8 +44,8 @@ double example_loss(Network& net, const std::vector<double>& in, double target) 
 }  // namespace
 
 TEST_CASE("backward pass matches a numeric gradient for every activation", "[training]") {
-  for (Activation act : {Activation::Relu, Activation::Tanh, Activation::Sigmoid,
-                         Activation::Linear}) {
+  for (Activation act :
+       {Activation::Relu, Activation::Tanh, Activation::Sigmoid, Activation::Linear}) {
     for (Activation out : {Activation::Tanh, Activation::Linear, Activation::Sigmoid}) {
       DYNAMIC_SECTION(activation_name(act) << " hidden, " << activation_name(out) << " output") {
         Network net(3, {4, 3}, 1, act, out, Regularization::None);
@@ -208,11 +207,14 @@ TEST_CASE("step_examples over whole epochs gives step's numbers", "[training]") 
   for (const Case& c :
        {Case{R"({"seed": "0.12345", "batchSize": 1})", true},
         Case{R"({"seed": "b2", "batchSize": 2, "regularization": "L1", "regularizationRate": 0.01,
-                 "networkShape": [5, 3], "activation": "relu"})", true},
+                 "networkShape": [5, 3], "activation": "relu"})",
+             true},
         Case{R"({"seed": "b1", "batchSize": 1, "problem": "regression", "regularization": "L2",
-                 "regularizationRate": 0.003})", true},
+                 "regularizationRate": 0.003})",
+             true},
         Case{R"({"seed": "0.12345"})", false},
-        Case{R"({"seed": "b7", "batchSize": 7, "dataset": "xor", "activation": "sigmoid"})", false}}) {
+        Case{R"({"seed": "b7", "batchSize": 7, "dataset": "xor", "activation": "sigmoid"})",
+             false}}) {
     INFO(c.config);
     Session by_example = configured(c.config);
     Session by_epoch = configured(c.config);

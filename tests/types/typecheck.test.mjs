@@ -22,17 +22,23 @@ function tsc(project) {
 function checkSnippet(body) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nnplay-types-'));
   try {
-    fs.writeFileSync(path.join(dir, 'use.js'), `// @ts-check
+    fs.writeFileSync(
+      path.join(dir, 'use.js'),
+      `// @ts-check
 /** @param {import(${JSON.stringify(path.join(ROOT, 'bindings/nnplay'))}).Session} s */
 export function use(s) {
   ${body}
 }
-`);
-    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
-      extends: path.join(ROOT, 'tsconfig.json'),
-      compilerOptions: { skipLibCheck: true }, // the DOM's own types: checked by the real config
-      files: [path.join(ROOT, 'bindings/nnplay.d.ts'), path.join(dir, 'use.js')],
-    }));
+`,
+    );
+    fs.writeFileSync(
+      path.join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        extends: path.join(ROOT, 'tsconfig.json'),
+        compilerOptions: { skipLibCheck: true }, // the DOM's own types: checked by the real config
+        files: [path.join(ROOT, 'bindings/nnplay.d.ts'), path.join(dir, 'use.js')],
+      }),
+    );
     return tsc(path.join(dir, 'tsconfig.json'));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -63,6 +69,14 @@ test('bindings/nnplay.d.ts types exactly the functions the binding binds', () =>
   const module = dts.match(/export interface NNPlayModule \{([\s\S]*?)\n\}/)[1];
   const methods = (body) => [...body.matchAll(/^\s+(\w+)\(/gm)].map((m) => m[1]).sort();
   // embind adds delete() to every class.
-  assert.deepEqual(methods(session), [...bound, 'delete'].sort(), 'Session in the .d.ts = the bound methods');
-  assert.deepEqual(methods(module), [...free].sort(), 'NNPlayModule in the .d.ts = the bound functions');
+  assert.deepEqual(
+    methods(session),
+    [...bound, 'delete'].sort(),
+    'Session in the .d.ts = the bound methods',
+  );
+  assert.deepEqual(
+    methods(module),
+    [...free].sort(),
+    'NNPlayModule in the .d.ts = the bound functions',
+  );
 });

@@ -17,9 +17,16 @@ function fakeApi() {
     reset: () => (calls.push('reset'), state),
     state: () => state,
     step: (n) => (calls.push(`step ${n}`), { ...state, epoch: n }),
-    configure: (c) => (calls.push('configure'), c.noise === 99
-      ? { ok: false, errors: [{ field: 'noise', message: 'must be from 0 to 80, got 99' }], warnings: [] }
-      : { ok: true, errors: [], warnings: [] }),
+    configure: (c) => (
+      calls.push('configure'),
+      c.noise === 99
+        ? {
+            ok: false,
+            errors: [{ field: 'noise', message: 'must be from 0 to 80, got 99' }],
+            warnings: [],
+          }
+        : { ok: true, errors: [], warnings: [] }
+    ),
   };
 }
 
@@ -52,15 +59,26 @@ test('bad fields are errors naming what is wrong', () => {
   }
   assert.match(answerMessage(api, { nnplay: 'fly' }).errors[0], /unknown command "fly"/);
   assert.match(answerMessage(api, { nnplay: 7 }).errors[0], /unknown command number/);
-  assert.match(answerMessage(api, { nnplay: 'configure', config: 'x' }).errors[0], /"config" must be an object/);
+  assert.match(
+    answerMessage(api, { nnplay: 'configure', config: 'x' }).errors[0],
+    /"config" must be an object/,
+  );
   const refused = answerMessage(api, { nnplay: 'configure', config: { noise: 99 } });
   assert.deepEqual(refused, { nnplay: 'error', errors: ['noise: must be from 0 to 80, got 99'] });
   assert.equal(answerMessage(api, { nnplay: 'configure', config: { noise: 5 } }).nnplay, 'state');
 });
 
 test('an exception inside the page becomes an error reply', () => {
-  const api = { ...fakeApi(), state: () => { throw new Error('not ready'); } };
-  assert.deepEqual(answerMessage(api, { nnplay: 'state' }), { nnplay: 'error', errors: ['not ready'] });
+  const api = {
+    ...fakeApi(),
+    state: () => {
+      throw new Error('not ready');
+    },
+  };
+  assert.deepEqual(answerMessage(api, { nnplay: 'state' }), {
+    nnplay: 'error',
+    errors: ['not ready'],
+  });
 });
 
 test('shortcuts: space, right arrow, r; not in fields or with modifiers', () => {
@@ -75,7 +93,7 @@ test('shortcuts: space, right arrow, r; not in fields or with modifiers', () => 
   assert.equal(key(' ', { target: { tagName: 'BUTTON' } }), null);
 });
 
-test('shortcuts on a button: space is the button\'s, the arrow and r still act; repeats', () => {
+test("shortcuts on a button: space is the button's, the arrow and r still act; repeats", () => {
   const key = (k, extra = {}) => shortcutFor({ key: k, target: { tagName: 'CANVAS' }, ...extra });
   const button = { tagName: 'BUTTON' };
   const roleButton = { tagName: 'DIV', getAttribute: (n) => (n === 'role' ? 'button' : null) };
@@ -97,13 +115,31 @@ test('shortcuts on a button: space is the button\'s, the arrow and r still act; 
 test('installShortcuts: the actions, only while active', () => {
   const calls = [];
   let listener = null;
-  const doc = { addEventListener: (type, f) => { assert.equal(type, 'keydown'); listener = f; } };
+  const doc = {
+    addEventListener: (type, f) => {
+      assert.equal(type, 'keydown');
+      listener = f;
+    },
+  };
   let active = true;
-  installShortcuts({
-    togglePlay: () => calls.push('toggle'), step: (n) => calls.push(`step ${n}`), reset: () => calls.push('reset'),
-  }, doc, () => active);
+  installShortcuts(
+    {
+      togglePlay: () => calls.push('toggle'),
+      step: (n) => calls.push(`step ${n}`),
+      reset: () => calls.push('reset'),
+    },
+    doc,
+    () => active,
+  );
   const press = (key) => {
-    const event = { key, target: { tagName: 'BODY' }, prevented: false, preventDefault() { this.prevented = true; } };
+    const event = {
+      key,
+      target: { tagName: 'BODY' },
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
     listener(event);
     return event.prevented;
   };
@@ -120,8 +156,12 @@ test('installShortcuts: the actions, only while active', () => {
 function fakeWindow() {
   const listeners = [];
   return {
-    addEventListener: (type, f) => { assert.equal(type, 'message'); listeners.push(f); },
-    dispatch: (data, source, origin = 'https://deck.example') => listeners.forEach((f) => f({ data, source, origin })),
+    addEventListener: (type, f) => {
+      assert.equal(type, 'message');
+      listeners.push(f);
+    },
+    dispatch: (data, source, origin = 'https://deck.example') =>
+      listeners.forEach((f) => f({ data, source, origin })),
   };
 }
 function fakeSource() {
@@ -139,13 +179,24 @@ test('listenForMessages: answers the sender at its origin, "*" for "null"; ignor
   win.dispatch({ method: 'slide' }, host);
   win.dispatch('slide:start', host);
   win.dispatch({ nnplay: 'state' }, null); // no one to answer
-  assert.deepEqual(host.sent.map((m) => [m.data.nnplay, m.target]), [['state', 'https://deck.example'], ['state', '*']]);
+  assert.deepEqual(
+    host.sent.map((m) => [m.data.nnplay, m.target]),
+    [
+      ['state', 'https://deck.example'],
+      ['state', '*'],
+    ],
+  );
   assert.equal(host.sent[1].data.state.epoch, 3);
 });
 
 test('listenForMessages: messages before ready are answered once ready, in order', async () => {
   let resolveReady;
-  const api = { ...fakeApi(), ready: new Promise((r) => { resolveReady = r; }) };
+  const api = {
+    ...fakeApi(),
+    ready: new Promise((r) => {
+      resolveReady = r;
+    }),
+  };
   const win = fakeWindow();
   listenForMessages(api, win);
   const host = fakeSource();
@@ -169,10 +220,13 @@ test('listenForMessages: when the engine cannot start, messages get an error say
   win.dispatch({ nnplay: 'state' }, host);
   await tick();
   win.dispatch({ nnplay: 'state' }, host);
-  assert.deepEqual(host.sent.map((m) => m.data), [
-    { nnplay: 'error', errors: ['nnplay could not start: no WebAssembly'] },
-    { nnplay: 'error', errors: ['nnplay could not start: no WebAssembly'] },
-  ]);
+  assert.deepEqual(
+    host.sent.map((m) => m.data),
+    [
+      { nnplay: 'error', errors: ['nnplay could not start: no WebAssembly'] },
+      { nnplay: 'error', errors: ['nnplay could not start: no WebAssembly'] },
+    ],
+  );
   assert.deepEqual(api.calls, []);
 });
 
@@ -181,8 +235,14 @@ test('the embed key: a flag every mode shares, written only when on, kept in lin
   const { embed, problems } = splitShared('#embed=true&seed=a', ['playground']);
   assert.deepEqual(problems, []);
   assert.equal(embed, true);
-  assert.match(joinShared({ mode: 'playground', isDefault: true, embed }, 'seed=a'), /(^|&)embed=true(&|$)/);
-  assert.doesNotMatch(joinShared({ mode: 'playground', isDefault: true, embed: false }, 'seed=a'), /embed/);
+  assert.match(
+    joinShared({ mode: 'playground', isDefault: true, embed }, 'seed=a'),
+    /(^|&)embed=true(&|$)/,
+  );
+  assert.doesNotMatch(
+    joinShared({ mode: 'playground', isDefault: true, embed: false }, 'seed=a'),
+    /embed/,
+  );
   assert.equal(splitShared('#embed=yes', ['playground']).problems[0].key, 'embed');
 });
 
@@ -194,7 +254,10 @@ test('fitDiagram: as large as the pane allows, at most the maximum; labels go wh
   assert.ok(Math.abs(f.scale - 600 / natural.width) < 1e-12);
   assert.ok(Math.abs(f.layoutWidth * f.scale - 600) < 1e-9);
   assert.ok(f.labels);
-  assert.ok(f.y > 0 && Math.abs(2 * f.y + natural.height * f.scale - 620) < 1e-9, 'centred vertically');
+  assert.ok(
+    f.y > 0 && Math.abs(2 * f.y + natural.height * f.scale - 620) < 1e-9,
+    'centred vertically',
+  );
   // A huge pane: the maximum scale.
   f = fitDiagram({ paneWidth: 5000, paneHeight: 5000, ...natural });
   assert.equal(f.scale, MAX_DIAGRAM_SCALE);
@@ -202,7 +265,10 @@ test('fitDiagram: as large as the pane allows, at most the maximum; labels go wh
   f = fitDiagram({ paneWidth: 138, paneHeight: 232, ...natural });
   assert.equal(f.labels, false);
   assert.ok(f.scale > 138 / natural.width, `${f.scale}`);
-  assert.ok(Math.abs((f.layoutWidth - (LABEL_WIDTH - 4)) * f.scale - 138) < 1e-9, 'the visible part fills the pane');
+  assert.ok(
+    Math.abs((f.layoutWidth - (LABEL_WIDTH - 4)) * f.scale - 138) < 1e-9,
+    'the visible part fills the pane',
+  );
   assert.ok(Math.abs(f.x + (LABEL_WIDTH - 4) * f.scale) < 1e-9);
   // Tall networks are limited by the height.
   const tall = diagramSize([2, 8, 8, 8, 8, 8, 8, 1]);

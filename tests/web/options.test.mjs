@@ -11,15 +11,18 @@ import { limitsTable, ENGINE_LIMIT_KEYS, PAGE_LIMITS } from '../../web/limits.js
 
 const Module = await loadModule();
 
-test('the features are the engine\'s table, in its order', () => {
+test("the features are the engine's table, in its order", () => {
   assert.deepEqual([...FEATURE_KEYS], [...Module.featureNames()]);
-  assert.deepEqual(FEATURES.map((f) => f.key), [...FEATURE_KEYS]);
+  assert.deepEqual(
+    FEATURES.map((f) => f.key),
+    [...FEATURE_KEYS],
+  );
   for (const key of FEATURE_KEYS) {
     assert.ok(ENGINE_KEYS.includes(key) && DISCRETE_KEYS.includes(key), key);
   }
 });
 
-test('the limits table: the engine\'s limits from the binding, the page\'s beside them', () => {
+test("the limits table: the engine's limits from the binding, the page's beside them", () => {
   const engine = Module.limits();
   const table = limitsTable(engine);
   for (const key of ENGINE_LIMIT_KEYS) assert.equal(table[key], engine[key], key);

@@ -8,7 +8,17 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SHADES, NUM_SHADES, shadeIndex, shadeRgb, shadeCss, GREY_INDEX, PALETTE, CSS_VARIABLES, hexRgb } from '../../web/render/palette.js';
+import {
+  SHADES,
+  NUM_SHADES,
+  shadeIndex,
+  shadeRgb,
+  shadeCss,
+  GREY_INDEX,
+  PALETTE,
+  CSS_VARIABLES,
+  hexRgb,
+} from '../../web/render/palette.js';
 import { fillPixels } from '../../web/render/heatmap.js';
 
 test('31 shades: orange at -1, grey at 0, blue at +1', () => {
@@ -35,7 +45,10 @@ test('values are quantised over [-1, 1] into 31 bins and clamped', () => {
 test('interpolation is per channel and rounded (between the end points)', () => {
   // shade 5 is orange -> grey at t = (5/30)/0.5 = 1/3
   const [r, g, b] = shadeRgb(-1 + (2 * 5 + 1) / 31);
-  assert.deepEqual([r, g, b], [0xf5, 0x93, 0x22].map((c, i) => Math.round(c + ([0xe8, 0xea, 0xeb][i] - c) / 3)));
+  assert.deepEqual(
+    [r, g, b],
+    [0xf5, 0x93, 0x22].map((c, i) => Math.round(c + ([0xe8, 0xea, 0xeb][i] - c) / 3)),
+  );
 });
 
 test('non-finite values are grey', () => {
@@ -59,12 +72,20 @@ test('fillPixels writes the shade and alpha 160, discretize leaves two colours',
 
 const WEB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web');
 const read = (rel) => fs.readFileSync(path.join(WEB, rel), 'utf8');
-const withoutComments = (text) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+const withoutComments = (text) =>
+  text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
 /** "#abc" / "#aabbcc" / "rgb(a, b, c)" / "rgba(a, b, c, x)" -> "#aabbcc" (alpha dropped). */
 function normalise(colour) {
   const c = colour.trim().toLowerCase();
   const rgb = c.match(/^rgba?\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)/);
-  if (rgb) return '#' + rgb.slice(1, 4).map((v) => Number(v).toString(16).padStart(2, '0')).join('');
+  if (rgb)
+    return (
+      '#' +
+      rgb
+        .slice(1, 4)
+        .map((v) => Number(v).toString(16).padStart(2, '0'))
+        .join('')
+    );
   if (/^#[0-9a-f]{3}$/.test(c)) return '#' + [...c.slice(1)].map((d) => d + d).join('');
   return c;
 }
@@ -81,7 +102,9 @@ test("web/style.css declares every shared colour on :root with the palette's val
   const css = withoutComments(read('style.css'));
   const root = css.match(/:root\s*{([^}]*)}/);
   assert.ok(root, 'style.css has a :root block');
-  const declared = Object.fromEntries([...root[1].matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)].map((m) => [m[1], m[2]]));
+  const declared = Object.fromEntries(
+    [...root[1].matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)].map((m) => [m[1], m[2]]),
+  );
   for (const [property, name] of Object.entries(CSS_VARIABLES)) {
     assert.ok(name in PALETTE, `${property} names palette colour ${name}`);
     assert.ok(property in declared, `style.css declares ${property}`);
@@ -90,12 +113,18 @@ test("web/style.css declares every shared colour on :root with the palette's val
 });
 
 test('the stylesheets use the custom properties, not copies of their colours', () => {
-  const shared = new Map(Object.entries(CSS_VARIABLES).map(([property, name]) => [PALETTE[name], property]));
+  const shared = new Map(
+    Object.entries(CSS_VARIABLES).map(([property, name]) => [PALETTE[name], property]),
+  );
   for (const file of ['style.css', 'embed/embed.css']) {
     const css = withoutComments(read(file)).replace(/:root\s*{[^}]*}/, '');
     for (const literal of css.match(COLOUR) || []) {
       const property = shared.get(normalise(literal));
-      assert.equal(property, undefined, `${file}: ${literal} is ${property}; write var(${property})`);
+      assert.equal(
+        property,
+        undefined,
+        `${file}: ${literal} is ${property}; write var(${property})`,
+      );
     }
   }
 });

@@ -4,13 +4,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { encodeParams, decodeParams } from '../../web/params-codec.js';
-import { paramCount, layerOffsets, weightIndex, biasIndex, toNestedParams } from '../../web/params-layout.js';
+import {
+  paramCount,
+  layerOffsets,
+  weightIndex,
+  biasIndex,
+  toNestedParams,
+} from '../../web/params-layout.js';
 
 const SIZES = [2, 4, 2, 1];
 
 function sample(sizes) {
   const p = paramCount(sizes);
-  const params = Float64Array.from({ length: p }, (_, k) => Math.sin(k + 1) / 3 + (k % 5 === 0 ? 1e-17 : 0));
+  const params = Float64Array.from(
+    { length: p },
+    (_, k) => Math.sin(k + 1) / 3 + (k % 5 === 0 ? 1e-17 : 0),
+  );
   const dead = new Uint8Array(p);
   dead[1] = 1;
   dead[5] = 1;
@@ -32,7 +41,10 @@ test('nested form: one list per layer of {bias, w, dead}', () => {
   const { params, dead } = sample(SIZES);
   const nested = toNestedParams(SIZES, params, dead);
   assert.equal(nested.length, 3);
-  assert.deepEqual(nested.map((l) => l.length), [4, 2, 1]);
+  assert.deepEqual(
+    nested.map((l) => l.length),
+    [4, 2, 1],
+  );
   assert.deepEqual(nested[0][0], { bias: params[8], w: [params[0], params[1]], dead: [1] });
   assert.deepEqual(nested[0][2], { bias: params[10], w: [params[4], params[5]], dead: [1] });
   assert.equal(nested[0][1].dead, undefined);
@@ -50,7 +62,7 @@ test('encode/decode round-trips exactly, with dead flags and the epoch', () => {
   assert.deepEqual(Array.from(back.params), Array.from(params));
   assert.deepEqual(Array.from(back.dead), Array.from(dead));
   // compact: header + epoch + bitset + 8 bytes per value, in base64
-  assert.ok(code.length <= Math.ceil((6 + 8 + 4 + 8 * 25) * 4 / 3) + 1, `length ${code.length}`);
+  assert.ok(code.length <= Math.ceil(((6 + 8 + 4 + 8 * 25) * 4) / 3) + 1, `length ${code.length}`);
 });
 
 test('a large network encodes (64-wide layers)', () => {

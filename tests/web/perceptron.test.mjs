@@ -5,23 +5,59 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  parsePerceptronHash, serializePerceptronHash, DEFAULTS, PERCEPTRON_SCHEMA, LEARNING_RATES,
+  parsePerceptronHash,
+  serializePerceptronHash,
+  DEFAULTS,
+  PERCEPTRON_SCHEMA,
+  LEARNING_RATES,
 } from '../../web/perceptron/link.js';
-import { decisionLine, lineSegment, equationText, formatNumber } from '../../web/perceptron/geometry.js';
+import {
+  decisionLine,
+  lineSegment,
+  equationText,
+  formatNumber,
+} from '../../web/perceptron/geometry.js';
 import { perceptronCode, tokenize, codeText, codeNumber } from '../../web/perceptron/code.js';
-import { PerceptronController, perceptronMode, XOR_PLAYGROUND_HASH } from '../../web/perceptron/controller.js';
+import {
+  PerceptronController,
+  perceptronMode,
+  XOR_PLAYGROUND_HASH,
+} from '../../web/perceptron/controller.js';
 
 const BOX = { xmin: -0.5, xmax: 1.5, ymin: -0.5, ymax: 1.5 };
 
-test('the default hash is the talk\'s neuron, every key written in order', () => {
-  assert.deepEqual(DEFAULTS, { gate: 'and', w0: 3, w1: -4, w2: 2, activation: 'sigmoid', learningRate: 1 });
-  assert.equal(serializePerceptronHash(DEFAULTS), 'mode=perceptron&gate=and&w0=3&w1=-4&w2=2&activation=sigmoid&learningRate=1');
-  assert.deepEqual(PERCEPTRON_SCHEMA.map((s) => s.key), ['gate', 'w0', 'w1', 'w2', 'activation', 'learningRate']);
-  assert.deepEqual(parsePerceptronHash('#mode=perceptron'), { settings: { ...DEFAULTS }, problems: [] });
+test("the default hash is the talk's neuron, every key written in order", () => {
+  assert.deepEqual(DEFAULTS, {
+    gate: 'and',
+    w0: 3,
+    w1: -4,
+    w2: 2,
+    activation: 'sigmoid',
+    learningRate: 1,
+  });
+  assert.equal(
+    serializePerceptronHash(DEFAULTS),
+    'mode=perceptron&gate=and&w0=3&w1=-4&w2=2&activation=sigmoid&learningRate=1',
+  );
+  assert.deepEqual(
+    PERCEPTRON_SCHEMA.map((s) => s.key),
+    ['gate', 'w0', 'w1', 'w2', 'activation', 'learningRate'],
+  );
+  assert.deepEqual(parsePerceptronHash('#mode=perceptron'), {
+    settings: { ...DEFAULTS },
+    problems: [],
+  });
 });
 
 test('a perceptron hash round-trips, weights at full precision', () => {
-  const settings = { gate: 'xor', w0: -2.9851234567890123, w1: 0.1, w2: 1e-7, activation: 'tanh', learningRate: 0.03 };
+  const settings = {
+    gate: 'xor',
+    w0: -2.9851234567890123,
+    w1: 0.1,
+    w2: 1e-7,
+    activation: 'tanh',
+    learningRate: 0.03,
+  };
   const body = serializePerceptronHash(settings);
   assert.ok(body.includes('w2=0.0000001'), body);
   assert.deepEqual(parsePerceptronHash(`#${body}`), { settings, problems: [] });
@@ -29,9 +65,13 @@ test('a perceptron hash round-trips, weights at full precision', () => {
 
 test('bad values are dropped and listed, values beyond a limit clipped and listed, the valid rest is kept', () => {
   const { settings, problems } = parsePerceptronHash(
-    '#mode=perceptron&gate=maybe&w0=1e9&w1=abc&w2=-2.5&activation=softmax&learningRate=0&dataset=xor&%E0%A4%A=1');
+    '#mode=perceptron&gate=maybe&w0=1e9&w1=abc&w2=-2.5&activation=softmax&learningRate=0&dataset=xor&%E0%A4%A=1',
+  );
   assert.deepEqual(settings, { ...DEFAULTS, w0: 1000, w2: -2.5 });
-  assert.deepEqual(problems.map((p) => p.key), ['gate', 'w0', 'w1', 'activation', 'learningRate', 'dataset', '%E0%A4%A']);
+  assert.deepEqual(
+    problems.map((p) => p.key),
+    ['gate', 'w0', 'w1', 'activation', 'learningRate', 'dataset', '%E0%A4%A'],
+  );
   assert.match(problems[1].reason, /out of range \(-1000 to 1000\): clipped to 1000/);
   assert.equal(problems[4].reason, 'must be more than 0');
   assert.equal(parsePerceptronHash('#learningRate=30').settings.learningRate, 10);
@@ -42,7 +82,6 @@ test('bad values are dropped and listed, values beyond a limit clipped and liste
   assert.ok(long.problems[0].value.length < 50);
 });
 
-
 test('the decision line for every sign of w2, vertical when w2 = 0, none when w1 = w2 = 0', () => {
   assert.deepEqual(decisionLine(3, -4, 2), { kind: 'slope', m: 2, b: -1.5 });
   assert.deepEqual(decisionLine(-3, 4, -2), { kind: 'slope', m: 2, b: -1.5 });
@@ -50,20 +89,38 @@ test('the decision line for every sign of w2, vertical when w2 = 0, none when w1
   assert.deepEqual(decisionLine(3, -4, 0), { kind: 'vertical', x1: 0.75 });
   assert.deepEqual(decisionLine(3, 0, 0), { kind: 'none' });
   // Clipped to the plot: both ends on its edges, on the line.
-  for (const [w0, w1, w2] of [[3, -4, 2], [-3, 4, -2], [1, 0, -2], [0.5, 1, 1e-9], [-1, 1, 1], [0, 1, -1]]) {
+  for (const [w0, w1, w2] of [
+    [3, -4, 2],
+    [-3, 4, -2],
+    [1, 0, -2],
+    [0.5, 1, 1e-9],
+    [-1, 1, 1],
+    [0, 1, -1],
+  ]) {
     const seg = lineSegment(w0, w1, w2, BOX);
     assert.ok(seg, `${w0},${w1},${w2}`);
     for (const [x, y] of seg) {
-      assert.ok(Math.abs(w0 + w1 * x + w2 * y) < 1e-6 * Math.max(1, Math.abs(w1) + Math.abs(w2)), `on the line: ${x},${y}`);
-      const onEdge = [x - BOX.xmin, BOX.xmax - x, y - BOX.ymin, BOX.ymax - y].some((d) => Math.abs(d) < 1e-9);
+      assert.ok(
+        Math.abs(w0 + w1 * x + w2 * y) < 1e-6 * Math.max(1, Math.abs(w1) + Math.abs(w2)),
+        `on the line: ${x},${y}`,
+      );
+      const onEdge = [x - BOX.xmin, BOX.xmax - x, y - BOX.ymin, BOX.ymax - y].some(
+        (d) => Math.abs(d) < 1e-9,
+      );
       assert.ok(onEdge, `on an edge: ${x},${y}`);
     }
   }
-  assert.deepEqual(lineSegment(3, -4, 0, BOX), [[0.75, -0.5], [0.75, 1.5]]);
+  assert.deepEqual(lineSegment(3, -4, 0, BOX), [
+    [0.75, -0.5],
+    [0.75, 1.5],
+  ]);
   assert.equal(lineSegment(3, 0, 0, BOX), null);
   assert.equal(lineSegment(10, 1, 1, BOX), null, 'a line that misses the plot');
   // Through a corner (three edge hits): the two ends farthest apart.
-  assert.deepEqual(lineSegment(0, 1, -1, BOX), [[-0.5, -0.5], [1.5, 1.5]]);
+  assert.deepEqual(lineSegment(0, 1, -1, BOX), [
+    [-0.5, -0.5],
+    [1.5, 1.5],
+  ]);
 });
 
 test('the sentences beside the plot, with live m and b', () => {
@@ -90,21 +147,40 @@ test('the sentences beside the plot, with live m and b', () => {
 test('the code beside the plot: the live weights as typed, the chosen activation, learn()', () => {
   const lines = perceptronCode({ w0: 3, w1: -4, w2: 2 });
   assert.equal(lines[1], 'let w0 = ⟦3⟧, w1 = ⟦-4⟧, w2 = ⟦2⟧;');
-  const text = codeText({ w0: -2.98512, w1: 0.4038, w2: 2.96994, activation: 'tanh', learningRate: 0.3 });
+  const text = codeText({
+    w0: -2.98512,
+    w1: 0.4038,
+    w2: 2.96994,
+    activation: 'tanh',
+    learningRate: 0.3,
+  });
   assert.ok(text.includes('let w0 = -2.99, w1 = 0.4, w2 = 2.97;'), text);
   assert.ok(text.includes('const rate = 0.3;'));
   assert.ok(text.includes('return Math.tanh(z);'));
   assert.ok(text.includes('const delta = (out - target) * (1 - out * out);'));
-  assert.ok(codeText({ w0: 0, w1: 1, w2: 1, activation: 'relu' }).includes('return Math.max(0, z);'));
+  assert.ok(
+    codeText({ w0: 0, w1: 1, w2: 1, activation: 'relu' }).includes('return Math.max(0, z);'),
+  );
   assert.equal(codeNumber(-0.001), '0');
-  assert.deepEqual(tokenize(lines[1]).filter(([k]) => k === 'live').map(([, t]) => t), ['3', '-4', '2']);
+  assert.deepEqual(
+    tokenize(lines[1])
+      .filter(([k]) => k === 'live')
+      .map(([, t]) => t),
+    ['3', '-4', '2'],
+  );
   assert.deepEqual(tokenize('const rate = ⟦1⟧; // learning rate'), [
-    ['keyword', 'const'], ['plain', ' rate = '], ['live', '1'], ['plain', '; '], ['comment', '// learning rate'],
+    ['keyword', 'const'],
+    ['plain', ' rate = '],
+    ['live', '1'],
+    ['plain', '; '],
+    ['comment', '// learning rate'],
   ]);
   // The text runs, and every line fits a narrow column (at most 50 characters).
   for (const activation of ['sigmoid', 'tanh', 'linear', 'relu']) {
     const code = codeText({ w0: 3, w1: -4, w2: 2, activation, learningRate: 1 });
-    const out = new Function(`${code}\nconst before = neuron(1, 1);\nlearn(1, 1, 1);\nreturn [before, neuron(1, 1)];`)();
+    const out = new Function(
+      `${code}\nconst before = neuron(1, 1);\nlearn(1, 1, 1);\nreturn [before, neuron(1, 1)];`,
+    )();
     assert.ok(Number.isFinite(out[0]) && Number.isFinite(out[1]), activation);
     for (const line of code.split('\n')) assert.ok(line.length <= 50, `${line.length}: ${line}`);
   }
@@ -112,54 +188,110 @@ test('the code beside the plot: the live weights as typed, the chosen activation
 
 /** One neuron on the AND table, as the engine would hold it (outputs and marks given). */
 class FakeLabEngine {
-  constructor() { this.p = new Float64Array([-4, 2, 3]); this.cfg = null; this.cursor = 0; this.steps = 0; }
+  constructor() {
+    this.p = new Float64Array([-4, 2, 3]);
+    this.cfg = null;
+    this.cursor = 0;
+    this.steps = 0;
+  }
   configure(config) {
     this.cfg = config;
     const [n] = config.params;
     this.p.set([n[0].w[0], n[0].w[1], n[0].bias]);
     return { ok: true, errors: [], warnings: [] };
   }
-  trainPoints() { return new Float64Array([0, 0, -1, 0, 1, -1, 1, 0, -1, 1, 1, 1]); }
-  paramsView() { return this.p; }
-  setBias(l, n, v) { this.p[2] = v; return Number.isFinite(v); }
-  setWeight(l, n, s, v) { this.p[s] = v; return Number.isFinite(v); }
-  setLearningRate() { return true; }
-  exampleCursor() { return this.cursor; }
-  stepExamples(k) { this.steps += k; this.cursor = (this.cursor + k) % 4; return k; }
-  trainLoss() { return 0.1; }
-  trainOutputs() { return new Float64Array([0.9, 0.2, 0.1, 0.8]); }
+  trainPoints() {
+    return new Float64Array([0, 0, -1, 0, 1, -1, 1, 0, -1, 1, 1, 1]);
+  }
+  paramsView() {
+    return this.p;
+  }
+  setBias(l, n, v) {
+    this.p[2] = v;
+    return Number.isFinite(v);
+  }
+  setWeight(l, n, s, v) {
+    this.p[s] = v;
+    return Number.isFinite(v);
+  }
+  setLearningRate() {
+    return true;
+  }
+  exampleCursor() {
+    return this.cursor;
+  }
+  stepExamples(k) {
+    this.steps += k;
+    this.cursor = (this.cursor + k) % 4;
+    return k;
+  }
+  trainLoss() {
+    return 0.1;
+  }
+  trainOutputs() {
+    return new Float64Array([0.9, 0.2, 0.1, 0.8]);
+  }
   // The engine's marks, deliberately not what a threshold in JS would give for row 0.
-  trainCorrect() { return new Uint8Array([1, 1, 1, 1]); }
-  trainAccuracy() { return 1; }
-  negativeTarget() { return this.cfg.outputActivation === 'tanh' ? -1 : 0; }
-  predictGridIn(r) { return new Float32Array(r * r).fill(0.5); }
+  trainCorrect() {
+    return new Uint8Array([1, 1, 1, 1]);
+  }
+  trainAccuracy() {
+    return 1;
+  }
+  negativeTarget() {
+    return this.cfg.outputActivation === 'tanh' ? -1 : 0;
+  }
+  predictGridIn(r) {
+    return new Float32Array(r * r).fill(0.5);
+  }
 }
 
 function labSetup() {
   const writes = [];
   const frames = [];
   const notices = [];
-  const timers = { setTimeout: (f) => { writes.push('pending'); return f; }, clearTimeout() {} };
+  const timers = {
+    setTimeout: (f) => {
+      writes.push('pending');
+      return f;
+    },
+    clearTimeout() {},
+  };
   const c = new PerceptronController({
     engine: new FakeLabEngine(),
     notice: { show: (t, items) => notices.push(items), clear: () => notices.push(null) },
-    link: { replace: () => writes.push('replace'), push: () => writes.push('push'), open: (h, o) => writes.push(['open', h, o]) },
+    link: {
+      replace: () => writes.push('replace'),
+      push: () => writes.push('push'),
+      open: (h, o) => writes.push(['open', h, o]),
+    },
     raf: (f) => frames.push(f),
     timers,
   });
   return { c, writes, frames, notices };
 }
 
-test('the lab\'s rows: right and wrong, and the negative target, are the engine\'s', () => {
+test("the lab's rows: right and wrong, and the negative target, are the engine's", () => {
   const { c } = labSetup();
   const rows = c.view().rows;
-  assert.deepEqual(rows.map((r) => r.right), [true, true, true, true], 'trainCorrect, not a threshold in JS');
-  assert.deepEqual(rows.map((r) => r.target), [0, 0, 0, 1]);
+  assert.deepEqual(
+    rows.map((r) => r.right),
+    [true, true, true, true],
+    'trainCorrect, not a threshold in JS',
+  );
+  assert.deepEqual(
+    rows.map((r) => r.target),
+    [0, 0, 0, 1],
+  );
   c.change({ activation: 'tanh' });
-  assert.deepEqual(c.view().rows.map((r) => r.target), [-1, -1, -1, 1], 'the engine\'s negative target for tanh');
+  assert.deepEqual(
+    c.view().rows.map((r) => r.target),
+    [-1, -1, -1, 1],
+    "the engine's negative target for tanh",
+  );
 });
 
-test('the lab\'s history rule: a gate or activation pushes; weights, rates and steps replace', () => {
+test("the lab's history rule: a gate or activation pushes; weights, rates and steps replace", () => {
   const { c, writes } = labSetup();
   c.change({ gate: 'or' });
   c.change({ activation: 'tanh' });
@@ -171,7 +303,10 @@ test('the lab\'s history rule: a gate or activation pushes; weights, rates and s
   c.stepExample();
   c.stepEpoch();
   c.resetWeights();
-  assert.ok(writes.length > 0 && writes.every((w) => w === 'pending' || w === 'replace'), writes.join());
+  assert.ok(
+    writes.length > 0 && writes.every((w) => w === 'pending' || w === 'replace'),
+    writes.join(),
+  );
   c.openXorPlayground();
   assert.deepEqual(writes.at(-1), ['open', XOR_PLAYGROUND_HASH, { play: true }]);
 });
@@ -180,9 +315,23 @@ test('the lab as a mode: built when first entered, keeps its state when the entr
   let built = 0;
   let shown = null;
   const { c, notices } = labSetup();
-  const mode = perceptronMode({ build: () => { built += 1; return c; }, show: (on) => { shown = on; } });
+  const mode = perceptronMode({
+    build: () => {
+      built += 1;
+      return c;
+    },
+    show: (on) => {
+      shown = on;
+    },
+  });
   assert.equal(mode.serialize(), null, 'no state before it is built');
-  mode.enter(mode.parse([{ key: 'gate', raw: 'nor' }, { key: 'w0', raw: '5000' }]), { embed: false, keep: false });
+  mode.enter(
+    mode.parse([
+      { key: 'gate', raw: 'nor' },
+      { key: 'w0', raw: '5000' },
+    ]),
+    { embed: false, keep: false },
+  );
   assert.deepEqual([built, shown, c.lab.gate, c.lab.weights().w0], [1, true, 'nor', 1000]);
   assert.match(notices.at(-1)[0].reason, /clipped to 1000/);
   c.stepEpoch();

@@ -9,13 +9,25 @@ import { Playground, configureKeyByKey, topKey } from '../../web/playground.js';
 import { playgroundMode } from '../../web/playground-mode.js';
 import { limitsTable } from '../../web/limits.js';
 
-const LIMITS = limitsTable({ maxHiddenLayers: 16, maxNeurons: 64, maxSeedLength: 4096, maxPoints: 100000, maxGridResolution: 512 });
+const LIMITS = limitsTable({
+  maxHiddenLayers: 16,
+  maxNeurons: 64,
+  maxSeedLength: 4096,
+  maxPoints: 100000,
+  maxGridResolution: 512,
+});
 
 class FakeEngine {
-  constructor() { this.cfg = null; this.epochs = 0; this.seeds = 0; this.calls = []; }
+  constructor() {
+    this.cfg = null;
+    this.epochs = 0;
+    this.seeds = 0;
+    this.calls = [];
+  }
   configure(config) {
     this.calls.push(config);
-    if (config.params) { // a snapshot or a carried network: the given weights and epoch
+    if (config.params) {
+      // a snapshot or a carried network: the given weights and epoch
       const { params, epoch = 0, ...rest } = config;
       this.cfg = { ...this.cfg, ...rest };
       this.epochs = epoch;
@@ -23,39 +35,99 @@ class FakeEngine {
     }
     const errors = [];
     if (config.batchSize > 500) errors.push({ field: 'batchSize', message: 'too large' });
-    if (config.networkShape && config.networkShape.length > 3) errors.push({ field: 'networkShape[3]', message: 'too deep' });
+    if (config.networkShape && config.networkShape.length > 3)
+      errors.push({ field: 'networkShape[3]', message: 'too deep' });
     if (config.activation === 'bad') errors.push({ field: 'activation', message: 'unknown' });
     if (errors.length) return { ok: false, errors, warnings: [] };
-    this.cfg = { problem: 'classification', dataset: 'circle', activation: 'tanh', networkShape: [4, 2], ...config };
+    this.cfg = {
+      problem: 'classification',
+      dataset: 'circle',
+      activation: 'tanh',
+      networkShape: [4, 2],
+      ...config,
+    };
     if (!this.cfg.seed) this.cfg.seed = this.nextSeed();
     this.epochs = 0;
     return { ok: true, errors: [], warnings: [] };
   }
-  config() { return structuredClone(this.cfg); }
-  exportConfig() { return { ...structuredClone(this.cfg), epoch: this.epochs, params: [[{ bias: this.epochs, w: [] }]] }; }
-  nextSeed() { this.seeds += 1; return `0.0000${this.seeds}`; }
-  step(n) { this.epochs += n; }
-  epoch() { return this.epochs; }
-  trainLoss() { return 0.5 / (1 + this.epochs); }
-  testLoss() { return 0.6 / (1 + this.epochs); }
-  reset() { this.epochs = 0; this.resets = (this.resets || 0) + 1; }
-  trainAccuracy() { return 0.9; }
-  testAccuracy() { return 0.8; }
-  layerSizes() { return [2, ...this.cfg.networkShape, 1]; }
-  paramsView() { return new Float64Array(0); }
-  deadView() { return new Uint8Array(0); }
-  gridNodes() { return new Float32Array(0); }
-  setLearningRate(lr) { if (!(lr >= 0)) return false; this.cfg.learningRate = lr; return true; }
-  regenerate() { this.cfg.seed = this.nextSeed(); return this.cfg.seed; }
-  predictGrid(r) { return new Float32Array(r * r).map((_, i) => (i % 3) - 1); }
-  trainPoints() { return new Float64Array([0, 0, 1, 1, 1, -1]); }
-  testPoints() { return new Float64Array([2, 2, 1]); }
+  config() {
+    return structuredClone(this.cfg);
+  }
+  exportConfig() {
+    return {
+      ...structuredClone(this.cfg),
+      epoch: this.epochs,
+      params: [[{ bias: this.epochs, w: [] }]],
+    };
+  }
+  nextSeed() {
+    this.seeds += 1;
+    return `0.0000${this.seeds}`;
+  }
+  step(n) {
+    this.epochs += n;
+  }
+  epoch() {
+    return this.epochs;
+  }
+  trainLoss() {
+    return 0.5 / (1 + this.epochs);
+  }
+  testLoss() {
+    return 0.6 / (1 + this.epochs);
+  }
+  reset() {
+    this.epochs = 0;
+    this.resets = (this.resets || 0) + 1;
+  }
+  trainAccuracy() {
+    return 0.9;
+  }
+  testAccuracy() {
+    return 0.8;
+  }
+  layerSizes() {
+    return [2, ...this.cfg.networkShape, 1];
+  }
+  paramsView() {
+    return new Float64Array(0);
+  }
+  deadView() {
+    return new Uint8Array(0);
+  }
+  gridNodes() {
+    return new Float32Array(0);
+  }
+  setLearningRate(lr) {
+    if (!(lr >= 0)) return false;
+    this.cfg.learningRate = lr;
+    return true;
+  }
+  regenerate() {
+    this.cfg.seed = this.nextSeed();
+    return this.cfg.seed;
+  }
+  predictGrid(r) {
+    return new Float32Array(r * r).map((_, i) => (i % 3) - 1);
+  }
+  trainPoints() {
+    return new Float64Array([0, 0, 1, 1, 1, -1]);
+  }
+  testPoints() {
+    return new Float64Array([2, 2, 1]);
+  }
 }
 
 function fakeCanvas() {
   const ctx = {
     createImageData: (w, h) => ({ width: w, height: h, data: new Uint8ClampedArray(w * h * 4) }),
-    putImageData() {}, clearRect() {}, setTransform() {}, beginPath() {}, arc() {}, fill() {}, stroke() {},
+    putImageData() {},
+    clearRect() {},
+    setTransform() {},
+    beginPath() {},
+    arc() {},
+    fill() {},
+    stroke() {},
   };
   return { width: 0, height: 0, clientWidth: 300, getContext: () => ctx };
 }
@@ -65,16 +137,26 @@ function setup() {
   const notices = [];
   const hashes = [];
   const writes = []; // 'push' or 'replace', in order
-  const left = [];   // the snapshots handed to push()
+  const left = []; // the snapshots handed to push()
   const engine = new FakeEngine();
   const pg = new Playground({
     engine,
     canvases: { heatmap: fakeCanvas(), points: fakeCanvas() },
-    notice: { show: (title, items, opts) => notices.push({ title, items, opts }), clear: () => notices.push(null) },
+    notice: {
+      show: (title, items, opts) => notices.push({ title, items, opts }),
+      clear: () => notices.push(null),
+    },
     limits: LIMITS,
     link: {
-      replace: () => { writes.push('replace'); hashes.push(pg.serialize()); },
-      push: (snapshot) => { writes.push('push'); left.push(snapshot); hashes.push(pg.serialize()); },
+      replace: () => {
+        writes.push('replace');
+        hashes.push(pg.serialize());
+      },
+      push: (snapshot) => {
+        writes.push('push');
+        left.push(snapshot);
+        hashes.push(pg.serialize());
+      },
     },
     raf: (f) => frames.push(f),
   });
@@ -90,11 +172,20 @@ test('topKey names the top-level key of an engine error field', () => {
 
 test('configureKeyByKey drops what the engine rejects and keeps the rest', () => {
   const engine = new FakeEngine();
-  const { result, used, dropped } = configureKeyByKey(engine, { batchSize: 1000, networkShape: [1, 1, 1, 1], noise: 5 });
+  const { result, used, dropped } = configureKeyByKey(engine, {
+    batchSize: 1000,
+    networkShape: [1, 1, 1, 1],
+    noise: 5,
+  });
   assert.ok(result.ok);
   assert.deepEqual(used, { noise: 5 });
-  assert.deepEqual(dropped.map((d) => [d.key, d.value, d.reason]),
-    [['batchSize', '1000', 'too large'], ['networkShape', '1,1,1,1', 'too deep']]);
+  assert.deepEqual(
+    dropped.map((d) => [d.key, d.value, d.reason]),
+    [
+      ['batchSize', '1000', 'too large'],
+      ['networkShape', '1,1,1,1', 'too deep'],
+    ],
+  );
 });
 
 test('loadHash lists page-rejected and engine-rejected keys and writes the seed', () => {
@@ -102,7 +193,10 @@ test('loadHash lists page-rejected and engine-rejected keys and writes the seed'
   pg.loadHash('#activation=banana&batchSize=1000&noise=5&seed=abc');
   const last = notices.at(-1);
   assert.ok(last && last.title.includes('ignored'));
-  assert.deepEqual(last.items.map((i) => i.key), ['activation', 'batchSize']);
+  assert.deepEqual(
+    last.items.map((i) => i.key),
+    ['activation', 'batchSize'],
+  );
   assert.equal(pg.config.noise, 5);
   assert.match(hashes.at(-1), /seed=abc/);
 });
@@ -185,7 +279,10 @@ test('regenerate keeps the network: resets -1 (not in the hash) until the next r
   pg.regenerate();
   assert.equal(pg.resets, -1);
   assert.equal(pg.state().epoch, 3, 'the network and its epoch are kept');
-  assert.ok(!hashes.at(-1).includes('resets') && !hashes.at(-1).includes('seed=abc'), hashes.at(-1));
+  assert.ok(
+    !hashes.at(-1).includes('resets') && !hashes.at(-1).includes('seed=abc'),
+    hashes.at(-1),
+  );
   pg.reset();
   assert.equal(pg.resets, 0);
 });
@@ -265,7 +362,11 @@ test('a discrete change hands the router the state it left; restore brings it ba
   assert.equal(pg.restore(snap), true);
   assert.equal(engine.epoch(), 7);
   assert.equal(pg.state().config.dataset, 'circle');
-  assert.equal(pg.resets, -1, 'the restored weights are not the seed\'s: the next reset starts from 0');
+  assert.equal(
+    pg.resets,
+    -1,
+    "the restored weights are not the seed's: the next reset starts from 0",
+  );
   pg.reset();
   assert.equal(pg.resets, 0);
 });
@@ -273,16 +374,36 @@ test('a discrete change hands the router the state it left; restore brings it ba
 test('the mode: keep leaves the state alone, a snapshot restores, else the link loads', () => {
   const { pg, engine } = setup();
   const mode = playgroundMode(pg);
-  mode.enter(mode.parse([{ key: 'seed', raw: 'abc' }]), { embed: false, keep: false, snapshot: null, play: false });
+  mode.enter(mode.parse([{ key: 'seed', raw: 'abc' }]), {
+    embed: false,
+    keep: false,
+    snapshot: null,
+    play: false,
+  });
   assert.equal(pg.state().config.seed, 'abc');
   pg.step(5);
-  mode.enter(mode.parse([{ key: 'seed', raw: 'abc' }]), { embed: true, keep: true, snapshot: null, play: false });
+  mode.enter(mode.parse([{ key: 'seed', raw: 'abc' }]), {
+    embed: true,
+    keep: true,
+    snapshot: null,
+    play: false,
+  });
   assert.equal(engine.epoch(), 5, 'kept');
   assert.equal(pg.page.embed, true, 'the shared embed flag reaches the page state');
   const snap = pg.snapshot();
-  mode.enter(mode.parse([{ key: 'seed', raw: 'other' }]), { embed: false, keep: false, snapshot: null, play: false });
+  mode.enter(mode.parse([{ key: 'seed', raw: 'other' }]), {
+    embed: false,
+    keep: false,
+    snapshot: null,
+    play: false,
+  });
   assert.equal(engine.epoch(), 0);
-  mode.enter(mode.parse([{ key: 'seed', raw: 'abc' }]), { embed: false, keep: false, snapshot: snap, play: true });
+  mode.enter(mode.parse([{ key: 'seed', raw: 'abc' }]), {
+    embed: false,
+    keep: false,
+    snapshot: snap,
+    play: true,
+  });
   assert.equal(engine.epoch(), 5, 'restored');
   assert.equal(pg.playing, true, 'play: a link that asked to train');
   assert.equal(mode.serialize(), pg.serialize());

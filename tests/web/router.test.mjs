@@ -12,10 +12,16 @@ function fakeBrowser(hash = '') {
   const location = { hash, pathname: '/index.html', search: '', origin: 'http://host' };
   const entries = [{ state: null, hash }];
   let index = 0;
-  const setUrl = (url) => { location.hash = url.slice(url.indexOf('#')) === '#' ? '' : url.slice(url.indexOf('#')); };
+  const setUrl = (url) => {
+    location.hash = url.slice(url.indexOf('#')) === '#' ? '' : url.slice(url.indexOf('#'));
+  };
   const history = {
-    get state() { return entries[index].state; },
-    get length() { return entries.length; },
+    get state() {
+      return entries[index].state;
+    },
+    get length() {
+      return entries.length;
+    },
     pushState(state, _t, url) {
       entries.splice(index + 1);
       setUrl(url);
@@ -28,10 +34,19 @@ function fakeBrowser(hash = '') {
     },
   };
   let router = null;
-  const go = (d) => { index += d; location.hash = entries[index].hash; router.route(); router.route(); }; // popstate + hashchange
+  const go = (d) => {
+    index += d;
+    location.hash = entries[index].hash;
+    router.route();
+    router.route();
+  }; // popstate + hashchange
   return {
-    location, history, entries,
-    attach: (r) => { router = r; },
+    location,
+    history,
+    entries,
+    attach: (r) => {
+      router = r;
+    },
     back: () => go(-1),
     forward: () => go(1),
     /** The user follows a link or edits the hash: the browser makes the entry. */
@@ -50,12 +65,17 @@ function fakeBrowser(hash = '') {
  *  in-memory work, kept in snapshots. */
 function fakeMode(name) {
   const mode = {
-    name, state: null, trained: 0, entered: [], left: 0,
+    name,
+    state: null,
+    trained: 0,
+    entered: [],
+    left: 0,
     parse(entries) {
       const s = { a: '1', b: '0' };
       const problems = [];
       for (const { key, raw } of entries) {
-        if (key in s) s[key] = raw; else problems.push({ key, value: raw, reason: 'unknown key' });
+        if (key in s) s[key] = raw;
+        else problems.push({ key, value: raw, reason: 'unknown key' });
       }
       return { s, problems };
     },
@@ -65,7 +85,10 @@ function fakeMode(name) {
       mode.state = { ...parsed.s };
       mode.trained = ctx.snapshot ? ctx.snapshot.trained : 0;
     },
-    leave() { mode.left += 1; mode.port.replace(); }, // a write while leaving lands nowhere
+    leave() {
+      mode.left += 1;
+      mode.port.replace();
+    }, // a write while leaving lands nowhere
     serialize: () => (mode.state ? `a=${mode.state.a}&b=${mode.state.b}` : null),
     snapshot: () => ({ trained: mode.trained }),
   };
@@ -75,7 +98,11 @@ function fakeMode(name) {
 function setup(hash = '') {
   const browser = fakeBrowser(hash);
   const changes = [];
-  const router = createRouter({ location: browser.location, history: browser.history, onChange: (c) => changes.push(c) });
+  const router = createRouter({
+    location: browser.location,
+    history: browser.history,
+    onChange: (c) => changes.push(c),
+  });
   browser.attach(router);
   const pg = fakeMode('playground');
   const lab = fakeMode('perceptron');
@@ -85,7 +112,7 @@ function setup(hash = '') {
   return { browser, router, pg, lab, changes };
 }
 
-test('a fresh load writes the mode\'s hash once, replacing the entry', () => {
+test("a fresh load writes the mode's hash once, replacing the entry", () => {
   const { browser, router, pg } = setup('');
   router.start();
   assert.equal(browser.location.hash, '#a=1&b=0');
@@ -109,7 +136,10 @@ test('a given link is left as it is until the user changes something', () => {
   const { browser, router, pg } = setup(given);
   router.start();
   assert.equal(browser.location.hash, given);
-  assert.deepEqual(pg.entered[0].parsed.problems.map((p) => p.key), ['zzz']);
+  assert.deepEqual(
+    pg.entered[0].parsed.problems.map((p) => p.key),
+    ['zzz'],
+  );
   pg.state.b = '6';
   pg.port.replace();
   assert.equal(browser.location.hash, '#a=1&b=6');
@@ -120,7 +150,10 @@ test('the shared keys: mode first unless the default, embed last; a bad mode is 
   const { router, pg } = setup('#mode=banana&a=2');
   router.start();
   assert.equal(router.active(), 'playground');
-  assert.deepEqual(pg.entered[0].parsed.problems.map((p) => p.key), ['mode']);
+  assert.deepEqual(
+    pg.entered[0].parsed.problems.map((p) => p.key),
+    ['mode'],
+  );
   assert.equal(modeBody('#mode=perceptron&a=1&embed=true&b=2'), 'a=1&b=2');
   assert.equal(router.linkTo('perceptron', 'a=3'), 'http://host/index.html#mode=perceptron&a=3');
 });
@@ -143,10 +176,10 @@ test('push makes a new entry, replace does not; Back and Forward bring each entr
   browser.back();
   assert.equal(browser.location.hash, '#a=1&b=0', 'the URL was not rewritten');
   assert.deepEqual(pg.state, { a: '1', b: '0' });
-  assert.equal(pg.trained, 50, 'the entry\'s trained work came back from its snapshot');
+  assert.equal(pg.trained, 50, "the entry's trained work came back from its snapshot");
   browser.forward();
   assert.deepEqual(pg.state, { a: '2', b: '7' });
-  assert.equal(pg.trained, 30, 'and the later entry\'s too');
+  assert.equal(pg.trained, 30, "and the later entry's too");
   assert.equal(pg.entered.length, 3, 'one enter per move (popstate and hashchange of one change)');
 });
 
@@ -158,7 +191,11 @@ test('across modes: a link to the other mode is a new entry; Back keeps a mode t
   browser.follow(router.hrefs().perceptron);
   assert.equal(router.active(), 'perceptron');
   assert.equal(pg.left, 1);
-  assert.equal(browser.location.hash, '#mode=perceptron&a=1&b=0', 'written once: it held no keys of its own');
+  assert.equal(
+    browser.location.hash,
+    '#mode=perceptron&a=1&b=0',
+    'written once: it held no keys of its own',
+  );
   assert.equal(browser.entries.length, 2);
   lab.state.b = '9';
   lab.port.replace();
@@ -172,7 +209,10 @@ test('across modes: a link to the other mode is a new entry; Back keeps a mode t
   browser.forward();
   assert.equal(router.active(), 'perceptron');
   assert.equal(lab.entered.at(-1).ctx.keep, true);
-  assert.deepEqual(changes.map((c) => c.mode), ['playground', 'perceptron', 'playground', 'perceptron']);
+  assert.deepEqual(
+    changes.map((c) => c.mode),
+    ['playground', 'perceptron', 'playground', 'perceptron'],
+  );
 });
 
 test('open(): follows a link as a new entry and asks its mode to play', () => {
@@ -208,7 +248,7 @@ test('only the last few entries keep their snapshots', () => {
   assert.equal(router.keptIds().length, SNAPSHOTS_KEPT);
   for (let i = 0; i < SNAPSHOTS_KEPT + 3; i++) browser.back();
   assert.equal(browser.location.hash, '#a=1&b=0');
-  assert.equal(pg.trained, 0, 'the oldest entry\'s snapshot was let go: the link alone');
+  assert.equal(pg.trained, 0, "the oldest entry's snapshot was let go: the link alone");
 });
 
 test('a registration needs the whole interface, once per name', () => {

@@ -5,11 +5,23 @@
 // the play button the arrow steps. A key another handler already took is left alone.
 
 const FIELDS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
-const BUTTON_ROLES = new Set(['button', 'checkbox', 'radio', 'switch', 'menuitem', 'option', 'tab']);
+const BUTTON_ROLES = new Set([
+  'button',
+  'checkbox',
+  'radio',
+  'switch',
+  'menuitem',
+  'option',
+  'tab',
+]);
 
 const isField = (t) => Boolean(t && (FIELDS.has(t.tagName) || t.isContentEditable));
-const isButton = (t) => Boolean(t && (t.tagName === 'BUTTON'
-  || (typeof t.getAttribute === 'function' && BUTTON_ROLES.has(t.getAttribute('role')))));
+const isButton = (t) =>
+  Boolean(
+    t &&
+    (t.tagName === 'BUTTON' ||
+      (typeof t.getAttribute === 'function' && BUTTON_ROLES.has(t.getAttribute('role')))),
+  );
 
 /** Returns the action for a key event ('toggle' | 'step' | 'reset'), or null. */
 export function shortcutFor(event) {
@@ -17,7 +29,7 @@ export function shortcutFor(event) {
   const target = event.target;
   if (isField(target)) return null;
   if (event.key === 'ArrowRight') return 'step'; // held down, it keeps stepping
-  if (event.repeat) return null;                  // a held space or r acts once
+  if (event.repeat) return null; // a held space or r acts once
   if (event.key === ' ' || event.key === 'Spacebar') return isButton(target) ? null : 'toggle';
   if (event.key === 'r' || event.key === 'R') return 'reset';
   return null;

@@ -18,15 +18,20 @@ export function answerMessage(api, data) {
   if (!isPlainObject(data) || !('nnplay' in data)) return null;
   const command = data.nnplay;
   if (typeof command !== 'string' || !COMMANDS.includes(command)) {
-    const shown = typeof command === 'string' ? JSON.stringify(command.slice(0, 40)) : typeof command;
+    const shown =
+      typeof command === 'string' ? JSON.stringify(command.slice(0, 40)) : typeof command;
     return error(`unknown command ${shown}; expected one of ${COMMANDS.join(', ')}`);
   }
   try {
     switch (command) {
-      case 'play': return { nnplay: 'state', state: api.play() };
-      case 'pause': return { nnplay: 'state', state: api.pause() };
-      case 'reset': return { nnplay: 'state', state: api.reset() };
-      case 'state': return { nnplay: 'state', state: api.state() };
+      case 'play':
+        return { nnplay: 'state', state: api.play() };
+      case 'pause':
+        return { nnplay: 'state', state: api.pause() };
+      case 'reset':
+        return { nnplay: 'state', state: api.reset() };
+      case 'state':
+        return { nnplay: 'state', state: api.state() };
       case 'step': {
         const n = data.n === undefined ? 1 : data.n;
         if (!Number.isInteger(n) || n < 0 || n > MAX_STEP_MESSAGE) {
@@ -38,11 +43,14 @@ export function answerMessage(api, data) {
         if (!isPlainObject(data.config)) return error('"config" must be an object');
         const result = api.configure(data.config);
         if (!result.ok) {
-          return error(...result.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)));
+          return error(
+            ...result.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)),
+          );
         }
         return { nnplay: 'state', state: api.state() };
       }
-      default: return null;
+      default:
+        return null;
     }
   } catch (e) {
     return error(String(e && e.message ? e.message : e));
@@ -59,8 +67,14 @@ export function listenForMessages(api, win = window) {
   let settled = api.ready === undefined;
   let failure = null;
   const ready = Promise.resolve(api.ready).then(
-    () => { settled = true; },
-    (e) => { settled = true; failure = e; });
+    () => {
+      settled = true;
+    },
+    (e) => {
+      settled = true;
+      failure = e;
+    },
+  );
   win.addEventListener('message', (event) => {
     const { data, source, origin } = event; // read now: the answer may come later
     if (!isPlainObject(data) || !('nnplay' in data)) return;

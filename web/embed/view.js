@@ -13,9 +13,9 @@ import { layoutNetwork } from '../render/network.js';
 import { LABEL_WIDTH } from '../ui/network-view.js';
 
 export const EMBED_CLASS = 'embed';
-export const MAX_DIAGRAM_SCALE = 2.6;  // larger, a node's 10 x 10 thumbnail turns to blocks
-export const LABELS_MIN_SCALE = 0.62;  // smaller, the features' 13 px labels fall under 8 px
-const MIN_DIAGRAM_WIDTH = 240;         // web/ui/network-view.js never lays out narrower
+export const MAX_DIAGRAM_SCALE = 2.6; // larger, a node's 10 x 10 thumbnail turns to blocks
+export const LABELS_MIN_SCALE = 0.62; // smaller, the features' 13 px labels fall under 8 px
+const MIN_DIAGRAM_WIDTH = 240; // web/ui/network-view.js never lays out narrower
 
 /** The diagram's unscaled size for layer sizes [inputs, ...hidden, 1] in the embed view (the
  *  features in use only): {width: the narrowest layout, height}. */
@@ -33,7 +33,14 @@ export function diagramSize(sizes) {
  * (labelWidth px of the layout, but for a 4 px margin), which the diagram then grows into.
  * null when there is nothing to fit.
  */
-export function fitDiagram({ paneWidth, paneHeight, width, height, labelWidth = LABEL_WIDTH, maxScale = MAX_DIAGRAM_SCALE }) {
+export function fitDiagram({
+  paneWidth,
+  paneHeight,
+  width,
+  height,
+  labelWidth = LABEL_WIDTH,
+  maxScale = MAX_DIAGRAM_SCALE,
+}) {
   if (!(paneWidth > 0 && paneHeight > 0 && width > 0 && height > 0)) return null;
   const scaleFor = (w) => Math.min(paneHeight / height, paneWidth / w, maxScale);
   let scale = scaleFor(width);
@@ -59,7 +66,7 @@ export function fitDiagram({ paneWidth, paneHeight, width, height, labelWidth = 
  */
 export function mountEmbedView(root, els, redraw) {
   let on = false;
-  let natural = null;   // diagramSize of the shown sizes
+  let natural = null; // diagramSize of the shown sizes
   let sizesKey = '';
   let pane = { width: 0, height: 0 };
   let applied = '';
@@ -67,7 +74,10 @@ export function mountEmbedView(root, els, redraw) {
   function fit() {
     const scroller = els.pane.querySelector('.network-scroll');
     if (!scroller) return;
-    const f = on && natural ? fitDiagram({ paneWidth: pane.width, paneHeight: pane.height, ...natural }) : null;
+    const f =
+      on && natural
+        ? fitDiagram({ paneWidth: pane.width, paneHeight: pane.height, ...natural })
+        : null;
     const key = f ? [f.layoutWidth, f.scale, f.x, f.y].map((v) => v.toFixed(3)).join('|') : '';
     if (key === applied) return;
     applied = key;

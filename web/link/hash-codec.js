@@ -55,7 +55,8 @@ export const codeOf = (max) => ({ kind: 'code', max });
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const clip = (n, min, max) => Math.min(max, Math.max(min, n));
-const range = (min, max) => (max === Infinity || max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `${min} to ${max}`);
+const range = (min, max) =>
+  max === Infinity || max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `${min} to ${max}`;
 
 const utf8 = new TextEncoder();
 const textLength = (s, bytes) => (bytes ? utf8.encode(s).length : s.length);
@@ -81,11 +82,15 @@ function clipText(s, max, bytes) {
 export function parseValue(spec, raw) {
   switch (spec.kind) {
     case 'enum':
-      return spec.values.includes(raw) ? { ok: true, value: raw }
+      return spec.values.includes(raw)
+        ? { ok: true, value: raw }
         : { ok: false, reason: `not one of ${spec.values.join(', ')}` };
     case 'bool':
-      return raw === 'true' ? { ok: true, value: true } : raw === 'false' ? { ok: true, value: false }
-        : { ok: false, reason: 'not true or false' };
+      return raw === 'true'
+        ? { ok: true, value: true }
+        : raw === 'false'
+          ? { ok: true, value: false }
+          : { ok: false, reason: 'not true or false' };
     case 'number': {
       if (!DECIMAL.test(raw)) return { ok: false, reason: 'not a number' };
       const n = Number(raw);
@@ -93,16 +98,22 @@ export function parseValue(spec, raw) {
       if (spec.integer && !Number.isInteger(n)) return { ok: false, reason: 'not a whole number' };
       if (n < spec.min || n > spec.max) {
         const value = clip(n, spec.min, spec.max);
-        return { ok: true, value, clipped: `out of range (${range(spec.min, spec.max)}): clipped to ${plainNumber(value)}` };
+        return {
+          ok: true,
+          value,
+          clipped: `out of range (${range(spec.min, spec.max)}): clipped to ${plainNumber(value)}`,
+        };
       }
       return { ok: true, value: n };
     }
     case 'shape': {
       if (raw === '') return { ok: true, value: [] };
       const parts = raw.split(',');
-      if (!parts.every((p) => /^\d+$/.test(p))) return { ok: false, reason: 'not a list of whole numbers' };
+      if (!parts.every((p) => /^\d+$/.test(p)))
+        return { ok: false, reason: 'not a list of whole numbers' };
       const notes = [];
-      if (parts.length > spec.maxLength) notes.push(`more than ${spec.maxLength} layers: the first ${spec.maxLength} kept`);
+      if (parts.length > spec.maxLength)
+        notes.push(`more than ${spec.maxLength} layers: the first ${spec.maxLength} kept`);
       const shape = parts.slice(0, spec.maxLength).map(Number);
       if (shape.some((n) => n < spec.min || n > spec.max)) {
         notes.push(`a layer size out of range (${spec.min} to ${spec.max}): clipped to it`);
@@ -113,11 +124,16 @@ export function parseValue(spec, raw) {
     case 'text': {
       const unit = spec.bytes ? 'bytes' : 'characters';
       if (textLength(raw, spec.bytes) <= spec.max) return { ok: true, value: raw };
-      return { ok: true, value: clipText(raw, spec.max, spec.bytes), clipped: `longer than ${spec.max} ${unit}: the first ${spec.max} kept` };
+      return {
+        ok: true,
+        value: clipText(raw, spec.max, spec.bytes),
+        clipped: `longer than ${spec.max} ${unit}: the first ${spec.max} kept`,
+      };
     }
     case 'code':
       if (raw.length > spec.max) return { ok: false, reason: `longer than ${spec.max} characters` };
-      return /^[A-Za-z0-9_-]+$/.test(raw) ? { ok: true, value: raw }
+      return /^[A-Za-z0-9_-]+$/.test(raw)
+        ? { ok: true, value: raw }
         : { ok: false, reason: 'not a params code (base64url)' };
     default:
       return { ok: false, reason: 'unsupported' };
@@ -153,10 +169,14 @@ export function readEntry(spec, key, raw, problems) {
 /** Writes one value by its schema entry (the inverse of parseValue). */
 export function formatValue(spec, v) {
   switch (spec.kind) {
-    case 'bool': return v ? 'true' : 'false';
-    case 'number': return plainNumber(v);
-    case 'shape': return v.join(',');
-    default: return encodeURIComponent(String(v));
+    case 'bool':
+      return v ? 'true' : 'false';
+    case 'number':
+      return plainNumber(v);
+    case 'shape':
+      return v.join(',');
+    default:
+      return encodeURIComponent(String(v));
   }
 }
 
@@ -176,7 +196,12 @@ export function splitShared(hash, modes) {
     if (entry.key === 'mode' && !entry.problem) {
       if (mode !== null) continue;
       if (modes.includes(entry.raw)) mode = entry.raw;
-      else problems.push({ key: 'mode', value: preview(entry.raw), reason: `not one of ${modes.join(', ')}` });
+      else
+        problems.push({
+          key: 'mode',
+          value: preview(entry.raw),
+          reason: `not one of ${modes.join(', ')}`,
+        });
     } else if (entry.key === 'embed' && !entry.problem) {
       const r = readEntry(BOOL, 'embed', entry.raw, problems);
       if (r.ok) embed = r.value;
@@ -191,5 +216,6 @@ export function splitShared(hash, modes) {
  *  body, then `embed=true` when on. */
 export function joinShared({ mode, isDefault, embed }, body) {
   return [isDefault ? '' : `mode=${encodeURIComponent(mode)}`, body, embed ? 'embed=true' : '']
-    .filter((s) => s !== '').join('&');
+    .filter((s) => s !== '')
+    .join('&');
 }

@@ -8,33 +8,69 @@
 // beyond a limit clipped and listed). Pure: no DOM, no engine; the engine's limits come in.
 
 import {
-  readEntry, formatValue, preview, splitShared, enumOf, numberIn, BOOL, shapeOf,
-  textOf, codeOf, MAX_KEY_LENGTH,
+  readEntry,
+  formatValue,
+  preview,
+  splitShared,
+  enumOf,
+  numberIn,
+  BOOL,
+  shapeOf,
+  textOf,
+  codeOf,
+  MAX_KEY_LENGTH,
 } from './hash-codec.js';
 import {
-  FEATURE_KEYS, ACTIVATIONS, REGULARIZATIONS, PROBLEMS, CLASSIFICATION_DATASETS, REGRESSION_DATASETS,
+  FEATURE_KEYS,
+  ACTIVATIONS,
+  REGULARIZATIONS,
+  PROBLEMS,
+  CLASSIFICATION_DATASETS,
+  REGRESSION_DATASETS,
 } from '../options.js';
 import { SPEEDS, DEFAULT_SPEED } from '../speed.js';
 
 /** Keys the engine takes (the JSON config form, docs/BINDING.md). */
 export const ENGINE_KEYS = Object.freeze([
-  'problem', 'dataset', 'regDataset', 'noise', 'percTrainData', 'batchSize', 'learningRate',
-  'activation', 'regularization', 'regularizationRate', 'networkShape', 'seed',
-  ...FEATURE_KEYS, 'initZero',
+  'problem',
+  'dataset',
+  'regDataset',
+  'noise',
+  'percTrainData',
+  'batchSize',
+  'learningRate',
+  'activation',
+  'regularization',
+  'regularizationRate',
+  'networkShape',
+  'seed',
+  ...FEATURE_KEYS,
+  'initZero',
 ]);
 
 /** Page-only keys of the reference's hash and their defaults (the engine ignores them), and
  *  nnplay's `speed`. */
 export const PAGE_DEFAULTS = Object.freeze({
-  showTestData: false, discretize: false, collectStats: false, hideText: false,
-  cosX: false, cosY: false, tutorial: null,
+  showTestData: false,
+  discretize: false,
+  collectStats: false,
+  hideText: false,
+  cosX: false,
+  cosY: false,
+  tutorial: null,
   speed: DEFAULT_SPEED,
 });
 
 /** The config keys whose change is a new history entry (docs/LINKS.md, "History"); any other
  *  change (a slider, a rate) replaces the current one. */
 export const DISCRETE_KEYS = Object.freeze([
-  'dataset', 'regDataset', 'problem', 'networkShape', 'activation', 'regularization', ...FEATURE_KEYS,
+  'dataset',
+  'regDataset',
+  'problem',
+  'networkShape',
+  'activation',
+  'regularization',
+  ...FEATURE_KEYS,
 ]);
 
 /** True when going from config `before` to `after` changes a discrete key. */
@@ -45,10 +81,33 @@ export function isDiscreteChange(before, after) {
 
 // The reference's key order (its link format); a feature key is a boolean engine key.
 const REFERENCE_ORDER = [
-  'activation', 'regularization', 'batchSize', 'dataset', 'regDataset', 'learningRate',
-  'regularizationRate', 'noise', 'networkShape', 'seed', 'showTestData', 'discretize',
-  'percTrainData', 'x', 'y', 'xTimesY', 'xSquared', 'ySquared', 'cosX', 'sinX', 'cosY', 'sinY',
-  'collectStats', 'tutorial', 'problem', 'initZero', 'hideText',
+  'activation',
+  'regularization',
+  'batchSize',
+  'dataset',
+  'regDataset',
+  'learningRate',
+  'regularizationRate',
+  'noise',
+  'networkShape',
+  'seed',
+  'showTestData',
+  'discretize',
+  'percTrainData',
+  'x',
+  'y',
+  'xTimesY',
+  'xSquared',
+  'ySquared',
+  'cosX',
+  'sinX',
+  'cosY',
+  'sinY',
+  'collectStats',
+  'tutorial',
+  'problem',
+  'initZero',
+  'hideText',
 ];
 const PAGE_KEYS = new Set(Object.keys(PAGE_DEFAULTS));
 const HIDE_KEY = /^([A-Za-z][A-Za-z0-9]{0,40})_hide$/;
@@ -63,11 +122,15 @@ const schemas = new WeakMap();
 export function playgroundSchema(limits) {
   if (schemas.has(limits)) return schemas.get(limits);
   const types = {
-    activation: enumOf(ACTIVATIONS), regularization: enumOf(REGULARIZATIONS),
+    activation: enumOf(ACTIVATIONS),
+    regularization: enumOf(REGULARIZATIONS),
     batchSize: numberIn(1, Number.MAX_SAFE_INTEGER, true),
-    dataset: enumOf(CLASSIFICATION_DATASETS), regDataset: enumOf(REGRESSION_DATASETS),
-    learningRate: numberIn(0, Infinity), regularizationRate: numberIn(0, Infinity),
-    noise: numberIn(0, 80), percTrainData: numberIn(1, 100),
+    dataset: enumOf(CLASSIFICATION_DATASETS),
+    regDataset: enumOf(REGRESSION_DATASETS),
+    learningRate: numberIn(0, Infinity),
+    regularizationRate: numberIn(0, Infinity),
+    noise: numberIn(0, 80),
+    percTrainData: numberIn(1, 100),
     networkShape: shapeOf(limits.maxHiddenLayers, 1, limits.maxNeurons),
     tutorial: textOf(limits.maxTutorialLength),
     seed: textOf(limits.maxSeedLength, { bytes: true }), // the engine counts UTF-8 bytes
@@ -80,7 +143,12 @@ export function playgroundSchema(limits) {
     { key: 'resets', ...numberIn(0, limits.maxResets, true), link: true },
     { key: 'params', ...codeOf(limits.maxParamsLength), link: true },
   ];
-  const schema = { hash, nnplay, link, byKey: new Map([...hash, ...nnplay, ...link].map((s) => [s.key, s])) };
+  const schema = {
+    hash,
+    nnplay,
+    link,
+    byKey: new Map([...hash, ...nnplay, ...link].map((s) => [s.key, s])),
+  };
   schemas.set(limits, schema);
   return schema;
 }
@@ -156,7 +224,8 @@ export function serializeHash(config, page = {}, link = {}) {
   }
   for (const spec of nnplay) {
     const v = page[spec.key];
-    if (v !== undefined && v !== null && v !== PAGE_DEFAULTS[spec.key]) parts.push(`${spec.key}=${formatValue(spec, v)}`);
+    if (v !== undefined && v !== null && v !== PAGE_DEFAULTS[spec.key])
+      parts.push(`${spec.key}=${formatValue(spec, v)}`);
   }
   if (Number.isInteger(link.resets) && link.resets > 0) parts.push(`resets=${link.resets}`);
   if (link.params) parts.push(`params=${link.params}`);
@@ -165,7 +234,12 @@ export function serializeHash(config, page = {}, link = {}) {
 }
 // Writing needs only the kinds, not the limits.
 const FORMAT_LIMITS = Object.freeze({
-  maxHiddenLayers: 1, maxNeurons: 1, maxSeedLength: 1, maxResets: 1, maxParamsLength: 1, maxTutorialLength: 1,
+  maxHiddenLayers: 1,
+  maxNeurons: 1,
+  maxSeedLength: 1,
+  maxResets: 1,
+  maxParamsLength: 1,
+  maxTutorialLength: 1,
 });
 
 /** The engine keys of an object (drops page keys and anything else). */

@@ -78,5 +78,7 @@ export function tokenize(line) {
 
 /** The snippet as plain text (markers removed): what a reader would copy. */
 export function codeText(settings) {
-  return perceptronCode(settings).map((l) => l.replace(/[⟦⟧]/g, '')).join('\n');
+  return perceptronCode(settings)
+    .map((l) => l.replace(/[⟦⟧]/g, ''))
+    .join('\n');
 }

@@ -16,12 +16,14 @@ import { formatNumber } from './geometry.js';
  *  (checked with the CLI: 10 of 10 seeds fall from a loss of 0.5 to below 0.11 in 100 epochs).
  *  A fixed seed, so that every student who follows the link sees the same run (seed "xor":
  *  0.67 -> 0.020 in 150 epochs); a random one now and then learns it slowly (0.35 -> 0.19). */
-export const XOR_PLAYGROUND_HASH = 'activation=tanh&batchSize=10&dataset=xor&learningRate=0.03'
-  + '&regularizationRate=0&noise=0&networkShape=4&percTrainData=50&x=true&y=true&xTimesY=false'
-  + '&xSquared=false&ySquared=false&sinX=false&sinY=false&problem=classification&seed=xor';
+export const XOR_PLAYGROUND_HASH =
+  'activation=tanh&batchSize=10&dataset=xor&learningRate=0.03' +
+  '&regularizationRate=0&noise=0&networkShape=4&percTrainData=50&x=true&y=true&xTimesY=false' +
+  '&xSquared=false&ySquared=false&sinX=false&sinY=false&problem=classification&seed=xor';
 
 /** The notice over a lab link's problems. */
-export const LINK_NOTICE = 'Some settings in the link were not valid: the lab ignored them, or clipped them to its limits, as listed, and uses the rest:';
+export const LINK_NOTICE =
+  'Some settings in the link were not valid: the lab ignored them, or clipped them to its limits, as listed, and uses the rest:';
 
 /** How long the link waits for a weight to stop moving before it is written. */
 export const LINK_DELAY_MS = 150;
@@ -34,7 +36,13 @@ const NO_LINK = { replace() {}, push() {}, open() {} };
 export class PerceptronController {
   /** engine: a web/engine.js Engine with a session of its own; notice: ui/notice.js for a
    *  link's problems; link: the router's port {replace(), push(), open(hash, {play})}. */
-  constructor({ engine, notice, link = NO_LINK, raf = (f) => requestAnimationFrame(f), timers = globalThis }) {
+  constructor({
+    engine,
+    notice,
+    link = NO_LINK,
+    raf = (f) => requestAnimationFrame(f),
+    timers = globalThis,
+  }) {
     this.lab = new PerceptronLab({ engine });
     this.notice = notice;
     this.link = link;
@@ -44,7 +52,7 @@ export class PerceptronController {
     this.playing = false;
     this.keepGoing = false;
     this.message = NO_MESSAGE; // the status line under the accuracy: {text, kind}
-    this.lastTrained = [];     // row indices the last step trained (highlighted in the table)
+    this.lastTrained = []; // row indices the last step trained (highlighted in the table)
     this.frameRequested = false;
     this.linkTimer = null;
     this.lab.load(DEFAULTS); // the lab's session holds the talk's neuron from the start
@@ -57,12 +65,17 @@ export class PerceptronController {
 
   // --- the link ----------------------------------------------------------------------------
   /** The lab's hash body (the router adds `mode=perceptron`). */
-  serialize() { return serializePerceptron(this.lab.settings()); }
+  serialize() {
+    return serializePerceptron(this.lab.settings());
+  }
 
   /** Replaces the entry's link once the weights stop moving (a drag gives many inputs). */
   replaceSoon() {
     this.cancelLink();
-    this.linkTimer = this.timers.setTimeout(() => { this.linkTimer = null; this.link.replace(); }, LINK_DELAY_MS);
+    this.linkTimer = this.timers.setTimeout(() => {
+      this.linkTimer = null;
+      this.link.replace();
+    }, LINK_DELAY_MS);
   }
   replaceNow() {
     this.cancelLink();
@@ -99,8 +112,14 @@ export class PerceptronController {
     this.render();
   }
 
-  setWeight(key, value) { this.userChange(() => this.lab.setWeights({ [key]: value })); }
-  resetWeights() { this.userChange(() => this.lab.setWeights({ w0: DEFAULTS.w0, w1: DEFAULTS.w1, w2: DEFAULTS.w2 })); }
+  setWeight(key, value) {
+    this.userChange(() => this.lab.setWeights({ [key]: value }));
+  }
+  resetWeights() {
+    this.userChange(() =>
+      this.lab.setWeights({ w0: DEFAULTS.w0, w1: DEFAULTS.w1, w2: DEFAULTS.w2 }),
+    );
+  }
 
   /** A new gate or output activation (DISCRETE_KEYS): a new history entry. */
   change(patch) {
@@ -120,13 +139,31 @@ export class PerceptronController {
     if (!this.keepGoing && this.playing && this.lab.allRight()) this.pause();
   }
 
-  stepExample() { this.pause(); this.message = NO_MESSAGE; this.trainExample(); this.replaceSoon(); this.render(); }
-  stepEpoch() { this.pause(); this.message = NO_MESSAGE; this.trainEpoch(); this.replaceSoon(); this.render(); }
-  togglePlay() { if (this.playing) this.pause(); else this.play(); }
+  stepExample() {
+    this.pause();
+    this.message = NO_MESSAGE;
+    this.trainExample();
+    this.replaceSoon();
+    this.render();
+  }
+  stepEpoch() {
+    this.pause();
+    this.message = NO_MESSAGE;
+    this.trainEpoch();
+    this.replaceSoon();
+    this.render();
+  }
+  togglePlay() {
+    if (this.playing) this.pause();
+    else this.play();
+  }
 
   play() {
     if (!this.keepGoing && this.lab.allRight()) {
-      this.message = say('Every row is already right, so there is nothing to learn. Tick “keep going” to train on.', 'done');
+      this.message = say(
+        'Every row is already right, so there is nothing to learn. Tick “keep going” to train on.',
+        'done',
+      );
       this.render();
       return;
     }
@@ -152,7 +189,10 @@ export class PerceptronController {
   // --- training ----------------------------------------------------------------------------
   afterStep(result, rowsTrained) {
     if (result.diverged) {
-      this.message = say('The weights ran off to infinity: choose a smaller learning rate, then reset.', 'warn');
+      this.message = say(
+        'The weights ran off to infinity: choose a smaller learning rate, then reset.',
+        'warn',
+      );
       this.pause();
       return false;
     }
@@ -172,14 +212,20 @@ export class PerceptronController {
 
   trainEpoch() {
     const n = this.lab.rowCount();
-    return this.afterStep(this.lab.stepEpoch(), Array.from({ length: n }, (_, j) => j));
+    return this.afterStep(
+      this.lab.stepEpoch(),
+      Array.from({ length: n }, (_, j) => j),
+    );
   }
 
   doneMessage() {
     const n = this.lab.rowCount();
     const it = this.lab.iterations;
-    return say(`Every row is right after ${thousands(it)} iterations (${formatNumber(it / n, 2)} epochs): `
-      + 'training stopped. Tick “keep going” to train on.', 'done');
+    return say(
+      `Every row is right after ${thousands(it)} iterations (${formatNumber(it / n, 2)} epochs): ` +
+        'training stopped. Tick “keep going” to train on.',
+      'done',
+    );
   }
 
   /** One frame: while playing, one epoch's worth of examples (stopping at all right). */
@@ -198,8 +244,10 @@ export class PerceptronController {
         }
       }
       if (this.playing && this.lab.gate === 'xor') {
-        this.message = say(`XOR after ${thousands(this.lab.iterations)} iterations: never more than 3 of 4 rows. `
-          + 'No weights can do better (see why below).');
+        this.message = say(
+          `XOR after ${thousands(this.lab.iterations)} iterations: never more than 3 of 4 rows. ` +
+            'No weights can do better (see why below).',
+        );
       }
     }
     this.render();
@@ -224,10 +272,20 @@ export class PerceptronController {
     const lab = this.lab;
     const rows = lab.rows();
     return {
-      gate: lab.gate, activation: lab.activation, learningRate: lab.learningRate,
-      weights: lab.weights(), settings: lab.settings(), rows, rowCount: rows.length,
-      right: rows.filter((r) => r.right).length, accuracy: lab.accuracy(), iterations: lab.iterations,
-      playing: this.playing, keepGoing: this.keepGoing, message: this.message, lastTrained: this.lastTrained,
+      gate: lab.gate,
+      activation: lab.activation,
+      learningRate: lab.learningRate,
+      weights: lab.weights(),
+      settings: lab.settings(),
+      rows,
+      rowCount: rows.length,
+      right: rows.filter((r) => r.right).length,
+      accuracy: lab.accuracy(),
+      iterations: lab.iterations,
+      playing: this.playing,
+      keepGoing: this.keepGoing,
+      message: this.message,
+      lastTrained: this.lastTrained,
       shade: (r) => lab.shadeGrid(r),
     };
   }

@@ -13,17 +13,30 @@ const SLIDER_SPAN = 10; // the sliders' -10..10; a weight beyond sits at the end
 export function mountControls(root, actions) {
   const $ = (id) => root.querySelector(`#${id}`);
   const els = {
-    reset: $('pc-reset'), stepExample: $('pc-step-example'), play: $('pc-play'), stepEpoch: $('pc-step-epoch'),
-    iterations: $('pc-iterations'), epochs: $('pc-epochs'), activation: $('pc-activation'),
-    learningRate: $('pc-learning-rate'), keepGoing: $('pc-keep-going'), xorLink: $('pc-xor-link'),
+    reset: $('pc-reset'),
+    stepExample: $('pc-step-example'),
+    play: $('pc-play'),
+    stepEpoch: $('pc-step-epoch'),
+    iterations: $('pc-iterations'),
+    epochs: $('pc-epochs'),
+    activation: $('pc-activation'),
+    learningRate: $('pc-learning-rate'),
+    keepGoing: $('pc-keep-going'),
+    xorLink: $('pc-xor-link'),
   };
-  const weightInputs = ['w0', 'w1', 'w2'].map((key) => ({ key, range: $(`pc-${key}-range`), number: $(`pc-${key}-number`) }));
+  const weightInputs = ['w0', 'w1', 'w2'].map((key) => ({
+    key,
+    range: $(`pc-${key}-range`),
+    number: $(`pc-${key}-number`),
+  }));
   const gateRadios = [...root.querySelectorAll('input[name="pc-gate"]')];
   let shown = null; // the weights last shown, for a typed field left with a bad entry
 
   function setLearningRateOptions(current) {
     const values = [...new Set([...LEARNING_RATES, current])].sort((a, b) => a - b);
-    els.learningRate.replaceChildren(...values.map((v) => el('option', { value: String(v), text: String(v) })));
+    els.learningRate.replaceChildren(
+      ...values.map((v) => el('option', { value: String(v), text: String(v) })),
+    );
     els.learningRate.value = String(current);
   }
 
@@ -38,16 +51,23 @@ export function mountControls(root, actions) {
       }
       actions.setWeight(key, v);
     });
-    number.addEventListener('change', () => { // leaving a bad entry: show the weight again
+    number.addEventListener('change', () => {
+      // leaving a bad entry: show the weight again
       if (shown) number.value = String(Number(shown[key].toFixed(4)));
       number.removeAttribute('aria-invalid');
     });
   }
   for (const r of gateRadios) {
-    r.addEventListener('change', () => { if (r.checked) actions.change({ gate: r.value }); });
+    r.addEventListener('change', () => {
+      if (r.checked) actions.change({ gate: r.value });
+    });
   }
-  els.activation.addEventListener('change', () => actions.change({ activation: els.activation.value }));
-  els.learningRate.addEventListener('change', () => actions.setLearningRate(Number(els.learningRate.value)));
+  els.activation.addEventListener('change', () =>
+    actions.change({ activation: els.activation.value }),
+  );
+  els.learningRate.addEventListener('change', () =>
+    actions.setLearningRate(Number(els.learningRate.value)),
+  );
   els.keepGoing.addEventListener('change', () => actions.setKeepGoing(els.keepGoing.checked));
   els.reset.addEventListener('click', () => actions.resetWeights());
   els.stepExample.addEventListener('click', () => actions.stepExample());
@@ -55,7 +75,8 @@ export function mountControls(root, actions) {
   els.play.addEventListener('click', () => actions.togglePlay());
   els.xorLink.href = `#${XOR_PLAYGROUND_HASH}`;
   els.xorLink.addEventListener('click', (event) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+      return;
     event.preventDefault();
     actions.openXorPlayground();
   });
@@ -75,7 +96,8 @@ export function mountControls(root, actions) {
         r.closest('label').classList.toggle('selected', r.checked);
       }
       els.activation.value = view.activation;
-      if (els.learningRate.value !== String(view.learningRate)) setLearningRateOptions(view.learningRate);
+      if (els.learningRate.value !== String(view.learningRate))
+        setLearningRateOptions(view.learningRate);
       els.keepGoing.checked = view.keepGoing;
       els.iterations.textContent = thousands(view.iterations);
       const n = view.rowCount;

@@ -7,7 +7,12 @@ import { equationText } from './geometry.js';
 /** root: the #perceptron element. */
 export function mountEquation(root) {
   const $ = (id) => root.querySelector(`#${id}`);
-  const els = { general: $('pc-eq-general'), live: $('pc-eq-live'), solved: $('pc-eq-solved'), note: $('pc-eq-note') };
+  const els = {
+    general: $('pc-eq-general'),
+    live: $('pc-eq-live'),
+    solved: $('pc-eq-solved'),
+    note: $('pc-eq-note'),
+  };
   return {
     update(view) {
       const { w0, w1, w2 } = view.weights;

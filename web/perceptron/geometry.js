@@ -20,14 +20,18 @@ export function lineSegment(w0, w1, w2, box) {
   if (line.kind === 'none') return null;
   if (line.kind === 'vertical') {
     if (!(line.x1 >= box.xmin && line.x1 <= box.xmax)) return null;
-    return [[line.x1, box.ymin], [line.x1, box.ymax]];
+    return [
+      [line.x1, box.ymin],
+      [line.x1, box.ymax],
+    ];
   }
   // Points of the line on the four edges; keep those inside the box.
   const pts = [];
   const add = (x, y) => {
     const eps = 1e-12;
     if (!Number.isFinite(x) || !Number.isFinite(y)) return;
-    if (x < box.xmin - eps || x > box.xmax + eps || y < box.ymin - eps || y > box.ymax + eps) return;
+    if (x < box.xmin - eps || x > box.xmax + eps || y < box.ymin - eps || y > box.ymax + eps)
+      return;
     if (pts.some(([px, py]) => Math.abs(px - x) < 1e-9 && Math.abs(py - y) < 1e-9)) return;
     pts.push([x, y]);
   };
@@ -44,7 +48,10 @@ export function lineSegment(w0, w1, w2, box) {
   for (let i = 0; i < pts.length; i++) {
     for (let j = i + 1; j < pts.length; j++) {
       const d = (pts[i][0] - pts[j][0]) ** 2 + (pts[i][1] - pts[j][1]) ** 2;
-      if (d > bestD) { bestD = d; best = [pts[i], pts[j]]; }
+      if (d > bestD) {
+        bestD = d;
+        best = [pts[i], pts[j]];
+      }
     }
   }
   return best;
@@ -87,16 +94,21 @@ export function equationText(w0, w1, w2, digits = 2, activation = 'sigmoid') {
     solved = `w2 = 0: x2 drops out, there is no m or b; the line is vertical at x1 = −w0/w1 = ${f(line.x1)}`;
   } else {
     live = sum;
-    solved = `w1 = w2 = 0: z = w0 = ${f(w0)} everywhere, so there is no line; `
-      + (w0 > 0 ? 'the whole plane is on the positive side.' : w0 < 0 ? 'the whole plane is on the negative side.'
-        : 'z is 0 everywhere.');
+    solved =
+      `w1 = w2 = 0: z = w0 = ${f(w0)} everywhere, so there is no line; ` +
+      (w0 > 0
+        ? 'the whole plane is on the positive side.'
+        : w0 < 0
+          ? 'the whole plane is on the negative side.'
+          : 'z is 0 everywhere.');
   }
   let note = '';
   if (line.kind !== 'none') {
-    note = activation === 'relu'
-      ? 'On the line z = 0: relu is 0 on the orange side and rises on the other; the output '
-        + 'reaches 0.5 (the class boundary) on the parallel line z = 0.5.'
-      : 'On the line z = 0 the output is halfway; blue where z > 0, orange where z < 0.';
+    note =
+      activation === 'relu'
+        ? 'On the line z = 0: relu is 0 on the orange side and rises on the other; the output ' +
+          'reaches 0.5 (the class boundary) on the parallel line z = 0.5.'
+        : 'On the line z = 0 the output is halfway; blue where z > 0, orange where z < 0.';
   }
   return { general, live, solved, note, kind: line.kind };
 }

@@ -27,11 +27,26 @@ export class PerceptronLab {
   /** The engine config for the current gate, activation and learning rate (no params). */
   baseConfig() {
     return {
-      problem: 'classification', dataset: `logic-${this.gate}`, noise: 0, percTrainData: 100,
-      networkShape: [], activation: 'tanh', outputActivation: this.activation,
-      batchSize: 1, learningRate: this.learningRate, regularization: 'none',
-      regularizationRate: 0, seed: 'perceptron', x: true, y: true, xSquared: false,
-      ySquared: false, xTimesY: false, sinX: false, sinY: false, initZero: false,
+      problem: 'classification',
+      dataset: `logic-${this.gate}`,
+      noise: 0,
+      percTrainData: 100,
+      networkShape: [],
+      activation: 'tanh',
+      outputActivation: this.activation,
+      batchSize: 1,
+      learningRate: this.learningRate,
+      regularization: 'none',
+      regularizationRate: 0,
+      seed: 'perceptron',
+      x: true,
+      y: true,
+      xSquared: false,
+      ySquared: false,
+      xTimesY: false,
+      sinX: false,
+      sinY: false,
+      initZero: false,
     };
   }
 
@@ -41,8 +56,16 @@ export class PerceptronLab {
     if (!GATES.includes(next.gate) || !OUTPUT_ACTIVATIONS.includes(next.activation)) {
       return { ok: false, errors: [{ field: 'gate', message: 'unknown gate or activation' }] };
     }
-    const previous = { gate: this.gate, activation: this.activation, learningRate: this.learningRate };
-    Object.assign(this, { gate: next.gate, activation: next.activation, learningRate: next.learningRate });
+    const previous = {
+      gate: this.gate,
+      activation: this.activation,
+      learningRate: this.learningRate,
+    };
+    Object.assign(this, {
+      gate: next.gate,
+      activation: next.activation,
+      learningRate: next.learningRate,
+    });
     const result = this.engine.configure({ ...this.baseConfig(), params: params(next) });
     if (!result.ok) {
       Object.assign(this, previous);
@@ -55,7 +78,12 @@ export class PerceptronLab {
 
   /** The current settings, weights read back from the engine. */
   settings() {
-    return { gate: this.gate, ...this.weights(), activation: this.activation, learningRate: this.learningRate };
+    return {
+      gate: this.gate,
+      ...this.weights(),
+      activation: this.activation,
+      learningRate: this.learningRate,
+    };
   }
 
   /** {w0, w1, w2}: the neuron's bias and its weights on x1 and x2. paramsView's layout for
@@ -77,7 +105,9 @@ export class PerceptronLab {
   }
 
   /** A new gate or output activation: reconfigured with the current weights. */
-  change(patch) { return this.load({ ...this.settings(), ...patch }); }
+  change(patch) {
+    return this.load({ ...this.settings(), ...patch });
+  }
 
   setLearningRate(lr) {
     if (!this.engine.setLearningRate(lr)) return false;
@@ -85,10 +115,14 @@ export class PerceptronLab {
     return true;
   }
 
-  rowCount() { return this.points.length / 3; }
+  rowCount() {
+    return this.points.length / 3;
+  }
 
   /** The truth-table row the next example step trains on (the engine's cursor). */
-  get cursor() { return this.engine.exampleCursor(); }
+  get cursor() {
+    return this.engine.exampleCursor();
+  }
 
   /** The truth table: [{x1, x2, target, output, error, right}], output from the engine
    *  (in double, as its accuracy sees it), target the value the engine trains towards, right
@@ -109,8 +143,12 @@ export class PerceptronLab {
   }
 
   /** Fraction of rows right (the engine's accuracy over the table). */
-  accuracy() { return this.engine.trainAccuracy(); }
-  allRight() { return this.accuracy() === 1; }
+  accuracy() {
+    return this.engine.trainAccuracy();
+  }
+  allRight() {
+    return this.accuracy() === 1;
+  }
 
   /** The output over the plot, as values for the colour scale: the output's range
    *  [negative target, 1] onto [-1, 1] (a copy, length r·r). */
@@ -130,13 +168,18 @@ export class PerceptronLab {
     const count = Math.max(1, Math.min(this.rowCount(), Math.floor(k)));
     const done = this.engine.stepExamples(count);
     this.iterations += done;
-    const diverged = !Object.values(this.weights()).every(Number.isFinite)
-      || !Number.isFinite(this.engine.trainLoss());
+    const diverged =
+      !Object.values(this.weights()).every(Number.isFinite) ||
+      !Number.isFinite(this.engine.trainLoss());
     return { ok: done === count && !diverged, diverged };
   }
 
-  stepExample() { return this.trainExamples(1); }
-  stepEpoch() { return this.trainExamples(this.rowCount()); }
+  stepExample() {
+    return this.trainExamples(1);
+  }
+  stepEpoch() {
+    return this.trainExamples(this.rowCount());
+  }
 }
 
 function params({ w0, w1, w2 }) {

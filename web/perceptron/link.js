@@ -6,7 +6,13 @@
 // start: w0 = 3, w1 = -4, w2 = 2, a sigmoid). Pure: no DOM, no engine.
 
 import {
-  splitShared, joinShared, readEntry, formatValue, preview, enumOf, numberIn,
+  splitShared,
+  joinShared,
+  readEntry,
+  formatValue,
+  preview,
+  enumOf,
+  numberIn,
 } from '../link/hash-codec.js';
 import { LEARNING_RATES as PLAYGROUND_RATES } from '../options.js';
 
@@ -18,7 +24,12 @@ export const LEARNING_RATES = PLAYGROUND_RATES.filter((r) => r >= 0.01);
 export const WEIGHT_LIMIT = 1000;
 
 export const DEFAULTS = Object.freeze({
-  gate: 'and', w0: 3, w1: -4, w2: 2, activation: 'sigmoid', learningRate: 1,
+  gate: 'and',
+  w0: 3,
+  w1: -4,
+  w2: 2,
+  activation: 'sigmoid',
+  learningRate: 1,
 });
 
 /** The config keys whose change is a new history entry; the weights and the rate replace it. */
@@ -29,7 +40,9 @@ const weight = numberIn(-WEIGHT_LIMIT, WEIGHT_LIMIT);
 /** The lab's keys in hash order, with their kinds. */
 export const PERCEPTRON_SCHEMA = [
   ['gate', enumOf(GATES)],
-  ['w0', weight], ['w1', weight], ['w2', weight],
+  ['w0', weight],
+  ['w1', weight],
+  ['w2', weight],
   ['activation', enumOf(OUTPUT_ACTIVATIONS)],
   ['learningRate', numberIn(0, Math.max(...LEARNING_RATES))],
 ].map(([key, type]) => ({ key, ...type }));
@@ -53,7 +66,8 @@ export function parsePerceptronEntries(entries) {
     }
     const found = [];
     const r = readEntry(spec, key, raw, found);
-    if (r.ok && key === 'learningRate' && r.value <= 0) { // a rate of 0 learns nothing: no limit to clip to
+    if (r.ok && key === 'learningRate' && r.value <= 0) {
+      // a rate of 0 learns nothing: no limit to clip to
       problems.push({ key, value: preview(raw), reason: 'must be more than 0' });
       continue;
     }
@@ -72,10 +86,15 @@ export function parsePerceptronHash(hash) {
 
 /** The lab's hash body (no "#", no shared keys) for settings, every key written, in order. */
 export function serializePerceptron(settings) {
-  return PERCEPTRON_SCHEMA.map((spec) => `${spec.key}=${formatValue(spec, settings[spec.key] ?? DEFAULTS[spec.key])}`).join('&');
+  return PERCEPTRON_SCHEMA.map(
+    (spec) => `${spec.key}=${formatValue(spec, settings[spec.key] ?? DEFAULTS[spec.key])}`,
+  ).join('&');
 }
 
 /** The whole link: `mode=perceptron` and the lab's body. */
 export function serializePerceptronHash(settings) {
-  return joinShared({ mode: 'perceptron', isDefault: false, embed: false }, serializePerceptron(settings));
+  return joinShared(
+    { mode: 'perceptron', isDefault: false, embed: false },
+    serializePerceptron(settings),
+  );
 }

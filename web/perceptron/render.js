@@ -8,7 +8,10 @@ import { lineSegment, decisionLine } from './geometry.js';
 
 /** Canvas pixel position of a plane point for a square canvas `size` pixels wide. */
 export function toPixel(x, y, box, size) {
-  return [((x - box.xmin) / (box.xmax - box.xmin)) * size, ((box.ymax - y) / (box.ymax - box.ymin)) * size];
+  return [
+    ((x - box.xmin) / (box.xmax - box.xmin)) * size,
+    ((box.ymax - y) / (box.ymax - box.ymin)) * size,
+  ];
 }
 
 /** Axes (x1 = 0, x1 = 1, x2 = 0, x2 = 1, dashed), the corners filled with their target's
@@ -23,8 +26,14 @@ export function drawOverlay(canvas, { size, box, rows, weights }) {
   for (const v of [0, 1]) {
     const [vx] = at(v, 0);
     const [, hy] = at(0, v);
-    ctx.beginPath(); ctx.moveTo(vx, 0); ctx.lineTo(vx, size); ctx.stroke();
-    ctx.beginPath(); ctx.moveTo(0, hy); ctx.lineTo(size, hy); ctx.stroke();
+    ctx.beginPath();
+    ctx.moveTo(vx, 0);
+    ctx.lineTo(vx, size);
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.moveTo(0, hy);
+    ctx.lineTo(size, hy);
+    ctx.stroke();
   }
   ctx.restore();
 
@@ -60,7 +69,10 @@ export function drawOverlay(canvas, { size, box, rows, weights }) {
     ctx.strokeStyle = '#183d4e';
     ctx.fillStyle = '#183d4e';
     ctx.lineWidth = 2;
-    ctx.beginPath(); ctx.moveTo(mx, my); ctx.lineTo(mx + dx, my + dy); ctx.stroke();
+    ctx.beginPath();
+    ctx.moveTo(mx, my);
+    ctx.lineTo(mx + dx, my + dy);
+    ctx.stroke();
     const ang = Math.atan2(dy, dx);
     ctx.beginPath();
     ctx.moveTo(mx + dx, my + dy);
@@ -107,9 +119,15 @@ export function drawLine(canvas, { size, box, weights }) {
   ctx.lineCap = 'round';
   ctx.strokeStyle = 'rgba(255, 255, 255, 0.75)';
   ctx.lineWidth = 6;
-  ctx.beginPath(); ctx.moveTo(a[0], a[1]); ctx.lineTo(b[0], b[1]); ctx.stroke();
+  ctx.beginPath();
+  ctx.moveTo(a[0], a[1]);
+  ctx.lineTo(b[0], b[1]);
+  ctx.stroke();
   ctx.strokeStyle = '#1b1b1b';
   ctx.lineWidth = 2.5;
-  ctx.beginPath(); ctx.moveTo(a[0], a[1]); ctx.lineTo(b[0], b[1]); ctx.stroke();
+  ctx.beginPath();
+  ctx.moveTo(a[0], a[1]);
+  ctx.lineTo(b[0], b[1]);
+  ctx.stroke();
   return 'drawn';
 }

@@ -17,8 +17,12 @@ function mountStateAttributes(root) {
     update(view) {
       const w = view.weights;
       Object.assign(root.dataset, {
-        gate: view.gate, w0: String(w.w0), w1: String(w.w1), w2: String(w.w2),
-        iterations: String(view.iterations), playing: String(view.playing),
+        gate: view.gate,
+        w0: String(w.w0),
+        w1: String(w.w1),
+        w2: String(w.w2),
+        iterations: String(view.iterations),
+        playing: String(view.playing),
       });
     },
   };
@@ -30,7 +34,10 @@ function mountStateAttributes(root) {
  */
 export function mountPerceptron({ root, engine, link, raf }) {
   const controller = new PerceptronController({
-    engine, link, raf, notice: createNotice(root.querySelector('#pc-notice')),
+    engine,
+    link,
+    raf,
+    notice: createNotice(root.querySelector('#pc-notice')),
   });
   const actions = {
     setWeight: (key, v) => controller.setWeight(key, v),

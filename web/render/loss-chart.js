@@ -33,16 +33,23 @@ export function drawLossChart(canvas, history, { cssWidth, cssHeight, ratio = pi
   const py = (v) => hgt - pad - (v / maxY) * (hgt - 2 * pad);
   ctx.lineWidth = 1.5;
   ctx.lineJoin = 'round';
-  for (const [series, colour] of [['train', PALETTE.trainLoss], ['test', PALETTE.testLoss]]) {
+  for (const [series, colour] of [
+    ['train', PALETTE.trainLoss],
+    ['test', PALETTE.testLoss],
+  ]) {
     ctx.strokeStyle = colour;
     ctx.beginPath();
     let pen = false;
     for (let i = 0; i < count; i++) {
       const v = at(series, i);
-      if (!Number.isFinite(v)) { pen = false; continue; }
+      if (!Number.isFinite(v)) {
+        pen = false;
+        continue;
+      }
       const x = px(epochAt(i));
       const y = py(v);
-      if (pen) ctx.lineTo(x, y); else ctx.moveTo(x, y);
+      if (pen) ctx.lineTo(x, y);
+      else ctx.moveTo(x, y);
       pen = true;
     }
     if (count === 1 && pen) ctx.lineTo(px(epochAt(0)) + 1, py(at(series, 0)));

@@ -5,9 +5,9 @@
 
 import { continuousCss } from './palette.js';
 
-export const NODE_SIZE = 30;     // px, a neuron's square (the reference's RECT_SIZE)
-export const NODE_STEP = 55;     // px from one node's top to the next (RECT_SIZE + 25)
-export const BIAS_SIZE = 5;      // px, the bias square
+export const NODE_SIZE = 30; // px, a neuron's square (the reference's RECT_SIZE)
+export const NODE_STEP = 55; // px from one node's top to the next (RECT_SIZE + 25)
+export const BIAS_SIZE = 5; // px, the bias square
 export const MIN_COLUMN_GAP = 58; // px between columns before the diagram widens (and scrolls)
 
 /** Link width in px for a weight: clamp(1 + 9|w|/5, 1, 10); non-finite: 1. */
@@ -20,7 +20,9 @@ export function linkWidth(w) {
 // Link colours in 201 steps over [-1, 1] (finer than the eye can tell): a lookup, so a frame
 // neither builds strings nor rewrites a link whose colour did not visibly change.
 const LINK_STEPS = 100;
-const LINK_COLOURS = Array.from({ length: 2 * LINK_STEPS + 1 }, (_, i) => continuousCss(i / LINK_STEPS - 1));
+const LINK_COLOURS = Array.from({ length: 2 * LINK_STEPS + 1 }, (_, i) =>
+  continuousCss(i / LINK_STEPS - 1),
+);
 
 /** Link colour for a weight: the colour scale at w clamped to [-1, 1]; non-finite: grey. */
 export function linkColour(w) {
@@ -58,13 +60,24 @@ export function layoutNetwork({ inputs, hidden, width, left = 60 }) {
   let grid = 0;
   columns.push({
     x: xOf(0),
-    nodes: inputs.map((inp, i) => ({ x: xOf(0), y: i * NODE_STEP, grid: inp.active ? grid++ : -1, key: inp.key })),
+    nodes: inputs.map((inp, i) => ({
+      x: xOf(0),
+      y: i * NODE_STEP,
+      grid: inp.active ? grid++ : -1,
+      key: inp.key,
+    })),
   });
   hidden.forEach((n, l) => {
     const x = xOf(l + 1);
-    columns.push({ x, nodes: Array.from({ length: n }, (_, i) => ({ x, y: i * NODE_STEP, grid: grid++ })) });
+    columns.push({
+      x,
+      nodes: Array.from({ length: n }, (_, i) => ({ x, y: i * NODE_STEP, grid: grid++ })),
+    });
   });
-  columns.push({ x: xOf(columnCount - 1), nodes: [{ x: xOf(columnCount - 1), y: 0, grid: grid++ }] });
+  columns.push({
+    x: xOf(columnCount - 1),
+    nodes: [{ x: xOf(columnCount - 1), y: 0, grid: grid++ }],
+  });
 
   const links = [];
   const biases = [];
@@ -80,7 +93,12 @@ export function layoutNetwork({ inputs, hidden, width, left = 60 }) {
         const ty = dest.y + NODE_SIZE / 2 + ((source - (len - 1) / 2) / len) * 12;
         links.push({ layer, node, source, sx, sy, tx, ty, d: linkPath(sx, sy, tx, ty) });
       });
-      biases.push({ layer, node, x: dest.x - BIAS_SIZE - 2, y: dest.y + NODE_SIZE - BIAS_SIZE + 3 });
+      biases.push({
+        layer,
+        node,
+        x: dest.x - BIAS_SIZE - 2,
+        y: dest.y + NODE_SIZE - BIAS_SIZE + 3,
+      });
     });
   }
   const tallest = Math.max(...columns.map((col) => col.nodes.length));

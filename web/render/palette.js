@@ -6,26 +6,33 @@
 
 /** Named colours, "#rrggbb". */
 export const PALETTE = Object.freeze({
-  orange: '#f59322',        // the scale at -1: the negative class
-  grey: '#e8eaeb',          // the scale at 0
-  blue: '#0877bd',          // the scale at +1: the positive class
-  teal: '#183d4e',          // the banner and the play button
-  ink: '#222222',           // text
-  muted: '#666666',         // secondary text
-  line: '#dddddd',          // rules and frames
-  bar: '#f4f4f4',           // the top bar
-  focus: '#0877bd',         // the keyboard focus ring
-  deadLink: '#c8c8c8',      // a link L1 regularisation set to zero
-  trainLoss: '#777777',     // the loss chart's training line (the reference's grey)
-  testLoss: '#000000',      // the loss chart's test line
+  orange: '#f59322', // the scale at -1: the negative class
+  grey: '#e8eaeb', // the scale at 0
+  blue: '#0877bd', // the scale at +1: the positive class
+  teal: '#183d4e', // the banner and the play button
+  ink: '#222222', // text
+  muted: '#666666', // secondary text
+  line: '#dddddd', // rules and frames
+  bar: '#f4f4f4', // the top bar
+  focus: '#0877bd', // the keyboard focus ring
+  deadLink: '#c8c8c8', // a link L1 regularisation set to zero
+  trainLoss: '#777777', // the loss chart's training line (the reference's grey)
+  testLoss: '#000000', // the loss chart's test line
   trainPointEdge: '#ffffff', // the outline of a training point
-  testPointEdge: '#000000',  // the outline of a test point
+  testPointEdge: '#000000', // the outline of a test point
 });
 
 /** The palette's colours web/style.css declares on :root, as {customProperty: paletteName}. */
 export const CSS_VARIABLES = Object.freeze({
-  '--orange': 'orange', '--grey': 'grey', '--blue': 'blue', '--teal': 'teal', '--ink': 'ink',
-  '--muted': 'muted', '--line': 'line', '--bar': 'bar', '--focus': 'focus',
+  '--orange': 'orange',
+  '--grey': 'grey',
+  '--blue': 'blue',
+  '--teal': 'teal',
+  '--ink': 'ink',
+  '--muted': 'muted',
+  '--line': 'line',
+  '--bar': 'bar',
+  '--focus': 'focus',
 });
 
 /** [r, g, b] of a "#rrggbb" colour. */
@@ -72,7 +79,12 @@ export function shadeRgb(v) {
 
 /** A CSS colour string ("#rrggbb") of a value's shade. */
 export function shadeCss(v) {
-  return '#' + shadeRgb(v).map((c) => c.toString(16).padStart(2, '0')).join('');
+  return (
+    '#' +
+    shadeRgb(v)
+      .map((c) => c.toString(16).padStart(2, '0'))
+      .join('')
+  );
 }
 
 const hex2 = (c) => c.toString(16).padStart(2, '0');

@@ -7,8 +7,12 @@ import { el } from '../dom.js';
 import { shadeCss } from '../render/palette.js';
 
 const TITLES = {
-  circle: 'Circle', xor: 'Exclusive or', gauss: 'Gaussian', spiral: 'Spiral',
-  'reg-plane': 'Plane (regression)', 'reg-gauss': 'Multi Gaussian (regression)',
+  circle: 'Circle',
+  xor: 'Exclusive or',
+  gauss: 'Gaussian',
+  spiral: 'Spiral',
+  'reg-plane': 'Plane (regression)',
+  'reg-gauss': 'Multi Gaussian (regression)',
 };
 const THUMB = 40; // CSS px
 const THUMB_POINTS = 200;
@@ -17,7 +21,8 @@ function drawThumbnail(canvas, points) {
   const { ctx } = fitCanvas(canvas, THUMB); // drawn in CSS px
   const n = Math.min(THUMB_POINTS, points.length / 3);
   for (let i = 0; i < n; i++) {
-    const x = points[3 * i], y = points[3 * i + 1];
+    const x = points[3 * i],
+      y = points[3 * i + 1];
     ctx.fillStyle = shadeCss(points[3 * i + 2]);
     ctx.fillRect(((x + 6) / 12) * THUMB - 1, ((6 - y) / 12) * THUMB - 1, 2, 2);
   }
@@ -31,12 +36,29 @@ export function mountDatasetPicker(fieldset, actions) {
   const list = el('div', { className: 'dataset-list' });
   for (const name of [...CLASSIFICATION_DATASETS, ...REGRESSION_DATASETS]) {
     const input = el('input', {
-      type: 'radio', name: 'dataset', value: name, attrs: { 'aria-label': TITLES[name] },
-      on: { change: () => { if (input.checked) actions.pickDataset(name); } },
+      type: 'radio',
+      name: 'dataset',
+      value: name,
+      attrs: { 'aria-label': TITLES[name] },
+      on: {
+        change: () => {
+          if (input.checked) actions.pickDataset(name);
+        },
+      },
     });
-    const canvas = el('canvas', { className: 'dataset-thumbnail', attrs: { 'aria-hidden': 'true' } });
-    list.append(el('label', { className: 'dataset', title: TITLES[name] },
-      input, canvas, el('span', { className: 'dataset-name', text: name })));
+    const canvas = el('canvas', {
+      className: 'dataset-thumbnail',
+      attrs: { 'aria-hidden': 'true' },
+    });
+    list.append(
+      el(
+        'label',
+        { className: 'dataset', title: TITLES[name] },
+        input,
+        canvas,
+        el('span', { className: 'dataset-name', text: name }),
+      ),
+    );
     radios.set(name, input);
     canvases.set(name, canvas);
   }

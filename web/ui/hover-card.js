@@ -8,8 +8,13 @@ import { el } from '../dom.js';
 export function createHoverCard(parent, onEdit) {
   const text = el('span', { className: 'hovercard-text' });
   const hint = el('span', { className: 'hovercard-hint' });
-  const input = el('input', { type: 'number', step: 'any', className: 'hovercard-input', hidden: true,
-    attrs: { 'aria-label': 'New value' } });
+  const input = el('input', {
+    type: 'number',
+    step: 'any',
+    className: 'hovercard-input',
+    hidden: true,
+    attrs: { 'aria-label': 'New value' },
+  });
   const card = el('div', { className: 'hovercard', hidden: true }, text, input, hint);
   parent.append(card);
   let target = null; // {kind, label, ...owner's indices}
@@ -18,7 +23,9 @@ export function createHoverCard(parent, onEdit) {
   const label = (t) => (t.kind === 'bias' ? 'Bias' : 'Weight');
   function render(value) {
     if (!target) return;
-    const dead = target.dead ? ' (a dead link: L1 regularisation set it to zero; setting a value revives it)' : '';
+    const dead = target.dead
+      ? ' (a dead link: L1 regularisation set it to zero; setting a value revives it)'
+      : '';
     text.textContent = `${label(target)} is ${Number.isFinite(value) ? value.toPrecision(2) : String(value)}${dead}`;
   }
 
@@ -32,11 +39,17 @@ export function createHoverCard(parent, onEdit) {
       api.hide(true);
     }
   });
-  input.addEventListener('blur', () => { if (editing) api.hide(true); });
+  input.addEventListener('blur', () => {
+    if (editing) api.hide(true);
+  });
 
   const api = {
-    get target() { return target; },
-    get editing() { return editing; },
+    get target() {
+      return target;
+    },
+    get editing() {
+      return editing;
+    },
     /** Shows the card for target at (x, y) px in the parent; edit: open the input at once. */
     show(t, value, x, y, { edit = false } = {}) {
       if (editing && !edit) return;
@@ -57,7 +70,9 @@ export function createHoverCard(parent, onEdit) {
       }
     },
     /** Refreshes the shown value (while training). */
-    update(value) { if (target && !card.hidden) render(value); },
+    update(value) {
+      if (target && !card.hidden) render(value);
+    },
     /** Hides the card; an open editor only when force. */
     hide(force = false) {
       if (editing && !force) return;

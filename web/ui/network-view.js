@@ -6,7 +6,14 @@
 
 import { FEATURES } from '../options.js';
 import { UI_MAX_LAYERS, UI_MAX_NEURONS } from '../limits.js';
-import { layoutNetwork, linkWidth, linkColour, blockAverage, NODE_SIZE, BIAS_SIZE } from '../render/network.js';
+import {
+  layoutNetwork,
+  linkWidth,
+  linkColour,
+  blockAverage,
+  NODE_SIZE,
+  BIAS_SIZE,
+} from '../render/network.js';
 import { createHeatmap } from '../render/heatmap.js';
 import { layerOffsets, weightIndex, biasIndex } from '../params-layout.js';
 import { createHoverCard } from './hover-card.js';
@@ -18,8 +25,14 @@ const B = 10;
 export const LABEL_WIDTH = 64; // px left of the input column for the features' labels
 
 function iconButton(symbol, label, onClick) {
-  return el('button', { className: 'round-button', text: symbol, type: 'button', title: label,
-    attrs: { 'aria-label': label }, on: { click: onClick } });
+  return el('button', {
+    className: 'round-button',
+    text: symbol,
+    type: 'button',
+    title: label,
+    attrs: { 'aria-label': label },
+    on: { click: onClick },
+  });
 }
 
 /** root: the network column; featureMaps: 7·R·R values (x, y, ... sinY) for the input
@@ -27,12 +40,28 @@ function iconButton(symbol, label, onClick) {
 export function mountNetworkView(root, featureMaps, actions) {
   const layersLabel = el('span', { className: 'layers-label' });
   let shape = [];
-  const addLayer = iconButton('+', 'Add a hidden layer', () => actions.changeConfig({ networkShape: [...shape, 2] }));
-  const removeLayer = iconButton('−', 'Remove the last hidden layer', () => actions.changeConfig({ networkShape: shape.slice(0, -1) }));
-  const head = el('div', { className: 'network-head' },
+  const addLayer = iconButton('+', 'Add a hidden layer', () =>
+    actions.changeConfig({ networkShape: [...shape, 2] }),
+  );
+  const removeLayer = iconButton('−', 'Remove the last hidden layer', () =>
+    actions.changeConfig({ networkShape: shape.slice(0, -1) }),
+  );
+  const head = el(
+    'div',
+    { className: 'network-head' },
     el('h2', { className: 'features-title', text: 'Features' }),
-    el('div', { className: 'layers-control ui-numHiddenLayers' }, addLayer, removeLayer, layersLabel));
-  const hint = el('p', { className: 'features-hint', text: 'Which properties do you want to feed in? Click one to switch it on or off.' });
+    el(
+      'div',
+      { className: 'layers-control ui-numHiddenLayers' },
+      addLayer,
+      removeLayer,
+      layersLabel,
+    ),
+  );
+  const hint = el('p', {
+    className: 'features-hint',
+    text: 'Which properties do you want to feed in? Click one to switch it on or off.',
+  });
   const diagram = el('div', { className: 'network-diagram' });
   const scroller = el('div', { className: 'network-scroll' }, diagram);
   root.replaceChildren(head, hint, scroller);
@@ -42,7 +71,7 @@ export function mountNetworkView(root, featureMaps, actions) {
   const scratch = new Float32Array(B * B);
   let built = null; // what the current DOM was built from
   let layout = null;
-  let nodes = [];   // [{grid, heatmap, el}]
+  let nodes = []; // [{grid, heatmap, el}]
   let linkEls = []; // [{path, hit, k, lastW, lastC, lastDead}]
   let biasEls = []; // [{rect, k, lastC}]
   let sizes = [];
@@ -55,20 +84,34 @@ export function mountNetworkView(root, featureMaps, actions) {
   let measured = 0;
   new ResizeObserver((entries) => {
     const w = Math.round(entries[0].contentRect.width);
-    if (w !== measured) { measured = w; actions.refresh(); }
+    if (w !== measured) {
+      measured = w;
+      actions.refresh();
+    }
   }).observe(scroller);
 
   const previewNode = (grid, inputIndex) => {
     if (grid >= 0) actions.preview({ grid });
-    else if (inputIndex >= 0) actions.preview({ values: featureMaps.subarray(inputIndex * R * R, (inputIndex + 1) * R * R) });
+    else if (inputIndex >= 0)
+      actions.preview({
+        values: featureMaps.subarray(inputIndex * R * R, (inputIndex + 1) * R * R),
+      });
   };
   function bindPreview(target, grid, inputIndex) {
     let touch = false;
-    target.addEventListener('pointerdown', (e) => { touch = e.pointerType !== 'mouse'; });
-    target.addEventListener('pointerenter', (e) => { if (e.pointerType === 'mouse') previewNode(grid, inputIndex); });
-    target.addEventListener('pointerleave', (e) => { if (e.pointerType === 'mouse' && pinned === null) actions.preview(null); });
+    target.addEventListener('pointerdown', (e) => {
+      touch = e.pointerType !== 'mouse';
+    });
+    target.addEventListener('pointerenter', (e) => {
+      if (e.pointerType === 'mouse') previewNode(grid, inputIndex);
+    });
+    target.addEventListener('pointerleave', (e) => {
+      if (e.pointerType === 'mouse' && pinned === null) actions.preview(null);
+    });
     target.addEventListener('focus', () => previewNode(grid, inputIndex));
-    target.addEventListener('blur', () => { if (pinned === null) actions.preview(null); });
+    target.addEventListener('blur', () => {
+      if (pinned === null) actions.preview(null);
+    });
     return () => touch;
   }
 
@@ -80,10 +123,14 @@ export function mountNetworkView(root, featureMaps, actions) {
     return `neuron ${source + 1} of hidden layer ${layer}`;
   }
   function destName(layer, node) {
-    return layer === sizes.length - 2 ? 'the output' : `neuron ${node + 1} of hidden layer ${layer + 1}`;
+    return layer === sizes.length - 2
+      ? 'the output'
+      : `neuron ${node + 1} of hidden layer ${layer + 1}`;
   }
 
-  function cardPosition(x, y) { return [x + 14, y - 10]; }
+  function cardPosition(x, y) {
+    return [x + 14, y - 10];
+  }
   function showCard(target, x, y, edit) {
     const [cx, cy] = cardPosition(x, y);
     card.show(target, params ? params[target.k] : NaN, cx, cy, { edit });
@@ -96,8 +143,11 @@ export function mountNetworkView(root, featureMaps, actions) {
     shape = config.networkShape.slice();
     const hidden = new Set(page.hidden);
     // The embed view (web/embed/view.js) shows the features in use only, as fixed inputs.
-    const inputs = FEATURES.map((f, i) => ({ ...f, index: i, active: Boolean(config[f.key]) }))
-      .filter((f) => f.active || (!hidden.has(f.key) && !page.embed));
+    const inputs = FEATURES.map((f, i) => ({
+      ...f,
+      index: i,
+      active: Boolean(config[f.key]),
+    })).filter((f) => f.active || (!hidden.has(f.key) && !page.embed));
     layout = layoutNetwork({ inputs, hidden: shape, width, left: LABEL_WIDTH });
     built = { key: null, config };
     diagram.replaceChildren();
@@ -106,16 +156,23 @@ export function mountNetworkView(root, featureMaps, actions) {
     const controls = el('div', { className: 'neuron-controls-row' });
     shape.forEach((n, l) => {
       const plus = iconButton('+', `Add a neuron to hidden layer ${l + 1}`, () => {
-        const s = shape.slice(); s[l] += 1; actions.changeConfig({ networkShape: s });
+        const s = shape.slice();
+        s[l] += 1;
+        actions.changeConfig({ networkShape: s });
       });
       const minus = iconButton('−', `Remove a neuron from hidden layer ${l + 1}`, () => {
-        const s = shape.slice(); s[l] -= 1; actions.changeConfig({ networkShape: s });
+        const s = shape.slice();
+        s[l] -= 1;
+        actions.changeConfig({ networkShape: s });
       });
       plus.disabled = n >= UI_MAX_NEURONS;
       minus.disabled = n <= 1;
-      const box = el('div', { className: 'neuron-controls ui-numHiddenLayers' },
+      const box = el(
+        'div',
+        { className: 'neuron-controls ui-numHiddenLayers' },
         el('div', { className: 'neuron-buttons' }, plus, minus),
-        el('div', { className: 'neuron-count', text: `${n} neuron${n === 1 ? '' : 's'}` }));
+        el('div', { className: 'neuron-count', text: `${n} neuron${n === 1 ? '' : 's'}` }),
+      );
       box.style.left = `${layout.columns[l + 1].x + NODE_SIZE / 2}px`;
       controls.append(box);
     });
@@ -126,8 +183,16 @@ export function mountNetworkView(root, featureMaps, actions) {
     const linkGroup = svgEl('g', { className: 'links' });
     const hitGroup = svgEl('g', { className: 'link-hits' });
     const biasGroup = svgEl('g', { className: 'biases' });
-    const svg = svgEl('svg', { className: 'network-links', attrs: { width: layout.width, height: layout.height, 'aria-hidden': 'false' } },
-      linkGroup, hitGroup, biasGroup);
+    const svg = svgEl(
+      'svg',
+      {
+        className: 'network-links',
+        attrs: { width: layout.width, height: layout.height, 'aria-hidden': 'false' },
+      },
+      linkGroup,
+      hitGroup,
+      biasGroup,
+    );
     const body = el('div', { className: 'network-body' }, svg);
     body.style.height = `${layout.height}px`;
     card = createHoverCard(body, (target, v) => {
@@ -138,8 +203,18 @@ export function mountNetworkView(root, featureMaps, actions) {
     linkEls = layout.links.map((ln) => {
       const name = `weight from ${sourceName(ln.layer, ln.source)} to ${destName(ln.layer, ln.node)}`;
       const path = svgEl('path', { className: 'link', attrs: { d: ln.d } });
-      const hit = svgEl('path', { className: 'link-hit', attrs: { d: ln.d, tabindex: '0', role: 'button', 'aria-label': `Edit the ${name}` } });
-      const target = { kind: 'weight', layer: ln.layer, node: ln.node, source: ln.source, name, k: weightIndex(sizes, offsets, ln.layer, ln.node, ln.source) };
+      const hit = svgEl('path', {
+        className: 'link-hit',
+        attrs: { d: ln.d, tabindex: '0', role: 'button', 'aria-label': `Edit the ${name}` },
+      });
+      const target = {
+        kind: 'weight',
+        layer: ln.layer,
+        node: ln.node,
+        source: ln.source,
+        name,
+        k: weightIndex(sizes, offsets, ln.layer, ln.node, ln.source),
+      };
       const mx = (ln.sx + ln.tx) / 2;
       const my = (ln.sy + ln.ty) / 2;
       bindCard(hit, target, mx, my);
@@ -149,9 +224,25 @@ export function mountNetworkView(root, featureMaps, actions) {
     });
     biasEls = layout.biases.map((b) => {
       const name = `bias of ${destName(b.layer, b.node)}`;
-      const rect = svgEl('rect', { className: 'bias',
-        attrs: { x: b.x, y: b.y, width: BIAS_SIZE, height: BIAS_SIZE, tabindex: '0', role: 'button', 'aria-label': `Edit the ${name}` } });
-      const target = { kind: 'bias', layer: b.layer, node: b.node, name, k: biasIndex(sizes, offsets, b.layer, b.node) };
+      const rect = svgEl('rect', {
+        className: 'bias',
+        attrs: {
+          x: b.x,
+          y: b.y,
+          width: BIAS_SIZE,
+          height: BIAS_SIZE,
+          tabindex: '0',
+          role: 'button',
+          'aria-label': `Edit the ${name}`,
+        },
+      });
+      const target = {
+        kind: 'bias',
+        layer: b.layer,
+        node: b.node,
+        name,
+        k: biasIndex(sizes, offsets, b.layer, b.node),
+      };
       bindCard(rect, target, b.x, b.y + BIAS_SIZE);
       biasGroup.append(rect);
       return { rect, k: target.k, lastC: null };
@@ -161,9 +252,17 @@ export function mountNetworkView(root, featureMaps, actions) {
     layout.columns.forEach((col, c) => {
       col.nodes.forEach((n, i) => {
         const isInput = c === 0;
-        const canvas = el('canvas', { className: 'node-thumbnail', attrs: { 'aria-hidden': 'true' } });
-        const node = el(isInput ? 'button' : 'div',
-          { className: `node${isInput ? ' input-node' : ''}${c === layout.columns.length - 1 ? ' output-node' : ''}` }, canvas);
+        const canvas = el('canvas', {
+          className: 'node-thumbnail',
+          attrs: { 'aria-hidden': 'true' },
+        });
+        const node = el(
+          isInput ? 'button' : 'div',
+          {
+            className: `node${isInput ? ' input-node' : ''}${c === layout.columns.length - 1 ? ' output-node' : ''}`,
+          },
+          canvas,
+        );
         node.style.left = `${n.x}px`;
         node.style.top = `${n.y}px`;
         const heatmap = createHeatmap(canvas);
@@ -178,27 +277,42 @@ export function mountNetworkView(root, featureMaps, actions) {
           node.setAttribute('aria-label', `Input ${f.label}`);
           const locked = hidden.has(f.key) || page.embed;
           if (locked) node.setAttribute('aria-disabled', 'true');
-          node.addEventListener('click', () => { if (!locked) actions.changeConfig({ [f.key]: !config[f.key] }); });
+          node.addEventListener('click', () => {
+            if (!locked) actions.changeConfig({ [f.key]: !config[f.key] });
+          });
           const label = el('span', { className: 'node-label', text: f.label });
           label.style.top = `${n.y}px`;
           label.style.width = `${n.x - 8}px`;
           body.append(label);
-          if (!f.active) heatmap.draw(blockAverage(featureMaps, f.index, R, B, staticThumb), { discretize: view.page.discretize });
+          if (!f.active)
+            heatmap.draw(blockAverage(featureMaps, f.index, R, B, staticThumb), {
+              discretize: view.page.discretize,
+            });
           bindPreview(node, n.grid, inputIndex);
         } else {
           node.tabIndex = 0;
           node.setAttribute('role', 'button');
           const isOut = c === layout.columns.length - 1;
-          node.setAttribute('aria-label', isOut ? 'Output neuron: show its map' : `Neuron ${i + 1} of hidden layer ${c}: show its map in the big heatmap`);
+          node.setAttribute(
+            'aria-label',
+            isOut
+              ? 'Output neuron: show its map'
+              : `Neuron ${i + 1} of hidden layer ${c}: show its map in the big heatmap`,
+          );
           node.dataset.layer = String(c - 1);
           node.dataset.node = String(i);
           const isTouch = bindPreview(node, n.grid, -1);
           node.addEventListener('click', () => {
             if (!isTouch()) return;
-            if (pinned === n.grid) { pinned = null; actions.preview(null); node.classList.remove('pinned'); }
-            else {
+            if (pinned === n.grid) {
+              pinned = null;
+              actions.preview(null);
+              node.classList.remove('pinned');
+            } else {
               for (const x of nodes) x.el.classList.remove('pinned');
-              pinned = n.grid; node.classList.add('pinned'); actions.preview({ grid: n.grid });
+              pinned = n.grid;
+              node.classList.add('pinned');
+              actions.preview({ grid: n.grid });
             }
           });
         }
@@ -213,7 +327,9 @@ export function mountNetworkView(root, featureMaps, actions) {
 
   function bindCard(target, info, x, y) {
     let touch = false;
-    target.addEventListener('pointerdown', (e) => { touch = e.pointerType !== 'mouse'; });
+    target.addEventListener('pointerdown', (e) => {
+      touch = e.pointerType !== 'mouse';
+    });
     // Pointer positions in the diagram's own px (the embed view scales the diagram).
     const at = (e) => {
       const svg = target.ownerSVGElement;
@@ -225,7 +341,9 @@ export function mountNetworkView(root, featureMaps, actions) {
       if (e.pointerType !== 'mouse') return;
       showCard(info, ...at(e), false);
     });
-    target.addEventListener('pointerleave', (e) => { if (e.pointerType === 'mouse') card.hide(); });
+    target.addEventListener('pointerleave', (e) => {
+      if (e.pointerType === 'mouse') card.hide();
+    });
     target.addEventListener('focus', () => showCard(info, x, y, false));
     target.addEventListener('blur', () => card.hide());
     target.addEventListener('click', (e) => {
@@ -233,7 +351,10 @@ export function mountNetworkView(root, featureMaps, actions) {
       showCard(info, px, py, true);
     });
     target.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); showCard(info, x, y, true); }
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        showCard(info, x, y, true);
+      }
     });
   }
 
@@ -245,13 +366,26 @@ export function mountNetworkView(root, featureMaps, actions) {
       const isDead = dead[L.k] === 1;
       const width = isDead ? 1 : Math.round(linkWidth(w) * 10) / 10;
       const colour = isDead ? PALETTE.deadLink : linkColour(w);
-      if (width !== L.lastW) { L.path.setAttribute('stroke-width', String(width)); L.lastW = width; }
-      if (colour !== L.lastC) { L.path.setAttribute('stroke', colour); L.lastC = colour; }
-      if (isDead !== L.lastDead) { L.path.classList.toggle('dead', isDead); L.target.dead = isDead; L.lastDead = isDead; }
+      if (width !== L.lastW) {
+        L.path.setAttribute('stroke-width', String(width));
+        L.lastW = width;
+      }
+      if (colour !== L.lastC) {
+        L.path.setAttribute('stroke', colour);
+        L.lastC = colour;
+      }
+      if (isDead !== L.lastDead) {
+        L.path.classList.toggle('dead', isDead);
+        L.target.dead = isDead;
+        L.lastDead = isDead;
+      }
     }
     for (const b of biasEls) {
       const colour = linkColour(params[b.k]);
-      if (colour !== b.lastC) { b.rect.setAttribute('fill', colour); b.lastC = colour; }
+      if (colour !== b.lastC) {
+        b.rect.setAttribute('fill', colour);
+        b.lastC = colour;
+      }
     }
     if (card && card.target) card.update(params[card.target.k]);
   }
@@ -261,7 +395,15 @@ export function mountNetworkView(root, featureMaps, actions) {
       const { config, page } = view;
       if (!measured) measured = scroller.clientWidth;
       const width = Math.max(240, measured || 0);
-      const key = JSON.stringify([view.sizes, config.networkShape, FEATURES.map((f) => config[f.key]), page.hidden, width, page.discretize, page.embed]);
+      const key = JSON.stringify([
+        view.sizes,
+        config.networkShape,
+        FEATURES.map((f) => config[f.key]),
+        page.hidden,
+        width,
+        page.discretize,
+        page.embed,
+      ]);
       if (!built || built.key !== key) {
         if (card && card.editing) return; // do not pull the editor away mid-edit
         build(view, width);
@@ -276,7 +418,9 @@ export function mountNetworkView(root, featureMaps, actions) {
       if (view.grid.changed && view.grid.nodes) {
         for (const n of nodes) {
           if (n.grid < 0) continue;
-          n.heatmap.draw(blockAverage(view.grid.nodes, n.grid, R, B, scratch), { discretize: page.discretize });
+          n.heatmap.draw(blockAverage(view.grid.nodes, n.grid, R, B, scratch), {
+            discretize: page.discretize,
+          });
         }
       }
       styleLinks(view);

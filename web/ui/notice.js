@@ -9,21 +9,42 @@ export function createNotice(el) {
   el.replaceChildren();
   const title = make('p', { className: 'notice-title' });
   const list = make('ul');
-  const close = make('button', { type: 'button', className: 'notice-close', text: '×',
-    attrs: { 'aria-label': 'Dismiss this notice' }, on: { click: () => { el.hidden = true; } } });
+  const close = make('button', {
+    type: 'button',
+    className: 'notice-close',
+    text: '×',
+    attrs: { 'aria-label': 'Dismiss this notice' },
+    on: {
+      click: () => {
+        el.hidden = true;
+      },
+    },
+  });
   el.append(close, title, list);
   return {
     show(text, items = [], { kind = 'warning', max = 20 } = {}) {
       el.dataset.kind = kind;
       title.textContent = text;
-      list.replaceChildren(...items.slice(0, max).map((item) => (typeof item === 'string'
-        ? make('li', { text: item })
-        : make('li', {}, make('code', { text: item.value === undefined ? item.key : `${item.key}=${item.value}` }),
-          `: ${item.reason}`))));
+      list.replaceChildren(
+        ...items.slice(0, max).map((item) =>
+          typeof item === 'string'
+            ? make('li', { text: item })
+            : make(
+                'li',
+                {},
+                make('code', {
+                  text: item.value === undefined ? item.key : `${item.key}=${item.value}`,
+                }),
+                `: ${item.reason}`,
+              ),
+        ),
+      );
       if (items.length > max) list.append(make('li', { text: `and ${items.length - max} more` }));
       list.hidden = items.length === 0;
       el.hidden = false;
     },
-    clear() { el.hidden = true; },
+    clear() {
+      el.hidden = true;
+    },
   };
 }

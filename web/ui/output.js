@@ -8,8 +8,12 @@ import { drawLossChart } from '../render/loss-chart.js';
 /** els: {trainLoss, testLoss, trainAccuracy, testAccuracy, chart, showTestData, discretize};
  *  actions.changePage(patch). Returns {update(view)}. */
 export function mountOutput(els, actions) {
-  els.showTestData.addEventListener('change', () => actions.changePage({ showTestData: els.showTestData.checked }));
-  els.discretize.addEventListener('change', () => actions.changePage({ discretize: els.discretize.checked }));
+  els.showTestData.addEventListener('change', () =>
+    actions.changePage({ showTestData: els.showTestData.checked }),
+  );
+  els.discretize.addEventListener('change', () =>
+    actions.changePage({ discretize: els.discretize.checked }),
+  );
   let lastChart = '';
   // The chart's CSS size, read when it changes (a layout read per frame would force a layout).
   let cssWidth = 0;

@@ -7,12 +7,27 @@ import { el } from '../dom.js';
 
 /** root: #share; getLink({network}) -> absolute URL string. Returns {update(view)}. */
 export function mountShare(root, getLink) {
-  const button = el('button', { type: 'button', id: 'copy-link', className: 'text-button', text: 'Copy link',
-    attrs: { 'aria-label': 'Copy a link to what is on screen' } });
+  const button = el('button', {
+    type: 'button',
+    id: 'copy-link',
+    className: 'text-button',
+    text: 'Copy link',
+    attrs: { 'aria-label': 'Copy a link to what is on screen' },
+  });
   const box = el('input', { type: 'checkbox', id: 'share-network', checked: true });
-  const withNet = el('label', { className: 'toggle share-toggle' }, box, ' with the trained network');
-  const field = el('input', { id: 'share-url', className: 'share-url', readOnly: true, hidden: true,
-    attrs: { 'aria-label': 'Link to what is on screen' } });
+  const withNet = el(
+    'label',
+    { className: 'toggle share-toggle' },
+    box,
+    ' with the trained network',
+  );
+  const field = el('input', {
+    id: 'share-url',
+    className: 'share-url',
+    readOnly: true,
+    hidden: true,
+    attrs: { 'aria-label': 'Link to what is on screen' },
+  });
   const status = el('span', { className: 'share-status', attrs: { role: 'status' } });
   root.append(button, withNet, field, status);
 
@@ -29,7 +44,9 @@ export function mountShare(root, getLink) {
         await navigator.clipboard.writeText(url);
         copied = true;
       }
-    } catch { /* no permission: the field is there to copy by hand */ }
+    } catch {
+      /* no permission: the field is there to copy by hand */
+    }
     status.textContent = copied ? 'Link copied.' : 'Copy the link from the field.';
   });
   return { update() {} };

@@ -15,7 +15,10 @@ export function mountVisibility(root, { article, banner }) {
       const hidden = new Set(page.hidden);
       for (const el of root.querySelectorAll('[class*="ui-"]')) {
         const names = [...el.classList].filter((c) => c.startsWith('ui-')).map((c) => c.slice(3));
-        el.classList.toggle('ui-hidden', names.some((n) => hidden.has(n)));
+        el.classList.toggle(
+          'ui-hidden',
+          names.some((n) => hidden.has(n)),
+        );
       }
       if (article) article.hidden = page.hideText;
       if (banner) banner.hidden = page.hideText;

@@ -43,7 +43,8 @@
     if (msg.op === 'init') {
       if (started) throw new Error('init twice');
       simd = Boolean(msg.simd);
-      started = loader.loadModule({ dir: msg.dir, simd, wasmBinary: msg.wasmBinary })
+      started = loader
+        .loadModule({ dir: msg.dir, simd, wasmBinary: msg.wasmBinary })
         .then((Module) => new Module.Session());
       await started;
       return { result: { simd } };
@@ -54,7 +55,13 @@
       case 'configure': {
         epochsLastStep = 0;
         const r = s.configure(JSON.stringify(msg.config));
-        return { result: { ok: Boolean(r.ok), errors: Array.from(r.errors), warnings: Array.from(r.warnings) } };
+        return {
+          result: {
+            ok: Boolean(r.ok),
+            errors: Array.from(r.errors),
+            warnings: Array.from(r.warnings),
+          },
+        };
       }
       case 'step':
         epochsLastStep = s.step(Number(msg.n));
@@ -76,8 +83,11 @@
   let queue = Promise.resolve();
   scope.onmessage = (event) => {
     const msg = event.data;
-    queue = queue.then(() => run(msg)).then(
-      ({ result, transfer }) => scope.postMessage({ id: msg.id, result }, transfer || []),
-      (e) => scope.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) }));
+    queue = queue
+      .then(() => run(msg))
+      .then(
+        ({ result, transfer }) => scope.postMessage({ id: msg.id, result }, transfer || []),
+        (e) => scope.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) }),
+      );
   };
 }
