@@ -1,4 +1,4 @@
-// window.nnplay: the small API for tests and embedding hosts (issue 2 point 12).
+// window.nnplay: the small API for tests and embedding hosts.
 // ready resolves with the first state once the module and the hash's config are loaded, and
 // rejects with the load error when the engine cannot start.
 

@@ -1,4 +1,4 @@
-// The benchmark's job (issue 5): 2 inputs -> 8,8,8,8 tanh -> 1 tanh, 500 points uniform in
+// The benchmark's job: 2 inputs -> 8,8,8,8 tanh -> 1 tanh, 500 points uniform in
 // [-6,6]^2 labelled +1 where x*y >= 0 else -1, all training, batch 10, learning rate 0.03.
 import { createRequire } from 'node:module';
 

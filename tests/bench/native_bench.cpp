@@ -1,4 +1,4 @@
-// Native training speed (issue 5): configures a Session from the bench config (a JSON file,
+// Native training speed: configures a Session from the bench config (a JSON file,
 // written by scripts/bench from tests/bench/bench-config.mjs), warms up, then times blocks of
 // session.train_epochs(1) calls (training only, no losses). Prints one JSON line:
 //   {"train_epochs_per_s_native": N}

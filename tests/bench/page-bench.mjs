@@ -1,4 +1,4 @@
-// Page figures for scripts/bench (issue 5): the repository root served as the README's serve
+// Page figures for scripts/bench: the repository root served as the README's serve
 // command serves it (scripts/serve.mjs, gzip when accepted), headless Chromium.
 //   first_heatmap_ms: navigation start -> first heatmap drawn, median of N cold loads (fresh
 //     context each; N = 5, 2 with --quick). The page's performance.mark('nnplay:first-heatmap')

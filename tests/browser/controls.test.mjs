@@ -1,4 +1,4 @@
-// Browser tests of every control of the playground (issue 3 points 1, 3, 4): each one changes
+// Browser tests of every control of the playground: each one changes
 // what the page shows: menus, sliders, regenerate, features, layers and neurons, discretize,
 // show test data, dataset thumbnails, accuracy, the `_hide` keys and hideText.
 import { test } from 'node:test';

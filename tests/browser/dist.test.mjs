@@ -1,4 +1,4 @@
-// Browser tests of the release output (issue 3 point 8): dist/nnplay.html opened from disk
+// Browser tests of the release output: dist/nnplay.html opened from disk
 // (file://) with no request leaving the file, and dist/index.html from a static server rooted
 // at dist/. The one-file page with and without wasm SIMD (the baseline build inlined too).
 // Each: window.nnplay.ready resolves, the heatmap has more than one colour, step(10)

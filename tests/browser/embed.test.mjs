@@ -1,5 +1,5 @@
-// Browser tests of the embed view and the postMessage API (issue 3 points 7, 11;
-// docs/EMBEDDING.md): a host page (fixtures/host.html) with an <iframe> of
+// Browser tests of the embed view and the postMessage API
+// (docs/EMBEDDING.md): a host page (fixtures/host.html) with an <iframe> of
 // index.html#embed=true&seed=0.12345 at 400 x 300, 1280 x 720 and 1920 x 1080: no scrollbars in
 // the frame, the heatmap and the network visible and inside it, the rest of the page not shown;
 // screenshots build/test-artifacts/embed-<w>x<h>.png. The shortcuts (space, right arrow, r) in

@@ -14,7 +14,7 @@ import { before, after } from 'node:test';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CHROMIUM = process.env.NNPLAY_CHROMIUM || '/usr/bin/chromium';
 
-// Flags from shared/DESIGN.md: root needs --no-sandbox; the rest keep a headless run offline
+// Headless Chromium as root needs --no-sandbox; the rest keep a headless run offline
 // and quiet (no update/sync/first-run traffic). --disable-quic: no UDP from the browser.
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -32,7 +32,7 @@ export const CHROMIUM_ARGS = [
 // --user-data-dir=<fresh mkdtemp dir> (playwright_chromiumdev_profile-*) and deletes it on
 // close(), it refuses a --user-data-dir of ours anyway, and every newPage()/newContext() is an
 // isolated context (no storage shared between tests). playwright adds its own --headless;
-// ours is kept so the flag list matches DESIGN.md's.
+// ours is kept so that the list is the whole set of flags we rely on.
 export function launchBrowser(options = {}) {
   return chromium.launch({
     executablePath: CHROMIUM,

@@ -1,4 +1,4 @@
-// Browser tests of the page's layout and access (issue 3 points 9, 11): screenshots at
+// Browser tests of the page's layout and access: screenshots at
 // 1280 x 800 and 375 x 667 (build/test-artifacts/), no horizontal scroll on a phone even with
 // a wide network (the diagram scrolls inside its own box), every control named, the menus and
 // nodes usable from the keyboard, and the canvases drawn at the screen's pixel ratio.

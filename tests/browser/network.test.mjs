@@ -1,4 +1,4 @@
-// Browser tests of the network diagram (issue 3 point 2): live 10 x 10 neuron thumbnails,
+// Browser tests of the network diagram: live 10 x 10 neuron thumbnails,
 // hovering (or tapping) a neuron shows its map in the big heatmap, links sized and coloured by
 // their weights with a dash that moves with the epoch, dead L1 links, bias squares, the hover
 // card, and editing a weight or a bias (mouse and keyboard) changes the heatmap at once.

@@ -1,4 +1,4 @@
-// Browser tests of the first playground (issue 2, points 11-13): the heatmap draws, playing
+// Browser tests of the first playground: the heatmap draws, playing
 // trains, the dataset picker changes the points, a bad hash is listed and the page still
 // trains, window.nnplay gives the golden losses, controls have names and work from the
 // keyboard. Saves build/test-artifacts/playground.png (1280 x 800).

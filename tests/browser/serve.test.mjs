@@ -1,3 +1,5 @@
+// The static server behind the README's serve command and every browser test (scripts/serve.mjs),
+// tested over raw HTTP: what it serves, what it refuses, and its compressed bodies.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';

@@ -1,4 +1,4 @@
-// The speed control (issue 5 point 3): fixed epochs per frame, and "max", which adapts the
+// The speed control: fixed epochs per frame, and "max", which adapts the
 // epochs per frame to hold 60 frames a second. Times are recorded (diagnostics), never
 // asserted: what is asserted is that max trains faster than one epoch a frame, that the page
 // keeps taking input while it does, and that the setting lives in the link.

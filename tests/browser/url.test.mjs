@@ -1,4 +1,4 @@
-// Browser tests of the URL (issue 3 points 4, 5, 6, 4a): the reference's hash opens the same
+// Browser tests of the URL: the reference's hash opens the same
 // data and weights and trains to the golden loss; a changed page's hash reloads to the same
 // state and losses (resets replayed); "copy link" with the trained network reopens it at its
 // epoch with the same losses and keeps training identically; bad link keys are listed;

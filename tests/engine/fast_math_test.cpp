@@ -1,4 +1,4 @@
-// Our vectorised tanh against libm over the whole range (issue 5: 1e-12 relative in double;
+// Our vectorised tanh against libm over the whole range (1e-12 relative in double;
 // float for display grids agreeing to 1e-5).
 #include "fast_math.hpp"
 

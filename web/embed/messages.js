@@ -1,5 +1,5 @@
-// The postMessage API for a host page (a slide deck) around an embedded nnplay (issue 3,
-// point 7). A message is {"nnplay": command, ...}; anything else is not ours and is ignored
+// The postMessage API for a host page (a slide deck) around an embedded nnplay
+// (docs/EMBEDDING.md). A message is {"nnplay": command, ...}; anything else is not ours and is ignored
 // (hosts such as reveal.js post their own messages to every frame). Every field is checked;
 // the answer is {"nnplay": "state", "state": {...}} or {"nnplay": "error", "errors": [...]}.
 
