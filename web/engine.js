@@ -210,25 +210,19 @@ export class Engine {
     return all;
   }
 
-  /** Every input feature's R x R map (x, y, xSquared, ySquared, xTimesY, sinX, sinY, in that
-   *  order, R·R values each) from the preview session: a copy, fixed for the page's life. */
+  /** Every input feature's R x R map, in the engine's order (featureNames()), R·R values each,
+   *  from the preview session: a copy, fixed for the page's life. */
   featureMaps(r = 100) {
     if (!this.scratch) this.scratch = new this.Module.Session();
-    const all = {
-      x: true,
-      y: true,
-      xSquared: true,
-      ySquared: true,
-      xTimesY: true,
-      sinX: true,
-      sinY: true,
-    };
+    // Every input on, from the engine's own table, so that no list of features is copied here.
+    const names = this.featureNames();
+    const all = Object.fromEntries(names.map((name) => [name, true]));
     const res = this.scratch.configure(
       JSON.stringify({ ...all, networkShape: [], seed: 'features', percTrainData: 100 }),
     );
     if (!res.ok) return new Float32Array(0);
     this.scratch.predictGrid(r);
-    return new Float32Array(this.scratch.gridNodes().subarray(0, 7 * r * r));
+    return new Float32Array(this.scratch.gridNodes().subarray(0, names.length * r * r));
   }
 
   dispose() {
