@@ -15,15 +15,13 @@ import {
 import { activeDataset, datasetChange } from '../../web/options.js';
 import { limitsTable } from '../../web/limits.js';
 
-// The engine's limits as the binding reports them (tests/web/options.test.mjs checks the
-// built module's table has these keys); clipping is tested against this table.
-const LIMITS = limitsTable({
-  maxHiddenLayers: 16,
-  maxNeurons: 64,
-  maxSeedLength: 4096,
-  maxPoints: 100000,
-  maxGridResolution: 512,
-});
+// The engine's limits as the binding reports them (tests/fixtures/engine-limits.json, which
+// tests/bindings/session.test.mjs checks against the built module); clipping is tested
+// against this table.
+const LIMITS = limitsTable(
+  JSON.parse(fs.readFileSync(new URL('../fixtures/engine-limits.json', import.meta.url), 'utf8'))
+    .limits,
+);
 const parseHash = (hash) => parseWith(hash, LIMITS, ['playground', 'perceptron']);
 const HASH_SCHEMA = playgroundSchema(LIMITS).hash;
 const GOLDEN = JSON.parse(fs.readFileSync(new URL('../fixtures/golden.json', import.meta.url)));

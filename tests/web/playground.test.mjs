@@ -5,17 +5,15 @@
 // snapshots that bring trained weights back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { Playground, configureKeyByKey, topKey } from '../../web/playground.js';
 import { playgroundMode } from '../../web/playground-mode.js';
 import { limitsTable } from '../../web/limits.js';
 
-const LIMITS = limitsTable({
-  maxHiddenLayers: 16,
-  maxNeurons: 64,
-  maxSeedLength: 4096,
-  maxPoints: 100000,
-  maxGridResolution: 512,
-});
+const LIMITS = limitsTable(
+  JSON.parse(fs.readFileSync(new URL('../fixtures/engine-limits.json', import.meta.url), 'utf8'))
+    .limits,
+);
 
 class FakeEngine {
   constructor() {
