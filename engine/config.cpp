@@ -87,13 +87,20 @@ class Parser {
     target = *parsed;
   }
 
+  // Listed up to kMaxIssues (a text can hold a million keys), the rest counted.
   void unknown_keys() {
+    std::size_t unlisted = 0;
     for (auto it = root_.begin(); it != root_.end(); ++it) {
       const std::string& k = it.key();
       if (seen_.count(k) || kPageKeys.count(k)) continue;
       if (k.size() > 5 && k.compare(k.size() - 5, 5, "_hide") == 0) continue;
-      out_.warnings.push_back({k, "unknown key, ignored"});
+      if (out_.warnings.size() < kMaxIssues)
+        out_.warnings.push_back({safe_text(k), "unknown key, ignored"});
+      else
+        ++unlisted;
     }
+    if (unlisted)
+      out_.warnings.push_back({"", std::to_string(unlisted) + " more unknown keys not listed"});
   }
 
  private:
@@ -157,27 +164,66 @@ void parse_seed(Parser& p, Config& c) {
   c.seed = s;
 }
 
+// A network needs an input: the features' fields are valid (else they are reported) and at
+// least one is on.
+void check_features(Parser& p, const Config& c, const std::vector<ConfigIssue>& errors) {
+  for (const auto& e : errors)
+    for (const Feature& f : kFeatures)
+      if (e.field == f.key) return;
+  if (c.input_count() > 0) return;
+  std::string names;
+  for (const Feature& f : kFeatures) names += (names.empty() ? "" : ", ") + std::string(f.key);
+  p.error("features", "at least one input feature must be on (" + names + ")");
+}
+
+// Keeps kMaxIssues of a list and counts the rest in one more.
+void cap_issues(std::vector<ConfigIssue>& issues, const char* what) {
+  if (issues.size() <= kMaxIssues + 1) return;
+  const std::size_t unlisted = issues.size() - kMaxIssues;
+  issues.resize(kMaxIssues);
+  issues.push_back({"", std::to_string(unlisted) + " more " + what + " not listed"});
+}
+
 // params can be checked only when the fields that decide the network's shape are valid.
 bool shape_is_valid(const std::vector<ConfigIssue>& errors) {
   for (const auto& e : errors) {
-    if (e.field.rfind("networkShape", 0) == 0) return false;
+    if (e.field.rfind("networkShape", 0) == 0 || e.field == "features") return false;
     for (const Feature& f : kFeatures)
       if (e.field == f.key) return false;
   }
   return true;
 }
 
-void parse_points_set(Parser& p, const json& set, const std::string& field,
+bool within_point_range(const json& v) {
+  return finite_number(v) && std::abs(v.get<double>()) <= kMaxPointValue;
+}
+
+// Why a point cannot be used, or nullopt. A class is +1 or -1 (the datasets' labels); a
+// regression label any number in range.
+std::optional<std::string> point_problem(const json& pt, Problem problem) {
+  const std::string range = std::to_string(static_cast<long long>(kMaxPointValue));
+  if (!pt.is_array() || pt.size() != 3 || !finite_number(pt[0]) || !finite_number(pt[1]) ||
+      !finite_number(pt[2]))
+    return "must be [x, y, label] with finite numbers";
+  if (!within_point_range(pt[0]) || !within_point_range(pt[1]))
+    return "x and y must be from -" + range + " to " + range;
+  const double label = pt[2].get<double>();
+  if (problem == Problem::Classification && label != 1 && label != -1)
+    return "the label of a class must be 1 or -1, got " + describe(pt[2]);
+  if (problem == Problem::Regression && !within_point_range(pt[2]))
+    return "the label must be from -" + range + " to " + range;
+  return std::nullopt;
+}
+
+void parse_points_set(Parser& p, const json& set, const std::string& field, Problem problem,
                       std::vector<Point>& out) {
   if (!set.is_array()) return p.error(field, "must be an array of [x, y, label]");
   if (set.size() > kMaxPoints)
     return p.error(field, "more than " + std::to_string(kMaxPoints) + " points");
   for (std::size_t i = 0; i < set.size(); ++i) {
     const json& pt = set[i];
-    if (!pt.is_array() || pt.size() != 3 || !finite_number(pt[0]) || !finite_number(pt[1]) ||
-        !finite_number(pt[2]))
-      return p.error(field + "[" + std::to_string(i) + "]",
-                     "must be [x, y, label] with finite numbers");
+    if (auto problem_text = point_problem(pt, problem))
+      return p.error(field + "[" + std::to_string(i) + "]", *problem_text);
     out.push_back({pt[0].get<double>(), pt[1].get<double>(), pt[2].get<double>()});
   }
 }
@@ -189,9 +235,10 @@ void parse_points(Parser& p, Config& c) {
   DataSplit split;
   for (auto it = v->begin(); it != v->end(); ++it)
     if (it.key() != "train" && it.key() != "test")
-      p.error("points." + it.key(), "unknown key; expected train and test");
-  if (v->contains("train")) parse_points_set(p, v->at("train"), "points.train", split.train);
-  if (v->contains("test")) parse_points_set(p, v->at("test"), "points.test", split.test);
+      p.error("points." + safe_text(it.key()), "unknown key; expected train and test");
+  if (v->contains("train"))
+    parse_points_set(p, v->at("train"), "points.train", c.problem, split.train);
+  if (v->contains("test")) parse_points_set(p, v->at("test"), "points.test", c.problem, split.test);
   c.points = std::move(split);
 }
 
@@ -228,10 +275,16 @@ const char* regularization_name(Regularization r) {
 }
 
 ParsedConfig parse_config(const std::string& text) {
-  json value = json::parse(text, nullptr, false);
-  if (value.is_discarded()) {
-    ParsedConfig out;
-    out.errors.push_back({"", "not valid JSON"});
+  ParsedConfig out;
+  if (text.size() > kMaxConfigBytes) {
+    out.errors.push_back(
+        {"", "the config is longer than " + std::to_string(kMaxConfigBytes) + " bytes"});
+    return out;
+  }
+  json value;
+  ConfigIssue error;
+  if (!read_json(text, value, error)) {
+    out.errors.push_back(error);
     return out;
   }
   return parse_config(value);
@@ -272,6 +325,7 @@ ParsedConfig parse_config(const json& root) {
     p.boolean(kFeatures[f].key, on);
     c.features[f] = on;
   }
+  check_features(p, c, out.errors);
   p.boolean("initZero", c.init_zero);
   p.integer_key("epoch", 0, 1LL << 52, c.epoch);
   parse_points(p, c);
@@ -280,6 +334,7 @@ ParsedConfig parse_config(const json& root) {
   if (params && shape_is_valid(out.errors))
     c.params = params_from_json(*params, c.layer_sizes(), out.errors);
   p.unknown_keys();
+  cap_issues(out.errors, "errors");
   return out;
 }
 

@@ -11,6 +11,7 @@
 #include "datasets.hpp"
 #include "features.hpp"
 #include "json_checks.hpp"
+#include "json_read.hpp"
 #include "network.hpp"
 #include "params_json.hpp"
 
@@ -22,6 +23,13 @@ constexpr int kMaxHiddenLayers = 16;
 constexpr int kMaxNeurons = 64;
 constexpr std::size_t kMaxSeedBytes = 4096;
 constexpr std::size_t kMaxPoints = 100000;  // per set, for "points"
+// A point's coordinates and a regression label: within +-kMaxPointValue, so that no feature
+// (x squared, x times y) or squared error overflows.
+constexpr double kMaxPointValue = 1e6;
+// The config text, in bytes: room for kMaxPoints in each set at full precision.
+constexpr std::size_t kMaxConfigBytes = std::size_t(16) << 20;
+// Errors, and warnings, listed per config; the rest are counted in one last issue.
+constexpr std::size_t kMaxIssues = 50;
 
 struct Config {
   Problem problem = Problem::Classification;
@@ -59,6 +67,7 @@ struct ParsedConfig {
   bool ok() const { return errors.empty(); }
 };
 
+// A config text (UTF-8 JSON) of at most kMaxConfigBytes, nested at most kMaxJsonDepth deep.
 ParsedConfig parse_config(const std::string& text);
 ParsedConfig parse_config(const nlohmann::json& value);
 

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "text_safe.hpp"
+
 namespace nnplay {
 
 struct ConfigIssue {
@@ -13,11 +15,18 @@ struct ConfigIssue {
   std::string message;
 };
 
-// A value as a message quotes it (cut short).
+// A value as a message quotes it: a string escaped and cut short (text_safe.hpp), a number
+// or literal as JSON, an array or object by its size only (never dumped: it may be huge).
 inline std::string describe(const nlohmann::json& v) {
-  std::string s = v.dump();
-  if (s.size() > 40) s = s.substr(0, 37) + "...";
-  return s;
+  if (v.is_string()) return quote_for_message(v.get_ref<const std::string&>());
+  if (v.is_array()) {
+    const std::size_t n = v.size();
+    if (n == 0) return "an empty array";
+    return "an array of " + std::to_string(n) + (n == 1 ? " value" : " values");
+  }
+  if (v.is_object()) return v.empty() ? "an empty object" : "an object";
+  if (v.is_binary()) return "binary data";
+  return v.dump();
 }
 
 inline bool finite_number(const nlohmann::json& v) {

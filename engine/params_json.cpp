@@ -60,7 +60,8 @@ std::optional<std::vector<LayerParams>> params_from_json(const json& v,
       }
       if (neuron.contains("dead")) {
         const json& dead = neuron["dead"];
-        bool dead_ok = dead.is_array();
+        // At most one entry per weight: a longer list is not a set of dead links.
+        bool dead_ok = dead.is_array() && dead.size() <= std::size_t(sizes[l]);
         for (std::size_t j = 0; dead_ok && j < dead.size(); ++j) {
           long long idx = 0;
           if (auto problem = integer_problem(dead[j], 0, sizes[l] - 1, idx)) {
@@ -70,7 +71,10 @@ std::optional<std::vector<LayerParams>> params_from_json(const json& v,
             np.dead.push_back(int(idx));
           }
         }
-        if (!dead.is_array()) error(nf + ".dead", "must be an array of weight indices");
+        if (!dead.is_array())
+          error(nf + ".dead", "must be an array of weight indices");
+        else if (!dead_ok && dead.size() > std::size_t(sizes[l]))
+          error(nf + ".dead", "at most " + std::to_string(sizes[l]) + " indices (one per weight)");
         ok = ok && dead_ok;
       }
       params[l].push_back(std::move(np));

@@ -103,6 +103,7 @@ long long Session::step(long long n) {
 }
 
 long long Session::train_epochs(long long n) {
+  diverged_ = false;
   if (n <= 0) return 0;
   const long long count = static_cast<long long>(data_.train.size());
   if (count == 0) {  // an epoch of no examples is still an epoch
@@ -123,6 +124,7 @@ long long Session::step_examples(long long n) {
 
 long long Session::train_examples(long long examples, Stop stop) {
   const std::size_t count = data_.train.size();
+  diverged_ = false;
   if (count == 0) return 0;
   const std::size_t batch = std::size_t(config_.batch_size);
   // Stopping right after an example needs chunks of one example.
@@ -151,6 +153,7 @@ long long Session::train_examples(long long examples, Stop stop) {
     }
     if (!finite && (stop == Stop::AfterExample || wrapped)) break;  // diverged
   }
+  diverged_ = !finite;
   return done;
 }
 

@@ -38,6 +38,9 @@ class Session {
   // are recomputed. step() after it first finishes the epoch in progress.
   long long step_examples(long long n);
   std::size_t example_cursor() const { return cursor_; }
+  // Whether the last training call saw a non-finite output (and so stopped early): a caller
+  // that trains an epoch per call (for progress) stops where one call of n epochs would.
+  bool diverged() const { return diverged_; }
 
   const Config& config() const { return config_; }
   std::string config_json() const;  // the effective config
@@ -116,6 +119,7 @@ class Session {
   DisplayGrid grid_;
   xt::xtensor<double, 1> scratch_inputs_;
   long long epoch_ = 0;
+  bool diverged_ = false;
   double train_loss_ = 0, test_loss_ = 0, train_accuracy_ = 0, test_accuracy_ = 0;
 };
 

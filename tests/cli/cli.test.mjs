@@ -104,3 +104,46 @@ test('a bad flag or an unreadable file: status 1 and a usage line', () => {
     assert.match(r.stderr, /usage: nnplay/);
   }
 });
+
+// Hostile input: status 2 and a message naming the field, never a signal.
+test('hostile configs: status 2 and a message, never a signal', () => {
+  const deep = (depth) => `{"noise": ${'['.repeat(depth)}0${']'.repeat(depth)}}`;
+  const cases = [
+    [deep(60000), /^nnplay: error: noise: nested deeper than 64 levels\n$/],
+    ['{"x": false, "y": false}', /^nnplay: error: features: at least one input feature/],
+    ['{\n"noise": 1,\n"seed" 2}', /^nnplay: error: config: not valid JSON: line 3, column 8: /],
+    ['{"points": {"train": [[0, 0, 0.5]]}}', /^nnplay: error: points\.train\[0\]: /],
+    [`{"seed": "${'a'.repeat(1 << 24)}"}`, /^nnplay: error: config: the config is longer than/],
+  ];
+  for (const [text, message] of cases) {
+    const r = run(['train', '-'], text);
+    assert.equal(r.signal, null, `signal ${r.signal} for ${text.slice(0, 30)}`);
+    assert.equal(r.status, 2, text.slice(0, 30));
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, message);
+  }
+});
+
+test('a key with a newline cannot forge a line of the output', () => {
+  const r = run(['data', '-'], JSON.stringify({ seed: 'x', 'a\nnnplay: error: forged': 1 }));
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stderr, 'nnplay: warning: a\\nnnplay: error: forged: unknown key, ignored\n');
+});
+
+test('progress on stderr for long runs only; stdout unchanged', () => {
+  const quiet = run(['export', '-', '--epochs', '30'], golden);
+  assert.equal(quiet.stderr, '', 'a short run shows no progress');
+  // --progress 0: a line after every epoch (the default is every 2 s, none before 2 s).
+  const loud = run(['export', '-', '--epochs', '30', '--progress', '0'], golden);
+  assert.equal(loud.status, 0, loud.stderr);
+  assert.equal(loud.stdout, quiet.stdout);
+  const lines = loud.stderr.trim().split('\n');
+  assert.equal(lines.length, 30);
+  assert.equal(lines[0], 'nnplay: epoch 1 of 30');
+  assert.equal(lines[29], 'nnplay: epoch 30 of 30');
+  const train = run(['train', '-', '--epochs', '5', '--progress', '0'], golden);
+  assert.equal(train.stdout, run(['train', '-', '--epochs', '5'], golden).stdout);
+  assert.equal(train.stderr.trim().split('\n').length, 5);
+  const grid = run(['grid', '-', '--epochs', '3', '--resolution', '3', '--progress', '0'], golden);
+  assert.equal(grid.stderr, 'nnplay: epoch 1 of 3\nnnplay: epoch 2 of 3\nnnplay: epoch 3 of 3\n');
+});

@@ -56,7 +56,7 @@ TEST_CASE("not JSON - not an object - absurd numbers", "[config]") {
   CHECK(s.configure(R"({"networkShape": [1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,64]})").ok);
   const ConfigureResult r = s.configure("nonsense");
   REQUIRE(r.errors.size() == 1);
-  CHECK(r.errors[0].message == "not valid JSON");
+  CHECK(r.errors[0].message == "not valid JSON: line 1, column 2: invalid literal");
 }
 
 TEST_CASE("page keys of the reference's hash are accepted silently", "[config]") {
