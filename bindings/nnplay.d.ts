@@ -27,6 +27,8 @@ export interface Limits {
 /** One engine session (an embind handle: call delete() when done). Views point into wasm
  *  memory and are valid until the next call that may reconfigure; copies are the caller's. */
 export interface Session {
+  /** Never throws: a non-string, an over-long, too deeply nested or invalid text comes back
+   *  as {ok: false, errors} (docs/LIMITS.md). */
   configure(json: string): ConfigureResult;
   /** The effective config as JSON. */
   config(): string;
@@ -83,7 +85,7 @@ export interface Session {
 /** A started module. */
 export interface NNPlayModule {
   Session: new () => Session;
-  /** The generator's first count doubles for a seed. */
+  /** The generator's first count doubles for a seed (empty for a count over 1,000,000). */
   randomDoubles(seed: string, count: number): Float64Array;
   limits(): Limits;
   /** The input features' names in the engine's order. */

@@ -1,5 +1,7 @@
 // The embind layer: translates between JS values and nnplay::Session, and turns every failure
 // into a value. No engine logic lives here. The JS API is documented in docs/BINDING.md.
+// Every bound function catches at this boundary (guard below, or configure's own catch), and
+// takes text as a JS value rather than std::string, whose conversion throws for a non-string.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
@@ -10,6 +12,7 @@
 #include <vector>
 
 #include "session.hpp"
+#include "text_safe.hpp"
 
 using emscripten::val;
 
@@ -34,10 +37,14 @@ val result_to_js(const nnplay::ConfigureResult& r) {
   return out;
 }
 
-val failure(const std::string& message) {
+val refused(const std::string& message) {
   nnplay::ConfigureResult r;
-  r.errors.push_back({"", "internal error: " + message});
+  r.errors.push_back({"", message});
   return result_to_js(r);
+}
+
+val failure(const char* what) {
+  return refused("internal error: " + nnplay::safe_text(what ? what : "unknown", 200));
 }
 
 // A copy of a C++ array as a JS typed array (the view is sliced at once).
@@ -57,14 +64,44 @@ val view_array(const T* data, std::size_t n) {
   return val(emscripten::typed_memory_view(n, data));
 }
 
+// An index from JS: a whole number in int's range, else -1 (which every check refuses).
+int index_from_js(double n) {
+  if (!(n >= 0 && n <= 2147483647.0) || std::floor(n) != n) return -1;
+  return static_cast<int>(n);
+}
+
+// f() or, when it throws, fallback() (an empty value of the same kind; undefined if even
+// that fails): nothing crosses into JS as an exception.
+template <typename F, typename G>
+val guarded(F f, G fallback) {
+  try {
+    return f();
+  } catch (...) {
+    try {
+      return fallback();
+    } catch (...) {
+      return val::undefined();
+    }
+  }
+}
+
+val empty_float64() { return val::global("Float64Array").new_(0); }
+
 }  // namespace
 
 // Wraps Session so that no C++ exception can reach JS as a bare number.
 class JsSession {
  public:
-  val configure(const std::string& json) {
+  // Any JS value: a string of at most kMaxConfigBytes (UTF-8) is parsed; anything else is
+  // refused before it is copied into wasm memory.
+  val configure(val text) {
     try {
-      return result_to_js(session_.configure(json));
+      if (!text.isString()) return refused("the config must be a JSON text (a string)");
+      // A JS string's UTF-8 form has at least as many bytes as its length.
+      if (text["length"].as<double>() > double(nnplay::kMaxConfigBytes))
+        return refused("the config is longer than " + std::to_string(nnplay::kMaxConfigBytes) +
+                       " bytes");
+      return result_to_js(session_.configure(text.as<std::string>()));
     } catch (const std::exception& e) {
       return failure(e.what());
     } catch (...) {
@@ -95,12 +132,20 @@ class JsSession {
   }
   double exampleCursor() const { return double(session_.example_cursor()); }
   val trainOutputs() const {
-    const auto& out = session_.train_outputs();
-    return copy_array(out.data(), out.size());
+    return guarded(
+        [&] {
+          const auto& out = session_.train_outputs();
+          return copy_array(out.data(), out.size());
+        },
+        empty_float64);
   }
   val trainCorrect() const {
-    const auto& right = session_.train_correct();
-    return copy_array(right.data(), right.size());
+    return guarded(
+        [&] {
+          const auto& right = session_.train_correct();
+          return copy_array(right.data(), right.size());
+        },
+        [] { return val::global("Uint8Array").new_(0); });
   }
   double negativeTarget() const { return session_.negative_target(); }
   int outputWidth() const { return session_.output_width(); }
@@ -110,7 +155,9 @@ class JsSession {
   double testLoss() const { return session_.test_loss(); }
   double trainAccuracy() const { return session_.train_accuracy(); }
   double testAccuracy() const { return session_.test_accuracy(); }
-  bool setLearningRate(double lr) { return session_.set_learning_rate(lr); }
+  bool setLearningRate(double lr) {
+    return guard([&] { return session_.set_learning_rate(lr); }, false);
+  }
 
   void reset() {
     guard(
@@ -123,53 +170,91 @@ class JsSession {
   std::string regenerate() {
     return guard([&] { return session_.regenerate(); }, std::string());
   }
-  std::string nextSeed() { return session_.next_seed(); }
+  std::string nextSeed() {
+    return guard([&] { return session_.next_seed(); }, std::string());
+  }
 
   val layerSizes() const {
-    const auto& sizes = session_.network().sizes();
-    return copy_array(sizes.data(), sizes.size());
+    return guarded(
+        [&] {
+          const auto& sizes = session_.network().sizes();
+          return copy_array(sizes.data(), sizes.size());
+        },
+        [] { return val::global("Int32Array").new_(0); });
   }
   std::string inputNames() const {
-    std::string names;
-    for (const auto& n : session_.input_names()) names += (names.empty() ? "" : ",") + n;
-    return names;
+    return guard(
+        [&] {
+          std::string names;
+          for (const auto& n : session_.input_names()) names += (names.empty() ? "" : ",") + n;
+          return names;
+        },
+        std::string());
   }
-  val trainPoints() const { return points(session_.train_points()); }
-  val testPoints() const { return points(session_.test_points()); }
+  val trainPoints() const {
+    return guarded([&] { return points(session_.train_points()); }, empty_float64);
+  }
+  val testPoints() const {
+    return guarded([&] { return points(session_.test_points()); }, empty_float64);
+  }
 
   val paramsView() {
-    auto& p = session_.network().params();
-    return view_array(p.data(), p.size());
+    return guarded(
+        [&] {
+          auto& p = session_.network().params();
+          return view_array(p.data(), p.size());
+        },
+        empty_float64);
   }
   val deadView() {
-    const auto& d = std::as_const(session_).network().dead_links();
-    return view_array(d.data(), d.size());
+    return guarded(
+        [&] {
+          const auto& d = std::as_const(session_).network().dead_links();
+          return view_array(d.data(), d.size());
+        },
+        [] { return val::global("Uint8Array").new_(0); });
   }
-  bool setWeight(int layer, int node, int source, double v) {
-    return session_.set_weight(layer, node, source, v);
+  // Indices as JS numbers: a fraction, NaN or a value past int's range is a bad index.
+  bool setWeight(double layer, double node, double source, double v) {
+    return guard(
+        [&] {
+          return session_.set_weight(index_from_js(layer), index_from_js(node),
+                                     index_from_js(source), v);
+        },
+        false);
   }
-  bool setBias(int layer, int node, double v) { return session_.set_bias(layer, node, v); }
+  bool setBias(double layer, double node, double v) {
+    return guard([&] { return session_.set_bias(index_from_js(layer), index_from_js(node), v); },
+                 false);
+  }
 
-  bool predictGrid(int resolution) {
-    return guard([&] { return session_.predict_grid(resolution); }, false);
+  bool predictGrid(double resolution) {
+    return guard([&] { return session_.predict_grid(index_from_js(resolution)); }, false);
   }
   // The same over any rectangle (the perceptron lab plots around [0, 1]^2).
-  bool predictGridIn(int resolution, double x_min, double x_max, double y_min, double y_max) {
+  bool predictGridIn(double resolution, double x_min, double x_max, double y_min, double y_max) {
     if (!std::isfinite(x_min) || !std::isfinite(x_max) || !std::isfinite(y_min) ||
         !std::isfinite(y_max))
       return false;
     return guard(
         [&] {
-          return session_.predict_grid(resolution, {x_min, x_max, y_min, y_max});
+          return session_.predict_grid(index_from_js(resolution), {x_min, x_max, y_min, y_max});
         },
         false);
   }
   val gridOutput() const {
-    const int r = session_.grid_resolution();
-    if (r == 0) return val::global("Float32Array").new_(0);
-    return view_array(session_.grid_output(), std::size_t(r) * r);
+    return guarded(
+        [&] {
+          const int r = session_.grid_resolution();
+          if (r == 0) return val::global("Float32Array").new_(0);
+          return view_array(session_.grid_output(), std::size_t(r) * r);
+        },
+        [] { return val::global("Float32Array").new_(0); });
   }
-  val gridNodes() const { return view_array(session_.grid_nodes(), session_.grid_nodes_size()); }
+  val gridNodes() const {
+    return guarded([&] { return view_array(session_.grid_nodes(), session_.grid_nodes_size()); },
+                   [] { return val::global("Float32Array").new_(0); });
+  }
   int gridResolution() const { return session_.grid_resolution(); }
 
  private:
@@ -189,30 +274,51 @@ class JsSession {
   nnplay::Session session_;
 };
 
-// The generator's first `count` doubles for a seed (for tests against npm's seedrandom).
-val randomDoubles(const std::string& seed, int count) {
-  std::vector<double> out(std::size_t(count > 0 ? count : 0));
-  nnplay::SeedRandom rng(seed);
-  for (double& v : out) v = rng.next();
-  return copy_array(out.data(), out.size());
+// Doubles randomDoubles gives at most (a test needs a few thousand).
+constexpr int kMaxRandomDoubles = 1000000;
+
+// The generator's first `count` doubles for a seed (for tests against npm's seedrandom); an
+// empty array for a seed that is not a string or longer than a config's, or a count that is
+// not from 0 to kMaxRandomDoubles.
+val randomDoubles(val seed, double count) {
+  return guarded(
+      [&] {
+        const int n = index_from_js(count);
+        if (!seed.isString() || n < 0 || n > kMaxRandomDoubles ||
+            seed["length"].as<double>() > double(nnplay::kMaxSeedBytes))
+          return empty_float64();
+        std::vector<double> out(static_cast<std::size_t>(n));
+        nnplay::SeedRandom rng(seed.as<std::string>());
+        for (double& v : out) v = rng.next();
+        return copy_array(out.data(), out.size());
+      },
+      empty_float64);
 }
 
 // The engine's hard limits, so that the page reads them instead of copying them.
 val limits() {
-  val out = val::object();
-  out.set("maxHiddenLayers", nnplay::kMaxHiddenLayers);
-  out.set("maxNeurons", nnplay::kMaxNeurons);
-  out.set("maxSeedLength", double(nnplay::kMaxSeedBytes));
-  out.set("maxPoints", double(nnplay::kMaxPoints));
-  out.set("maxGridResolution", nnplay::kMaxGridResolution);
-  return out;
+  return guarded(
+      [] {
+        val out = val::object();
+        out.set("maxHiddenLayers", nnplay::kMaxHiddenLayers);
+        out.set("maxNeurons", nnplay::kMaxNeurons);
+        out.set("maxSeedLength", double(nnplay::kMaxSeedBytes));
+        out.set("maxPoints", double(nnplay::kMaxPoints));
+        out.set("maxGridResolution", nnplay::kMaxGridResolution);
+        return out;
+      },
+      [] { return val::object(); });
 }
 
 // Every input feature's key, in the order of the network's inputs.
 val featureNames() {
-  val out = val::array();
-  for (const auto& f : nnplay::kFeatures) out.call<void>("push", std::string(f.key));
-  return out;
+  return guarded(
+      [] {
+        val out = val::array();
+        for (const auto& f : nnplay::kFeatures) out.call<void>("push", std::string(f.key));
+        return out;
+      },
+      [] { return val::array(); });
 }
 
 EMSCRIPTEN_BINDINGS(nnplay) {

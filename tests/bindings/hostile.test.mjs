@@ -20,7 +20,11 @@ test('a config nested 60000 deep comes back as an error naming the field', () =>
 
 test('a thousand refused configures leave the wasm memory flat', () => {
   const s = new Module.Session();
-  const hostile = [deep(60000), '{"seed": "x", "noise": [1, 2,', `{"seed": "${'a'.repeat(1 << 24)}"}`];
+  const hostile = [
+    deep(60000),
+    '{"seed": "x", "noise": [1, 2,',
+    `{"seed": "${'a'.repeat(1 << 24)}"}`,
+  ];
   // One round first: the allocator's arena grows to the largest text once.
   for (const text of hostile) assert.equal(s.configure(text).ok, false);
   const start = memory();
@@ -41,7 +45,9 @@ test('configure of a value that is not a string is an error, not an exception', 
   for (const value of [undefined, null, 42, {}, ['{}'], true]) {
     const r = s.configure(value);
     assert.equal(r.ok, false, String(value));
-    assert.deepEqual(r.errors, [{ field: '', message: 'the config must be a JSON text (a string)' }]);
+    assert.deepEqual(r.errors, [
+      { field: '', message: 'the config must be a JSON text (a string)' },
+    ]);
   }
   s.delete();
 });
@@ -50,7 +56,10 @@ test('a syntax error says where and what; control characters in keys are escaped
   const s = new Module.Session();
   const r = s.configure('{\n  "seed": "x",\n  "noise" 1\n}');
   assert.deepEqual(r.errors, [
-    { field: '', message: "not valid JSON: line 3, column 11: unexpected number literal; expected ':'" },
+    {
+      field: '',
+      message: "not valid JSON: line 3, column 11: unexpected number literal; expected ':'",
+    },
   ]);
   const w = s.configure(JSON.stringify({ 'a\nfake: line': 1 }));
   assert.equal(w.ok, true);
