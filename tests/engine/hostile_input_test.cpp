@@ -6,6 +6,7 @@
 
 #include "session.hpp"
 #include "test_helpers.hpp"
+#include "text_safe.hpp"
 
 using namespace nnplay;
 
@@ -220,4 +221,15 @@ TEST_CASE("points the problem cannot use are refused with the place", "[hostile]
   REQUIRE(over.errors.size() == 1);
   CHECK(over.errors[0].field == "params[0][0].dead");
   CHECK(over.errors[0].message == "at most 2 indices (one per weight)");
+}
+
+TEST_CASE("safe_text escapes what is not printable and cuts between characters", "[hostile]") {
+  CHECK(safe_text("a\xFF"
+                  "b\x7F\x1B[2J") == "a\\xFFb\\u007F\\u001B[2J");
+  CHECK(safe_text("\xC3") == "\\xC3");                    // a sequence cut short
+  CHECK(safe_text("\xED\xA0\x80") == "\\xED\\xA0\\x80");  // a UTF-16 surrogate is not UTF-8
+  CHECK(safe_text("x\xE2\x80\xAEy") == "x\\u202Ey");      // a right-to-left override
+  CHECK(safe_text("\xC3\xA9\xC3\xA9\xC3\xA9", 2) == "\xC3\xA9\xC3\xA9...");
+  CHECK(safe_text("\xF0\x9F\x98\x80", 1) == "\xF0\x9F\x98\x80");
+  CHECK(quote_for_message("say \"hi\"\\") == R"("say \"hi\"\\")");
 }
