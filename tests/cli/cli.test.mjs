@@ -8,7 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const bin = path.join(root, 'build/native/nnplay');
+// NNPLAY_CLI: another build of the CLI (scripts/sanitize runs these tests on its own).
+const bin = process.env.NNPLAY_CLI
+  ? path.resolve(process.env.NNPLAY_CLI)
+  : path.join(root, 'build/native/nnplay');
 const run = (args, input) => spawnSync(bin, args, { input, encoding: 'utf8' });
 // The golden run (seed, config, losses at epochs 0, 100, 200): one fixture for every layer.
 const fixture = JSON.parse(fs.readFileSync(path.join(root, 'tests/fixtures/golden.json'), 'utf8'));
