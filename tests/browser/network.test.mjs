@@ -131,6 +131,19 @@ test('the links dashes flow while playing and stand still when paused', async ()
   await close();
 });
 
+test('with reduced motion asked for, the dashes stand still while playing', async () => {
+  const { page, errors, close } = await open(undefined, { reducedMotion: 'reduce' });
+  const offset = () => page.$eval('path.link', (p) => getComputedStyle(p).strokeDashoffset);
+  const a = await offset();
+  await page.click('#play-pause-button');
+  for (let i = 0; i < 10; i++) await frames(page);
+  assert.equal(await offset(), a);
+  assert.equal(await page.getAttribute('#play-pause-button', 'aria-pressed'), 'true');
+  await page.click('#play-pause-button');
+  assert.deepEqual(errors, []);
+  await close();
+});
+
 test('bias squares have a card "Bias is ..."', async () => {
   const { page, close } = await open();
   await page.hover('rect.bias >> nth=0');
