@@ -70,7 +70,10 @@ function watchFrames({ count, action }) {
 }
 
 const noops = (perFrame) =>
-  perFrame.flat().filter((m) => m.noop).map((m) => `${m.target} ${m.what}`);
+  perFrame
+    .flat()
+    .filter((m) => m.noop)
+    .map((m) => `${m.target} ${m.what}`);
 
 test('paused, with nothing changing, a frame writes nothing to the document', async () => {
   const { page, errors, close } = await openPage(env, `#seed=${GOLDEN.seed}`);
