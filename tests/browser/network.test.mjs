@@ -1,6 +1,6 @@
 // Browser tests of the network diagram: live 10 x 10 neuron thumbnails,
 // hovering (or tapping) a neuron shows its map in the big heatmap, links sized and coloured by
-// their weights with a dash that moves with the epoch, dead L1 links, bias squares, the hover
+// their weights with dashes that flow while playing and stand still when paused, dead L1 links, bias squares, the hover
 // card, and editing a weight or a bias (mouse and keyboard) changes the heatmap at once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +12,7 @@ import {
   state,
   canvasColours,
   canvasData,
+  frames,
   GOLDEN,
 } from './page-helpers.mjs';
 
@@ -76,17 +77,12 @@ test('a tap on a neuron does what hover does (touch), a second tap undoes it', a
   await close();
 });
 
-test('links: width clamp(1 + 9|w|/5, 1, 10) and the colour scale; the dash moves with the epoch', async () => {
+test('links: width clamp(1 + 9|w|/5, 1, 10) and the colour scale', async () => {
   const { page, close } = await open();
-  const dash = () =>
-    page.$eval('svg.network-links', (s) => s.style.getPropertyValue('--dash-offset'));
   await page.evaluate(() => window.nnplay.step(300));
-  await changed(
-    page,
-    () => document.querySelector('svg.network-links').style.getPropertyValue('--dash-offset'),
-    String(-100),
-    { what: 'the links drawn at epoch 300' },
-  );
+  await changed(page, () => document.getElementById('epoch-number').textContent, '000,300', {
+    what: 'the page drawn at epoch 300',
+  });
   assert.equal(await page.locator('path.link').count(), 2 * 4 + 4 * 2 + 2);
   assert.equal(await page.locator('rect.bias').count(), 4 + 2 + 1);
   const hits = page.locator('path.link-hit');
@@ -106,16 +102,45 @@ test('links: width clamp(1 + 9|w|/5, 1, 10) and the colour scale; the dash moves
     if (w > 1) assert.equal(colour, '#0877bd');
     if (w < -1) assert.equal(colour, '#f59322');
   }
-  const d0 = await dash();
-  await page.evaluate(() => window.nnplay.step(3));
+  await close();
+});
+
+test('the links dashes flow while playing and stand still when paused', async () => {
+  const { page, errors, close } = await open();
+  const offset = () => page.$eval('path.link', (p) => getComputedStyle(p).strokeDashoffset);
+  const still = async (what) => {
+    const a = await offset();
+    for (let i = 0; i < 10; i++) await frames(page);
+    assert.equal(await offset(), a, what);
+  };
+  await still('paused: the dashes stand still');
+  await page.click('#play-pause-button');
+  const start = await offset();
   await changed(
     page,
-    () =>
-      Number(document.querySelector('svg.network-links').style.getPropertyValue('--dash-offset')),
-    -303 / 3,
-    { what: 'the dash offset at epoch 303' },
+    () => getComputedStyle(document.querySelector('path.link')).strokeDashoffset,
+    (o) => o !== start,
+    {
+      what: 'the dashes moving while playing',
+    },
   );
-  assert.notEqual(await dash(), d0);
+  await page.click('#play-pause-button');
+  await frames(page);
+  await still('paused again: the dashes stand still');
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('with reduced motion asked for, the dashes stand still while playing', async () => {
+  const { page, errors, close } = await open(undefined, { reducedMotion: 'reduce' });
+  const offset = () => page.$eval('path.link', (p) => getComputedStyle(p).strokeDashoffset);
+  const a = await offset();
+  await page.click('#play-pause-button');
+  for (let i = 0; i < 10; i++) await frames(page);
+  assert.equal(await offset(), a);
+  assert.equal(await page.getAttribute('#play-pause-button', 'aria-pressed'), 'true');
+  await page.click('#play-pause-button');
+  assert.deepEqual(errors, []);
   await close();
 });
 

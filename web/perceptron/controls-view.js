@@ -4,6 +4,7 @@
 // markup in index.html (#perceptron) to the controller's actions; update(view) shows the state.
 
 import { el } from '../dom.js';
+import { setText, setAttr } from '../ui/writes.js';
 import { LEARNING_RATES, WEIGHT_LIMIT } from './link.js';
 import { thousands, XOR_PLAYGROUND_HASH } from './controller.js';
 
@@ -99,15 +100,19 @@ export function mountControls(root, actions) {
       if (els.learningRate.value !== String(view.learningRate))
         setLearningRateOptions(view.learningRate);
       els.keepGoing.checked = view.keepGoing;
-      els.iterations.textContent = thousands(view.iterations);
+      // Texts and attributes only when they change: this runs every frame while training.
+      setText(els.iterations, thousands(view.iterations));
       const n = view.rowCount;
       const epochs = Math.floor(view.iterations / n);
       const extra = view.iterations % n;
-      els.epochs.textContent = `${thousands(epochs)} epoch${epochs === 1 ? '' : 's'}${extra ? ` + ${extra}` : ''}`;
+      setText(
+        els.epochs,
+        `${thousands(epochs)} epoch${epochs === 1 ? '' : 's'}${extra ? ` + ${extra}` : ''}`,
+      );
       els.play.classList.toggle('playing', view.playing);
-      els.play.setAttribute('aria-label', view.playing ? 'Pause training' : 'Train (run)');
-      els.play.title = view.playing ? 'Pause' : 'Run: train until every row is right';
-      els.play.setAttribute('aria-pressed', String(view.playing));
+      setAttr(els.play, 'aria-label', view.playing ? 'Pause training' : 'Train (run)');
+      setAttr(els.play, 'title', view.playing ? 'Pause' : 'Run: train until every row is right');
+      setAttr(els.play, 'aria-pressed', String(view.playing));
     },
   };
 }

@@ -1,7 +1,9 @@
 // The sentences beside the plot: the line's equation in general, with the live weights, solved
-// for x2 (or why it cannot be), and which side is which. update(view) writes them as text.
+// for x2 (or why it cannot be), and which side is which. update(view) writes them as text,
+// each only when it changes (it runs every frame while training).
 
 import { el } from '../dom.js';
+import { setText } from '../ui/writes.js';
 import { equationText } from './geometry.js';
 
 /** root: the #perceptron element. */
@@ -13,18 +15,23 @@ export function mountEquation(root) {
     solved: $('pc-eq-solved'),
     note: $('pc-eq-note'),
   };
+  let liveParts = [];
   return {
     update(view) {
       const { w0, w1, w2 } = view.weights;
       const eq = equationText(w0, w1, w2, 2, view.activation);
-      els.general.textContent = eq.general;
+      setText(els.general, eq.general);
       // Two spans, so that a narrow column breaks the line at ", so".
       const so = eq.live.indexOf(', so ');
       const parts = so < 0 ? [eq.live] : [eq.live.slice(0, so + 1), eq.live.slice(so + 1)];
-      els.live.replaceChildren(...parts.map((text) => el('span', { text })));
-      els.solved.textContent = eq.solved;
-      els.note.textContent = eq.note;
-      els.note.hidden = eq.note === '';
+      if (parts.length !== liveParts.length) {
+        liveParts = parts.map(() => el('span'));
+        els.live.replaceChildren(...liveParts);
+      }
+      parts.forEach((text, i) => setText(liveParts[i], text));
+      setText(els.solved, eq.solved);
+      setText(els.note, eq.note);
+      if (els.note.hidden !== (eq.note === '')) els.note.hidden = eq.note === '';
     },
   };
 }

@@ -23,7 +23,8 @@ export function mountPlot(root) {
       heatmap.draw(view.shade(GRID_RESOLUTION));
       drawOverlay(overlay, { size: PLOT_SIZE, box: PLOT_BOUNDS, rows: view.rows, weights: w });
       drawLine(line, { size: PLOT_SIZE, box: PLOT_BOUNDS, weights: w });
-      plot.dataset.line = decisionLine(w.w0, w.w1, w.w2).kind;
+      const kind = decisionLine(w.w0, w.w1, w.w2).kind;
+      if (plot.dataset.line !== kind) plot.dataset.line = kind; // every frame while training
     },
   };
 }

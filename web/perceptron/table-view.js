@@ -1,8 +1,10 @@
 // The truth table (inputs, target, the engine's output, the error, right or wrong as the
 // engine counts it), the accuracy line, the status line, the gate's name and note, and the
-// XOR box. update(view) rewrites them, as text only.
+// XOR box. update(view) writes them, as text only, and only what changed: it runs every frame
+// while training, so the rows are built once per row count and their cells rewritten in place.
 
 import { el } from '../dom.js';
+import { setText, setAttr } from '../ui/writes.js';
 import { formatNumber } from './geometry.js';
 import { thousands } from './controller.js';
 
@@ -31,45 +33,51 @@ export function mountTable(root) {
     gateNote: $('pc-gate-note'),
     xor: $('pc-xor'),
   };
+  let rows = []; // [{tr, cells: five <td>, mark: <td>}]
+  const setHidden = (node, hidden) => {
+    if (node.hidden !== hidden) node.hidden = hidden;
+  };
   return {
     update(view) {
-      els.rows.replaceChildren(
-        ...view.rows.map((r, i) =>
-          el(
-            'tr',
-            {
-              className: `${r.right ? 'pc-right' : 'pc-wrong'}${view.lastTrained.includes(i) ? ' pc-trained' : ''}`,
-            },
-            ...[
-              formatNumber(r.x1, 0),
-              view.gate === 'not' ? '–' : formatNumber(r.x2, 0),
-              formatNumber(r.target, 0),
-              signed(r.output),
-              (r.error >= 0 ? ' ' : '') + signed(r.error),
-            ].map((text) => el('td', { text })),
-            el('td', {
-              className: 'pc-mark',
-              text: r.right ? '✓' : '✗',
-              attrs: { 'aria-label': r.right ? 'right' : 'wrong' },
-            }),
-          ),
-        ),
-      );
+      if (rows.length !== view.rows.length) {
+        rows = view.rows.map(() => {
+          const cells = Array.from({ length: 5 }, () => el('td'));
+          const mark = el('td', { className: 'pc-mark' });
+          return { tr: el('tr', {}, ...cells, mark), cells, mark };
+        });
+        els.rows.replaceChildren(...rows.map((r) => r.tr));
+      }
+      view.rows.forEach((r, i) => {
+        const row = rows[i];
+        const className = `${r.right ? 'pc-right' : 'pc-wrong'}${view.lastTrained.includes(i) ? ' pc-trained' : ''}`;
+        setAttr(row.tr, 'class', className);
+        [
+          formatNumber(r.x1, 0),
+          view.gate === 'not' ? '–' : formatNumber(r.x2, 0),
+          formatNumber(r.target, 0),
+          signed(r.output),
+          (r.error >= 0 ? ' ' : '') + signed(r.error),
+        ].forEach((text, c) => setText(row.cells[c], text));
+        setText(row.mark, r.right ? '✓' : '✗');
+        setAttr(row.mark, 'aria-label', r.right ? 'right' : 'wrong');
+      });
 
       const n = view.rowCount;
       const it = view.iterations;
-      els.accuracy.textContent =
+      setText(
+        els.accuracy,
         `Accuracy after ${thousands(it)} iteration${it === 1 ? '' : 's'}: ` +
-        `${Math.round(view.accuracy * 100)}% (${Math.round(view.accuracy * n)} of ${n} rows right)`;
-      els.accuracy.dataset.right = String(view.right);
-      els.accuracy.dataset.rows = String(n);
+          `${Math.round(view.accuracy * 100)}% (${Math.round(view.accuracy * n)} of ${n} rows right)`,
+      );
+      setAttr(els.accuracy, 'data-right', String(view.right));
+      setAttr(els.accuracy, 'data-rows', String(n));
       els.accuracy.classList.toggle('pc-all-right', view.accuracy === 1);
-      els.status.textContent = view.message.text;
-      els.status.dataset.kind = view.message.kind;
-      els.status.hidden = view.message.text === '';
-      els.gateName.textContent = GATE_NAMES[view.gate];
-      els.gateNote.textContent = GATE_NOTES[view.gate];
-      els.xor.hidden = view.gate !== 'xor';
+      setText(els.status, view.message.text);
+      setAttr(els.status, 'data-kind', view.message.kind);
+      setHidden(els.status, view.message.text === '');
+      setText(els.gateName, GATE_NAMES[view.gate]);
+      setText(els.gateNote, GATE_NOTES[view.gate]);
+      setHidden(els.xor, view.gate !== 'xor');
     },
   };
 }

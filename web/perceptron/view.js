@@ -10,20 +10,20 @@ import { mountEquation } from './equation-view.js';
 import { mountCode } from './code-view.js';
 import { mountTable } from './table-view.js';
 import { createNotice } from '../ui/notice.js';
+import { setAttr } from '../ui/writes.js';
 
 /** The lab's state as data attributes on its root (read-only). */
 function mountStateAttributes(root) {
   return {
     update(view) {
       const w = view.weights;
-      Object.assign(root.dataset, {
-        gate: view.gate,
-        w0: String(w.w0),
-        w1: String(w.w1),
-        w2: String(w.w2),
-        iterations: String(view.iterations),
-        playing: String(view.playing),
-      });
+      // Every frame while training: each attribute written only when it changes.
+      setAttr(root, 'data-gate', view.gate);
+      setAttr(root, 'data-w0', String(w.w0));
+      setAttr(root, 'data-w1', String(w.w1));
+      setAttr(root, 'data-w2', String(w.w2));
+      setAttr(root, 'data-iterations', String(view.iterations));
+      setAttr(root, 'data-playing', String(view.playing));
     },
   };
 }

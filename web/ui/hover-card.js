@@ -3,6 +3,7 @@
 // Text only (never HTML). The owner positions it and says what it is about.
 
 import { el } from '../dom.js';
+import { setText } from './writes.js';
 
 /** parent: the positioned element the card lives in; onEdit(target, value) applies a value. */
 export function createHoverCard(parent, onEdit) {
@@ -26,7 +27,10 @@ export function createHoverCard(parent, onEdit) {
     const dead = target.dead
       ? ' (a dead link: L1 regularisation set it to zero; setting a value revives it)'
       : '';
-    text.textContent = `${label(target)} is ${Number.isFinite(value) ? value.toPrecision(2) : String(value)}${dead}`;
+    setText(
+      text,
+      `${label(target)} is ${Number.isFinite(value) ? value.toPrecision(2) : String(value)}${dead}`,
+    );
   }
 
   input.addEventListener('input', () => {

@@ -1,6 +1,6 @@
 // The network diagram: the input features (toggles with their own thumbnails), the hidden
 // layers (+/- layers, +/- neurons per layer), the output node, curved links whose width and
-// colour follow the weights with a dash that moves as epochs pass, bias squares, a hover card
+// colour follow the weights with a dash that flows while training, bias squares, a hover card
 // that edits a weight or bias. Hovering (or focusing, or tapping) a node shows its map in the
 // big heatmap. Geometry from web/render/network.js; thumbnails through reused ImageData.
 
@@ -149,7 +149,7 @@ export function mountNetworkView(root, featureMaps, actions) {
       active: Boolean(config[f.key]),
     })).filter((f) => f.active || (!hidden.has(f.key) && !page.embed));
     layout = layoutNetwork({ inputs, hidden: shape, width, left: LABEL_WIDTH });
-    built = { key: null, config };
+    built = { key: null, config, flowing: false };
     diagram.replaceChildren();
     diagram.style.width = `${layout.width}px`;
 
@@ -414,7 +414,13 @@ export function mountNetworkView(root, featureMaps, actions) {
         removeLayer.disabled = n <= 0;
         view.grid.changed = true;
       }
-      built.svg.style.setProperty('--dash-offset', String(-view.epoch / 3));
+      // The dashes flow by a CSS animation (web/style.css) that runs while playing: a class
+      // toggled at play and pause, not a style written every frame (that invalidated the
+      // whole diagram's style each frame and left garbage in the renderer).
+      if (built.flowing !== view.playing) {
+        built.svg.classList.toggle('flowing', view.playing);
+        built.flowing = view.playing;
+      }
       if (view.grid.changed && view.grid.nodes) {
         for (const n of nodes) {
           if (n.grid < 0) continue;

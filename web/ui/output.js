@@ -4,6 +4,7 @@
 
 import { formatLoss, formatAccuracy } from '../format.js';
 import { drawLossChart } from '../render/loss-chart.js';
+import { setText } from './writes.js';
 
 /** els: {trainLoss, testLoss, trainAccuracy, testAccuracy, chart, showTestData, discretize};
  *  actions.changePage(patch). Returns {update(view)}. */
@@ -29,10 +30,11 @@ export function mountOutput(els, actions) {
   return {
     update(view) {
       const loss = (x) => (view.diverged && Number.isNaN(x) ? 'NaN' : formatLoss(x));
-      els.trainLoss.textContent = loss(view.trainLoss);
-      els.testLoss.textContent = loss(view.testLoss);
-      if (els.trainAccuracy) els.trainAccuracy.textContent = formatAccuracy(view.trainAccuracy);
-      if (els.testAccuracy) els.testAccuracy.textContent = formatAccuracy(view.testAccuracy);
+      // Every frame while playing: each text written only when it changes (./writes.js).
+      setText(els.trainLoss, loss(view.trainLoss));
+      setText(els.testLoss, loss(view.testLoss));
+      if (els.trainAccuracy) setText(els.trainAccuracy, formatAccuracy(view.trainAccuracy));
+      if (els.testAccuracy) setText(els.testAccuracy, formatAccuracy(view.testAccuracy));
       els.showTestData.checked = view.page.showTestData;
       els.discretize.checked = view.page.discretize;
       if (els.chart) {

@@ -7,9 +7,15 @@
 /** root: the document (or an element holding the page). Returns {update(view)}. */
 export function mountVisibility(root, { article, banner }) {
   let last = null;
+  let lastWanted = null;
   return {
     update({ page }) {
-      const key = `${page.hidden.join(',')}|${page.hideText}|${root.querySelectorAll('[class*="ui-"]').length}`;
+      // This runs every frame. With nothing hidden, an element built since (the network
+      // view rebuilds its diagram) needs nothing either, so the document is not queried.
+      const wanted = `${page.hidden.join(',')}|${page.hideText}`;
+      if (wanted === lastWanted && page.hidden.length === 0) return;
+      lastWanted = wanted;
+      const key = `${wanted}|${root.querySelectorAll('[class*="ui-"]').length}`;
       if (key === last) return;
       last = key;
       const hidden = new Set(page.hidden);
