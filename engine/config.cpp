@@ -327,7 +327,7 @@ ParsedConfig parse_config(const json& root) {
   }
   check_features(p, c, out.errors);
   p.boolean("initZero", c.init_zero);
-  p.integer_key("epoch", 0, 1LL << 52, c.epoch);
+  p.integer_key("epoch", 0, kMaxEpoch, c.epoch);
   parse_points(p, c);
   // params can be checked only against a valid shape, so after everything else.
   const json* params = p.get("params");

@@ -104,6 +104,7 @@ long long Session::step(long long n) {
 
 long long Session::train_epochs(long long n) {
   diverged_ = false;
+  n = std::min(n, kMaxEpoch - epoch_);  // the counter stops at its limit
   if (n <= 0) return 0;
   const long long count = static_cast<long long>(data_.train.size());
   if (count == 0) {  // an epoch of no examples is still an epoch
@@ -149,7 +150,7 @@ long long Session::train_examples(long long examples, Stop stop) {
     const bool wrapped = cursor_ == count;
     if (wrapped) {
       cursor_ = 0;
-      ++epoch_;
+      if (++epoch_ >= kMaxEpoch) break;  // the counter's limit: no epoch past it
     }
     if (!finite && (stop == Stop::AfterExample || wrapped)) break;  // diverged
   }

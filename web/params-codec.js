@@ -69,7 +69,7 @@ export function decodeParams(text) {
   if (bytes.length !== head + 8 + bits + 8 * p) throw new Error('wrong length for its layer sizes');
   const view = new DataView(bytes.buffer);
   const epoch = view.getFloat64(head, true);
-  if (!Number.isInteger(epoch) || epoch < 0 || epoch > 2 ** 52) throw new Error('bad epoch');
+  if (!Number.isInteger(epoch) || epoch < 0 || epoch > 2 ** 53) throw new Error('bad epoch');
   const dead = new Uint8Array(p);
   for (let k = 0; k < p; k++) dead[k] = (bytes[head + 8 + (k >> 3)] >> (k & 7)) & 1;
   const params = new Float64Array(p);

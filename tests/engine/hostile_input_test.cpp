@@ -233,3 +233,13 @@ TEST_CASE("safe_text escapes what is not printable and cuts between characters",
   CHECK(safe_text("\xF0\x9F\x98\x80", 1) == "\xF0\x9F\x98\x80");
   CHECK(quote_for_message("say \"hi\"\\") == R"("say \"hi\"\\")");
 }
+
+TEST_CASE("a session at the epoch limit stops there, so its export reads back", "[hostile]") {
+  // The limit is 2^53 (what a JS number counts exactly); one below it, two epochs asked for.
+  nnplay::Session s;
+  REQUIRE(s.configure(R"({"seed": "1", "epoch": 9007199254740991})").ok);
+  CHECK(s.step(2) == 1);
+  CHECK(s.epoch() == nnplay::kMaxEpoch);
+  CHECK(s.step(1) == 0);
+  CHECK(nnplay::parse_config(s.export_json()).errors.empty());
+}
