@@ -27,22 +27,25 @@ export const LINK_LIMITS = Object.freeze({
 });
 
 /** The work an untrusted source (a link, a host's message) may ask for, in multiply-adds
- *  (docs/LINKS.md, "Work"): a replayed reset costs parameters x points (the losses after new
- *  weights), an epoch 3 x parameters x training points (forward, backward, update). One slice of
- *  work (one main-thread task between frames) does at most sliceWork; a link's replayed resets
- *  and one step message do at most linkWork in all (more is refused, with a reason). */
+ *  (docs/LINKS.md, "Work"): a replayed reset costs (parameters + 64) x points (the losses
+ *  after new weights; the 64 stands for the call's own cost, which dominates a tiny network),
+ *  an epoch 3 x (parameters + 64) x training points (forward, backward, update). One slice of
+ *  work (one main-thread task between frames) does at most sliceWork (about 30 to 70 ms in the
+ *  baseline build); a link's replayed resets and one step message do at most linkWork in all
+ *  (a few seconds; more is refused, with a reason). */
 export const WORK_LIMITS = Object.freeze({
-  sliceWork: 48e6,
+  sliceWork: 32e6,
   linkWork: 2e9,
 });
+const CALL_COST = 64;
 
-/** The multiply-adds of one replayed reset and of one epoch for a network of `parameters`
- *  weights and biases over `points` points (`trainPoints` of them training points). */
+/** The multiply-adds of one replayed reset of a network of `parameters` weights and biases
+ *  over `points` points, and of one epoch over `trainPoints` training points. */
 export function resetWork(parameters, points) {
-  return Math.max(1, parameters) * Math.max(1, points);
+  return (Math.max(0, parameters) + CALL_COST) * Math.max(1, points);
 }
 export function epochWork(parameters, trainPoints) {
-  return 3 * Math.max(1, parameters) * Math.max(1, trainPoints);
+  return 3 * (Math.max(0, parameters) + CALL_COST) * Math.max(1, trainPoints);
 }
 
 /**

@@ -153,6 +153,16 @@ export class Playground {
    *  they are more work than a link may ask (web/limits.js, docs/LINKS.md "Work"). */
   load({ config: given, page: givenPage, link, problems, rejected = [] }, { over = null } = {}) {
     this.stopReplay();
+    this.loading = true; // the link is left as given until the user changes something
+    try {
+      return this.loadLink({ config: given, page: givenPage, link, problems, rejected }, over);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  loadLink({ config: given, page: givenPage, link, problems, rejected }, over) {
+    this.rewritten = false;
     const config = { ...given };
     const page = { ...givenPage };
     const notes = [];
@@ -298,6 +308,7 @@ export class Playground {
           { kind: 'info' },
         );
       else this.status.clear();
+      if (this.rewritten) this.writeHash(); // the link the user's change wrote: now all replayed
       this.refresh();
     });
   }
@@ -389,6 +400,7 @@ export class Playground {
     }
     this.afterConfigure();
     this.notice.clear();
+    this.rewritten = true;
     if (isDiscreteChange(before, this.config)) this.link.push(left);
     else this.link.replace();
     return result;
@@ -491,6 +503,7 @@ export class Playground {
   /** Replaces the current history entry's link (the router writes it while this mode is
    *  shown). */
   writeHash() {
+    if (!this.loading) this.rewritten = true;
     if (this.config) this.link.replace();
   }
 

@@ -161,4 +161,3 @@ export function setup(options = {}) {
   const runFrame = () => frames.shift()();
   return { pg, engine, frames, slices, notices, hashes, writes, left, runFrame };
 }
-

@@ -87,11 +87,12 @@ test("a host's step: in slices within the budget, refused beyond it with the mos
   const engine = bigEngine(P);
   const { pg, slices } = setup({
     engine,
-    schedule: (f) => setTimeout(() => {
-      const before = engine.stepped || 0;
-      f();
-      perSlice.push((engine.stepped || 0) - before);
-    }, 0),
+    schedule: (f) =>
+      setTimeout(() => {
+        const before = engine.stepped || 0;
+        f();
+        perSlice.push((engine.stepped || 0) - before);
+      }, 0),
   });
   const perSlice = [];
   pg.loadHash('#seed=a');
@@ -177,7 +178,10 @@ test('the last input feature stays on; a link or a config with none gets x and y
   const refused = pg.replaceConfig({ x: false, y: false, seed: 'q' });
   assert.equal(refused.ok, false);
   assert.equal(engine.calls.length, before, 'the page never sends a config without inputs');
-  assert.ok(engine.calls.every((c) => c.params || hasInput(c)), 'no config without inputs sent');
+  assert.ok(
+    engine.calls.every((c) => c.params || hasInput(c)),
+    'no config without inputs sent',
+  );
 });
 
 /** A fake location and history for the router. */
