@@ -210,7 +210,9 @@ test('train, paste a new link, press Back: the trained network, its epoch and we
   assert.equal(back.epoch, 40);
   assert.equal(back.trainLoss, trained.trainLoss);
   assert.equal(
-    await page.evaluate(() => window.nnplay.link({ network: true })).then((l) => l.replace(/&resets=\d+/, '')),
+    await page
+      .evaluate(() => window.nnplay.link({ network: true }))
+      .then((l) => l.replace(/&resets=\d+/, '')),
     weights,
     'the same weights, bit for bit',
   );
