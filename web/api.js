@@ -22,6 +22,9 @@ export function createApi() {
     state: () => need().state(),
     /** Trains n epochs synchronously (default 1); returns the new state. */
     step: (n = 1) => need().step(n),
+    /** Trains n epochs in slices within the work budget (web/limits.js); resolves with
+     *  {ok: true, state}, or {ok: false, reason} when refused (a host's step message). */
+    stepInSlices: (n = 1) => need().stepInSlices(n),
     /** Replaces the config as a user's change would; {ok, errors, warnings}. */
     configure: (config) => need().replaceConfig(config),
     play: () => {

@@ -21,9 +21,11 @@ import { installShortcuts } from './embed/keyboard.js';
 const $ = (id) => document.getElementById(id);
 const { api, attach, fail } = createApi();
 window.nnplay = api;
-// The postMessage API for a host page (docs/EMBEDDING.md), embed view or not: listening from
-// the start, a message sent before the engine is ready is answered once it is.
-listenForMessages(api, window);
+// The postMessage API for the page that embeds this one (docs/EMBEDDING.md), embed view or
+// not: listening from the start, a message sent before the engine is ready is answered once it
+// is; the link's hostOrigins (kept by the router) is asked when a message is answered.
+let router = null;
+listenForMessages(api, window, { hostOrigins: () => (router ? router.hostOrigins() : null) });
 
 function showLoadError(error) {
   const box = $('load-error');
@@ -58,7 +60,7 @@ async function boot() {
     { playground: $('mode-tab-playground'), perceptron: $('mode-tab-perceptron') },
     document.body,
   );
-  const router = createRouter({
+  router = createRouter({
     location: window.location,
     history: window.history,
     onChange: ({ mode, embed }) => {

@@ -1,6 +1,6 @@
 // Limits in one table: the engine's hard limits, read from the binding (Module.limits(), never
 // copied here), beside the page's own comfort limits (what its buttons offer) and the link
-// keys' limits. Every mode's link parser clips a value to these (web/link/hash-codec.js);
+// keys' limits, and the work budget of what a link or a host's message may ask for. Every mode's link parser clips a value to these (web/link/hash-codec.js);
 // docs/LINKS.md lists them all.
 
 /** The engine's limits the binding reports (docs/BINDING.md). */
@@ -26,6 +26,28 @@ export const LINK_LIMITS = Object.freeze({
   maxTutorialLength: 100,
 });
 
+/** The work an untrusted source (a link, a host's message) may ask for, in multiply-adds
+ *  (docs/LINKS.md, "Work"): a replayed reset costs (parameters + 64) x points (the losses
+ *  after new weights; the 64 stands for the call's own cost, which dominates a tiny network),
+ *  an epoch 3 x (parameters + 64) x training points (forward, backward, update). One slice of
+ *  work (one main-thread task between frames) does at most sliceWork (about 30 to 70 ms in the
+ *  baseline build); a link's replayed resets and one step message do at most linkWork in all
+ *  (a few seconds; more is refused, with a reason). */
+export const WORK_LIMITS = Object.freeze({
+  sliceWork: 32e6,
+  linkWork: 2e9,
+});
+const CALL_COST = 64;
+
+/** The multiply-adds of one replayed reset of a network of `parameters` weights and biases
+ *  over `points` points, and of one epoch over `trainPoints` training points. */
+export function resetWork(parameters, points) {
+  return (Math.max(0, parameters) + CALL_COST) * Math.max(1, points);
+}
+export function epochWork(parameters, trainPoints) {
+  return 3 * (Math.max(0, parameters) + CALL_COST) * Math.max(1, trainPoints);
+}
+
 /**
  * The one table: engineLimits (engine.limits()) with the page's and the links' limits beside
  * them. Throws when the binding's table lacks a limit (a mismatched build).
@@ -37,5 +59,5 @@ export function limitsTable(engineLimits) {
     if (!(Number.isInteger(v) && v > 0)) throw new Error(`the engine reports no limit ${key}`);
     table[key] = v;
   }
-  return Object.freeze({ ...table, ...PAGE_LIMITS, ...LINK_LIMITS });
+  return Object.freeze({ ...table, ...PAGE_LIMITS, ...LINK_LIMITS, ...WORK_LIMITS });
 }

@@ -19,7 +19,12 @@ import {
   isDiscreteChange,
   PAGE_DEFAULTS,
   ENGINE_KEYS,
+  DEFAULT_FEATURES,
+  hasInput,
 } from './link/playground-link.js';
+import { FEATURE_KEYS } from './options.js';
+import { resetWork, epochWork } from './limits.js';
+import { runInSlices, unitsPerSlice } from './slices.js';
 import { preview as shorten } from './link/hash-codec.js';
 import { decodeParams, encodeParams } from './params-codec.js';
 import { toNestedParams } from './params-layout.js';
@@ -39,9 +44,10 @@ export function topKey(field) {
 
 /**
  * Configures the engine with as much of `config` as it accepts: each key the engine rejects
- * is dropped (and listed) and the rest tried again. Returns {result, used, dropped}.
+ * is dropped (and listed) and the rest tried again; a key `fallback` holds (the value on
+ * screen) takes that value instead of its default. Returns {result, used, dropped}.
  */
-export function configureKeyByKey(engine, config) {
+export function configureKeyByKey(engine, config, fallback = {}) {
   const used = { ...config };
   const dropped = [];
   for (let attempt = 0; attempt <= ENGINE_KEYS.length; attempt++) {
@@ -55,12 +61,27 @@ export function configureKeyByKey(engine, config) {
         .map((e) => e.message)
         .join('; ');
       const value = Array.isArray(used[key]) ? used[key].join(',') : String(used[key]);
-      dropped.push({ key, value: value.length > 40 ? value.slice(0, 40) + '…' : value, reason });
-      delete used[key];
+      const keep = key in fallback && JSON.stringify(fallback[key]) !== JSON.stringify(used[key]);
+      dropped.push({
+        key,
+        value: value.length > 40 ? value.slice(0, 40) + '…' : value,
+        reason: keep ? `${reason}; ${keptNote(fallback[key])}` : reason,
+      });
+      if (keep) used[key] = fallback[key];
+      else delete used[key];
     }
   }
   return { result: engine.configure({}), used: {}, dropped };
 }
+
+/** What a notice says of a bad value replaced by the one on screen. */
+export function keptNote(value) {
+  const shown = Array.isArray(value) ? value.join(',') : String(value);
+  return `kept ${shorten(shown)}, as on screen`;
+}
+
+/** The features a network keeps when a link or a click would leave it none. */
+export const NO_INPUT_REASON = 'a network needs at least one input feature';
 
 const NO_NOTICE = { show() {}, clear() {} };
 const NO_LINK = { replace() {}, push() {}, open() {} };
@@ -82,6 +103,7 @@ export class Playground {
     limits,
     link = NO_LINK,
     raf = (f) => requestAnimationFrame(f),
+    schedule = (f) => setTimeout(f, 0),
   }) {
     this.engine = engine;
     this.canvases = canvases;
@@ -90,6 +112,8 @@ export class Playground {
     this.limits = limits;
     this.link = link;
     this.raf = raf;
+    this.schedule = schedule; // runs the next slice of heavy work in a later task
+    this.replay = null; // a link's resets being replayed in slices: runInSlices's handle
     this.heatmap = createHeatmap(canvases.heatmap);
     this.views = [];
     this.config = null;
@@ -119,13 +143,48 @@ export class Playground {
     return this.load(parseHash(hash, this.limits));
   }
 
-  /** Applies a parsed link ({config, page, link, problems}: web/link/playground-link.js)
-   *  key by key; what is invalid or clipped is listed in the notice. A `params` code is
-   *  loaded when it fits the network; else `resets` resets are replayed. */
-  load({ config, page, link, problems }) {
-    const { result, dropped } = configureKeyByKey(this.engine, config);
+  /** Applies a parsed link ({config, page, link, problems, rejected}:
+   *  web/link/playground-link.js) key by key; what is invalid or clipped is listed in the
+   *  notice. A key whose value was dropped keeps the value on screen (`over`, the page's
+   *  {config, page} when the link is opened over it; on a first load there is none: the
+   *  default). A link with every input feature off gets x and y. A `params` code is loaded when
+   *  it fits the network; else `resets` resets are replayed: at once when they are little work,
+   *  in slices between frames when they are more (the page answers meanwhile), not at all when
+   *  they are more work than a link may ask (web/limits.js, docs/LINKS.md "Work"). */
+  load({ config: given, page: givenPage, link, problems, rejected = [] }, { over = null } = {}) {
+    this.stopReplay();
+    this.loading = true; // the link is left as given until the user changes something
+    try {
+      return this.loadLink({ config: given, page: givenPage, link, problems, rejected }, over);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  loadLink({ config: given, page: givenPage, link, problems, rejected }, over) {
+    this.rewritten = false;
+    const config = { ...given };
+    const page = { ...givenPage };
+    const notes = [];
+    const fallback = over ? { ...over.config } : {};
+    for (const key of rejected) {
+      if (over && key in over.config && ENGINE_KEYS.includes(key)) config[key] = over.config[key];
+      else if (over && key in PAGE_DEFAULTS && key in over.page) page[key] = over.page[key];
+      else continue;
+      const problem = problems.find((p) => p.key === key);
+      if (problem)
+        problem.reason = `${problem.reason}; ${keptNote(key in config ? config[key] : page[key])}`;
+    }
+    if (!hasInput(config)) {
+      for (const k of DEFAULT_FEATURES) config[k] = true;
+      notes.push({
+        key: FEATURE_KEYS.filter((k) => given[k] === false).join(', ') || 'features',
+        reason: `every input feature is off; ${NO_INPUT_REASON}: ${DEFAULT_FEATURES.join(' and ')} are on`,
+      });
+    }
+    const { result, dropped } = configureKeyByKey(this.engine, config, fallback);
     this.page = { ...page, embed: this.page.embed };
-    const ignored = [...problems, ...dropped];
+    const ignored = [...problems, ...dropped, ...notes];
     if (!result.ok) {
       this.notice.show(
         'The engine rejected the configuration:',
@@ -140,10 +199,22 @@ export class Playground {
       if (!carried.ok)
         ignored.push({ key: 'params', value: shorten(link.params), reason: carried.reason });
     }
-    const resets = carried && carried.ok ? 0 : link.resets;
-    for (let i = 0; i < resets; i++) this.engine.reset();
+    let resets = carried && carried.ok ? 0 : link.resets;
+    const unit = resets > 0 ? this.resetWork() : 0;
+    if (resets * unit > this.limits.linkWork) {
+      ignored.push({
+        key: 'resets',
+        value: String(resets),
+        reason: `more work than a link may ask (${resets} resets x ${unit} multiply-adds each, over ${this.limits.linkWork}): not replayed, the seed's first weights are shown`,
+      });
+      resets = 0;
+    }
+    const sliced = resets > unitsPerSlice(unit, this.limits.sliceWork);
+    if (!sliced) for (let i = 0; i < resets; i++) this.engine.reset();
     this.afterConfigure();
-    if (carried && carried.ok) {
+    if (sliced) {
+      this.replayResets(resets, unit);
+    } else if (carried && carried.ok) {
       this.resets = -1;
       this.linkParams = link.params;
       this.writeHash();
@@ -189,10 +260,81 @@ export class Playground {
     return { ok: true, epoch: decoded.epoch };
   }
 
+  /** The multiply-adds of one replayed reset of the configured network (web/limits.js). */
+  resetWork() {
+    const points = (this.engine.trainPoints().length + this.engine.testPoints().length) / 3;
+    return resetWork(this.engine.paramsView().length, points);
+  }
+
+  /** The multiply-adds of one epoch of the configured network. */
+  epochWork() {
+    return epochWork(this.engine.paramsView().length, this.trainCount);
+  }
+
+  /** Replays `total` resets in slices (each at most the slice budget), with the progress in
+   *  the status notice; the resets count what has been replayed, so a link written meanwhile
+   *  is true. A change of the network or the weights stops it (stopReplay). */
+  replayResets(total, unit) {
+    const progress = (done) =>
+      this.status.show(
+        `Replaying the link's resets: ${done} of ${total}.`,
+        ['The page stays usable; a change of the network or of its weights stops the replay.'],
+        { kind: 'info' },
+      );
+    progress(0);
+    this.replay = runInSlices({
+      total,
+      unitWork: unit,
+      sliceWork: this.limits.sliceWork,
+      schedule: this.schedule,
+      doUnits: (k) => {
+        for (let i = 0; i < k; i++) this.engine.reset();
+        this.resets += k;
+        return k;
+      },
+      onSlice: (done) => {
+        if (done < total) progress(done);
+      },
+    });
+    this.replay.done.then(({ done, cancelled }) => {
+      this.replay = null;
+      this.history.clear();
+      this.history.add(this.engine.epoch(), this.engine.trainLoss(), this.engine.testLoss());
+      this.dirty.grid = true;
+      if (cancelled && done < total)
+        this.status.show(
+          `The replay of the link's resets stopped after ${done} of ${total}.`,
+          [`A link copied now says resets=${done}.`],
+          { kind: 'info' },
+        );
+      else this.status.clear();
+      if (this.rewritten) this.writeHash(); // the link the user's change wrote: now all replayed
+      this.refresh();
+    });
+  }
+
+  /** Stops a replay in progress (the weights stay where it got to). */
+  stopReplay() {
+    if (this.replay) this.replay.cancel();
+  }
+
   /** A user's change of engine keys. newData: the data change, so a new seed is drawn from
    *  the stream first (as the reference). The network is rebuilt (configure). */
   changeConfig(patch, { newData = false } = {}) {
     const next = { ...this.config, ...patch };
+    if (!hasInput(next)) {
+      // the last lit feature stays on: the engine refuses a network without inputs
+      const reason = `${NO_INPUT_REASON}: switch another one on first`;
+      this.notice.show('That input feature stays on:', [{ key: Object.keys(patch)[0], reason }], {
+        kind: 'info',
+      });
+      this.refresh();
+      return {
+        ok: false,
+        errors: [{ field: Object.keys(patch)[0], message: reason }],
+        warnings: [],
+      };
+    }
     if (newData) next.seed = this.engine.nextSeed();
     return this.applyConfig(next);
   }
@@ -213,6 +355,24 @@ export class Playground {
       );
       return result;
     }
+    if (!hasInput(config)) {
+      const result = {
+        ok: false,
+        errors: [
+          {
+            field: 'x',
+            message: `${NO_INPUT_REASON}: every feature (${FEATURE_KEYS.join(', ')}) is off`,
+          },
+        ],
+        warnings: [],
+      };
+      this.notice.show(
+        'That configuration was not accepted; nothing was changed:',
+        [{ key: '(features)', reason: result.errors[0].message }],
+        { kind: 'error' },
+      );
+      return result;
+    }
     const result = this.applyConfig(config);
     if (result.ok) {
       const pagePatch = {};
@@ -225,6 +385,7 @@ export class Playground {
   }
 
   applyConfig(config) {
+    this.stopReplay();
     const before = this.config;
     const left = before ? this.snapshot() : null; // the entry being left, if this is a new one
     const result = this.engine.configure(config);
@@ -239,6 +400,7 @@ export class Playground {
     }
     this.afterConfigure();
     this.notice.clear();
+    this.rewritten = true;
     if (isDiscreteChange(before, this.config)) this.link.push(left);
     else this.link.replace();
     return result;
@@ -271,6 +433,7 @@ export class Playground {
 
   /** New data from a seed drawn from the stream; the network is kept (as the reference). */
   regenerate() {
+    this.stopReplay();
     this.engine.regenerate();
     this.config = this.engine.config();
     this.resets = -1;
@@ -282,6 +445,7 @@ export class Playground {
 
   /** Sets one weight (layer 0 = first layer after the inputs) or bias; false when refused. */
   setWeight(layer, node, source, value) {
+    this.stopReplay();
     if (!this.engine.setWeight(layer, node, source, value)) return false;
     this.edited = true;
     this.afterWeightsChange();
@@ -289,6 +453,7 @@ export class Playground {
   }
 
   setBias(layer, node, value) {
+    this.stopReplay();
     if (!this.engine.setBias(layer, node, value)) return false;
     this.edited = true;
     this.afterWeightsChange();
@@ -338,6 +503,7 @@ export class Playground {
   /** Replaces the current history entry's link (the router writes it while this mode is
    *  shown). */
   writeHash() {
+    if (!this.loading) this.rewritten = true;
     if (this.config) this.link.replace();
   }
 
@@ -364,6 +530,7 @@ export class Playground {
    *  stream then stands where a carried network's does, so the weights count as not from the
    *  seed (resets -1, as a carried network's) and the next reset starts again from 0. */
   restore(snap) {
+    this.stopReplay();
     const result = this.engine.configure(snap.engine);
     if (!result.ok) return false;
     this.afterConfigure();
@@ -391,6 +558,7 @@ export class Playground {
   }
 
   play() {
+    this.stopReplay();
     this.playing = true;
     this.refresh();
   }
@@ -410,12 +578,49 @@ export class Playground {
       throw new RangeError(`step(n): n must be a whole number from 0 to ${MAX_STEP}`);
     }
     if (count > 0) {
+      this.stopReplay();
       this.engine.step(count);
       this.afterTraining();
     }
     this.dirty.grid = true;
     this.refresh();
     return this.state();
+  }
+
+  /** Trains n epochs as step(n) does, in slices (each at most the slice budget) between which
+   *  the page answers; for work asked by a host (web/embed/messages.js). More work in all than
+   *  a link may ask is refused: {ok: false, reason}. Resolves with {ok: true, state}. */
+  stepInSlices(n) {
+    const count = Number(n);
+    if (!Number.isInteger(count) || count < 0 || count > MAX_STEP) {
+      return Promise.resolve({
+        ok: false,
+        reason: `n must be a whole number from 0 to ${MAX_STEP}`,
+      });
+    }
+    const unit = this.epochWork();
+    if (count * unit > this.limits.linkWork) {
+      const most = Math.max(1, Math.floor(this.limits.linkWork / unit));
+      return Promise.resolve({
+        ok: false,
+        reason: `${count} epochs of this network are more work than one message may ask (${unit} multiply-adds an epoch, at most ${this.limits.linkWork} in all): at most ${most} at once`,
+      });
+    }
+    if (count === 0) return Promise.resolve({ ok: true, state: this.step(0) });
+    this.stopReplay();
+    const run = runInSlices({
+      total: count,
+      unitWork: unit,
+      sliceWork: this.limits.sliceWork,
+      schedule: this.schedule,
+      doUnits: (k) => {
+        const done = this.engine.step(k);
+        this.afterTraining();
+        this.refresh();
+        return typeof done === 'number' ? done : k;
+      },
+    });
+    return run.done.then(() => ({ ok: true, state: this.state() }));
   }
 
   afterTraining() {
@@ -445,6 +650,7 @@ export class Playground {
 
   /** New weights from the continuing stream, epoch 0, paused (as the reference). */
   reset() {
+    this.stopReplay();
     this.engine.reset();
     this.playing = false;
     this.resets = this.resets < 0 ? 0 : this.resets + 1;

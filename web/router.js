@@ -1,7 +1,7 @@
 // The one owner of the URL: the only module that reads and writes `location` and `history`.
 // Each mode (the playground, the perceptron lab; later images, search, the deck) registers how
 // it parses its part of the hash, writes it, enters and leaves; the router keeps the keys every
-// mode shares (`mode`, `embed`), decides which mode is active, and applies the history rule
+// mode shares (`mode`, `embed`, `hostOrigins`), decides which mode is active, and applies the history rule
 // (docs/LINKS.md, "History"):
 //   - a mode's discrete change is a new entry (port.push), anything else replaces the current
 //     entry (port.replace); a change of mode is a new entry (a link followed, port.open);
@@ -24,7 +24,7 @@ import { splitShared, joinShared } from './link/hash-codec.js';
 
 /** How many entries' snapshots are kept in memory. */
 export const SNAPSHOTS_KEPT = 5;
-const SHARED_KEYS = new Set(['mode', 'embed']);
+const SHARED_KEYS = new Set(['mode', 'embed', 'hostOrigins']);
 
 /** The entry parts of a hash body that are the mode's own (shared keys left out), as written. */
 export function modeBody(hash) {
@@ -56,6 +56,10 @@ export function createRouter({ location, history, onChange = () => {}, kept = SN
   const snapshots = new Map(); // entry id -> {mode, body, data}, oldest first
   let active = null;
   let embed = false;
+  // The origins a host's messages may come from: fixed by the URL the page was loaded with
+  // (a later hash cannot widen it), and written into every hash so that a reload keeps it.
+  let hostOrigins = null;
+  let started = false;
   let currentId = null;
   let handledHash = null;
   let entering = false;
@@ -64,8 +68,13 @@ export function createRouter({ location, history, onChange = () => {}, kept = SN
 
   const newId = () => `${Date.now().toString(36)}.${(idCount += 1)}`;
   const url = (body) => `${location.pathname}${location.search}#${body}`;
-  const bodyOf = (mode) =>
-    joinShared({ mode: mode.name, isDefault: mode.name === names[0], embed }, mode.serialize());
+  const shared = (name, on = embed) => ({
+    mode: name,
+    isDefault: name === names[0],
+    embed: on,
+    hostOrigins,
+  });
+  const bodyOf = (mode) => joinShared(shared(mode.name), mode.serialize());
 
   function remember(id, mode, data) {
     if (!id || data === undefined || data === null) return;
@@ -99,14 +108,16 @@ export function createRouter({ location, history, onChange = () => {}, kept = SN
 
   // Enters the mode the URL names, with the URL's hash; `play` from a port's open().
   function enterFromUrl({ play = false } = {}) {
-    const shared = splitShared(location.hash, names);
-    const mode = modes.get(shared.mode);
-    embed = shared.embed;
+    const keys = splitShared(location.hash, names);
+    const mode = modes.get(keys.mode);
+    embed = keys.embed;
+    if (!started) hostOrigins = keys.hostOrigins;
+    started = true;
     const own = modeBody(location.hash);
     const saved = snapshots.get(currentId);
     const snapshot = saved && saved.mode === mode.name && saved.body === own ? saved.data : null;
-    const parsed = mode.parse(shared.entries);
-    parsed.problems = [...shared.problems, ...(parsed.problems || [])];
+    const parsed = mode.parse(keys.entries);
+    parsed.problems = [...keys.problems, ...(parsed.problems || [])];
     entering = true; // what leave() and enter() write would land on this entry: nothing is written
     try {
       if (active && active !== mode) active.leave();
@@ -119,7 +130,7 @@ export function createRouter({ location, history, onChange = () => {}, kept = SN
       entering = false;
     }
     // A hash with none of the mode's keys (a fresh load, an empty link): written once.
-    if (shared.entries.length === 0) write(mode, 'replace');
+    if (keys.entries.length === 0) write(mode, 'replace');
     handledHash = location.hash;
     onChange({ mode: mode.name, embed });
   }
@@ -145,15 +156,8 @@ export function createRouter({ location, history, onChange = () => {}, kept = SN
          *  shared embed flag carries over. */
         open(hash, { play = false } = {}) {
           if (modes.get(name) !== active) return;
-          const shared = splitShared(hash, names);
-          const body = joinShared(
-            {
-              mode: shared.mode,
-              isDefault: shared.mode === names[0],
-              embed: embed || shared.embed,
-            },
-            modeBody(hash),
-          );
+          const keys = splitShared(hash, names);
+          const body = joinShared(shared(keys.mode, embed || keys.embed), modeBody(hash));
           leaveEntry();
           currentId = newId();
           history.pushState({ nnplay: currentId }, '', url(body));
@@ -196,12 +200,14 @@ export function createRouter({ location, history, onChange = () => {}, kept = SN
 
     /** The absolute URL of a mode's hash body, with the shared keys (a link to copy). */
     linkTo(name, body) {
-      const hash = joinShared({ mode: name, isDefault: name === names[0], embed }, body);
+      const hash = joinShared(shared(name), body);
       return `${location.origin ?? ''}${location.pathname}${location.search}#${hash}`;
     },
 
     active: () => (active ? active.name : null),
     embed: () => embed,
+    /** null (a host of any origin) or the origins the page's first URL allows. */
+    hostOrigins: () => hostOrigins,
 
     /** Each mode's link as it was last left ('#' + hash), for the page's mode tabs. */
     hrefs() {
@@ -210,7 +216,7 @@ export function createRouter({ location, history, onChange = () => {}, kept = SN
         const mode = modes.get(name);
         if (mode === active) out[name] = location.hash || '#';
         else if (typeof mode.serialize() === 'string') out[name] = `#${bodyOf(mode)}`;
-        else out[name] = `#${joinShared({ mode: name, isDefault: name === names[0], embed }, '')}`;
+        else out[name] = `#${joinShared(shared(name), '')}`;
       }
       return out;
     },

@@ -104,6 +104,7 @@ test('the shared keys: the first mode decides, absent is the default, embed anyw
   assert.deepEqual(splitShared('#a=1', modes), {
     mode: 'playground',
     embed: false,
+    hostOrigins: null,
     entries: [{ key: 'a', raw: '1' }],
     problems: [],
   });

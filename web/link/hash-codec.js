@@ -1,6 +1,6 @@
 // The URL hash's grammar and value codec, shared by every mode's link schema: the tokenizer
 // ("a=b&c=d" -> decoded entries), one parser per kind of value (enum, bool, number, shape,
-// text, code), their writers, and the two keys every mode shares (`mode`, `embed`).
+// text, code), their writers, and the keys every mode shares (`mode`, `embed`, `hostOrigins`).
 //
 // One rule for a value beyond a limit, in every mode: it is clipped to the limit and listed
 // (the notice says "clipped to ..."), not dropped. A value that is not of its kind (not a
@@ -182,15 +182,56 @@ export function formatValue(spec, v) {
 
 // --- the keys every mode shares -----------------------------------------------------------
 
+/** The origin form a host's page has ("https://deck.example", "http://localhost:8000"), or
+ *  "null" (a page opened from disk). */
+export function isOrigin(s) {
+  if (s === 'null') return true;
+  if (!/^https?:\/\/[^/?#\s@]+$/.test(s)) return false;
+  try {
+    return new URL(s).origin === s;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads a `hostOrigins` value: the comma list of origins a host's messages may come from
+ *  (docs/EMBEDDING.md). A bad entry is listed and left out; a list with none left allows
+ *  no host at all (a host that asked for a list is never widened to any origin). */
+export function parseHostOrigins(raw, problems) {
+  if (raw.length > MAX_VALUE_LENGTH) {
+    problems.push({
+      key: 'hostOrigins',
+      value: preview(raw),
+      reason: `longer than ${MAX_VALUE_LENGTH} characters: no host allowed`,
+    });
+    return [];
+  }
+  const out = [];
+  for (const part of raw.split(',')) {
+    if (isOrigin(part)) {
+      if (!out.includes(part)) out.push(part);
+    } else {
+      problems.push({
+        key: 'hostOrigins',
+        value: preview(part),
+        reason: 'not an origin (such as https://deck.example): left out',
+      });
+    }
+  }
+  return out;
+}
+
 /**
  * Splits a hash into the keys every mode shares and the active mode's own entries:
- * {mode (a name of `modes`; the first when absent), embed, entries, problems}. The first
- * `mode` key decides; a bad `mode` or `embed` value is listed and ignored.
+ * {mode (a name of `modes`; the first when absent), embed, hostOrigins (null, or the origins a
+ * host's messages may come from), entries, problems}. The first `mode` and `hostOrigins` keys
+ * decide; a bad `mode` or `embed` value is listed and ignored.
  */
 export function splitShared(hash, modes) {
   const problems = [];
   let mode = null;
   let embed = false;
+  let hostOrigins = null;
   const entries = [];
   for (const entry of hashEntries(hash)) {
     if (entry.key === 'mode' && !entry.problem) {
@@ -202,6 +243,8 @@ export function splitShared(hash, modes) {
           value: preview(entry.raw),
           reason: `not one of ${modes.join(', ')}`,
         });
+    } else if (entry.key === 'hostOrigins' && !entry.problem) {
+      if (hostOrigins === null) hostOrigins = parseHostOrigins(entry.raw, problems);
     } else if (entry.key === 'embed' && !entry.problem) {
       const r = readEntry(BOOL, 'embed', entry.raw, problems);
       if (r.ok) embed = r.value;
@@ -209,13 +252,18 @@ export function splitShared(hash, modes) {
       entries.push(entry);
     }
   }
-  return { mode: mode ?? modes[0], embed, entries, problems };
+  return { mode: mode ?? modes[0], embed, hostOrigins, entries, problems };
 }
 
 /** A hash body (no "#"): `mode=<name>` first unless it is the default mode, the mode's own
- *  body, then `embed=true` when on. */
-export function joinShared({ mode, isDefault, embed }, body) {
-  return [isDefault ? '' : `mode=${encodeURIComponent(mode)}`, body, embed ? 'embed=true' : '']
+ *  body, then `hostOrigins=...` when a list is given, then `embed=true` when on. */
+export function joinShared({ mode, isDefault, embed, hostOrigins = null }, body) {
+  return [
+    isDefault ? '' : `mode=${encodeURIComponent(mode)}`,
+    body,
+    Array.isArray(hostOrigins) ? `hostOrigins=${hostOrigins.join(',')}` : '',
+    embed ? 'embed=true' : '',
+  ]
     .filter((s) => s !== '')
     .join('&');
 }

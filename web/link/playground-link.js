@@ -159,7 +159,8 @@ export const LINK_DEFAULTS = Object.freeze({ resets: 0, params: null });
  * Parses the playground's entries (web/link/hash-codec.js's hashEntries, the shared keys
  * already taken out). Returns {config, page, link, problems}: config the valid engine keys
  * found, page the page keys ({...PAGE_DEFAULTS, hidden: [...]}), link {resets, params},
- * problems one {key, value, reason} per dropped or clipped entry, in hash order.
+ * problems one {key, value, reason} per dropped or clipped entry, in hash order, rejected
+ * the schema keys whose every value was dropped (a page that shows a value for them keeps it).
  */
 export function parsePlaygroundEntries(entries, limits) {
   const { byKey } = playgroundSchema(limits);
@@ -167,6 +168,8 @@ export function parsePlaygroundEntries(entries, limits) {
   const page = { ...PAGE_DEFAULTS, hidden: [] };
   const link = { ...LINK_DEFAULTS };
   const problems = [];
+  const bad = new Set(); // keys given only with values that were dropped
+  const good = new Set();
   for (const { key, raw, problem } of entries) {
     if (problem) {
       problems.push({ key, value: raw, reason: problem });
@@ -191,12 +194,28 @@ export function parsePlaygroundEntries(entries, limits) {
       continue;
     }
     const r = readEntry(spec, key, raw, problems);
-    if (!r.ok) continue;
+    if (!r.ok) {
+      bad.add(key);
+      continue;
+    }
+    good.add(key);
     if (spec.link) link[key] = r.value;
     else if (spec.page) page[key] = r.value;
     else config[key] = r.value;
   }
-  return { config, page, link, problems };
+  const rejected = [...bad].filter((k) => !good.has(k));
+  return { config, page, link, problems, rejected };
+}
+
+/** The features a config without feature keys has on (the engine's and the reference's). */
+export const DEFAULT_FEATURES = Object.freeze(['x', 'y']);
+
+/** True when config (the engine keys given; an absent feature takes its default) has at least
+ *  one input feature on: the engine refuses a network without inputs. */
+export function hasInput(config) {
+  return FEATURE_KEYS.some((k) =>
+    config && typeof config[k] === 'boolean' ? config[k] : DEFAULT_FEATURES.includes(k),
+  );
 }
 
 /** Parses a whole playground hash ("#a=b&...", as a link gives it): parsePlaygroundEntries
