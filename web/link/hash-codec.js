@@ -93,7 +93,7 @@ export function parseValue(spec, raw) {
           : { ok: false, reason: 'not true or false' };
     case 'number': {
       if (!DECIMAL.test(raw)) return { ok: false, reason: 'not a number' };
-      const n = Number(raw);
+      const n = Number(raw) + 0; // -0 is 0: a link writes it as "0"
       if (!Number.isFinite(n)) return { ok: false, reason: 'not a finite number' };
       if (spec.integer && !Number.isInteger(n)) return { ok: false, reason: 'not a whole number' };
       if (n < spec.min || n > spec.max) {
