@@ -22,6 +22,7 @@ export interface Limits {
   maxSeedLength: number;
   maxPoints: number;
   maxGridResolution: number;
+  maxBatchSize: number;
 }
 
 /** One engine session (an embind handle: call delete() when done). Views point into wasm

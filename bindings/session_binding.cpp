@@ -305,6 +305,7 @@ val limits() {
         out.set("maxSeedLength", double(nnplay::kMaxSeedBytes));
         out.set("maxPoints", double(nnplay::kMaxPoints));
         out.set("maxGridResolution", nnplay::kMaxGridResolution);
+        out.set("maxBatchSize", nnplay::kMaxBatchSize);
         return out;
       },
       [] { return val::object(); });

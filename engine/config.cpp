@@ -307,7 +307,7 @@ ParsedConfig parse_config(const json& root) {
   p.number("noise", 0, 80, c.noise);
   p.number("percTrainData", 1, 100, c.perc_train);
   long long batch = c.batch_size;
-  p.integer_key("batchSize", 1, 2147483647LL, batch);
+  p.integer_key("batchSize", 1, kMaxBatchSize, batch);
   c.batch_size = int(batch);
   p.rate("learningRate", c.learning_rate);
   p.choice("activation", parse_activation, "relu, tanh, sigmoid, linear", c.activation);

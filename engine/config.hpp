@@ -30,6 +30,7 @@ constexpr double kMaxPointValue = 1e6;
 constexpr std::size_t kMaxConfigBytes = std::size_t(16) << 20;
 // Errors, and warnings, listed per config; the rest are counted in one last issue.
 constexpr std::size_t kMaxIssues = 50;
+constexpr int kMaxBatchSize = 2147483647;  // the largest int
 // The epoch counter: 2^53, the largest count a JS number holds exactly. A session stops
 // training there, so that what it exports it can read back.
 constexpr long long kMaxEpoch = 1LL << 53;

@@ -10,6 +10,7 @@ export const ENGINE_LIMIT_KEYS = Object.freeze([
   'maxSeedLength',
   'maxPoints',
   'maxGridResolution',
+  'maxBatchSize',
 ]);
 
 /** The page's comfort limits: the network's +/- buttons stop there (a link may ask for more,

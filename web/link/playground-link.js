@@ -124,7 +124,7 @@ export function playgroundSchema(limits) {
   const types = {
     activation: enumOf(ACTIVATIONS),
     regularization: enumOf(REGULARIZATIONS),
-    batchSize: numberIn(1, Number.MAX_SAFE_INTEGER, true),
+    batchSize: numberIn(1, limits.maxBatchSize, true),
     dataset: enumOf(CLASSIFICATION_DATASETS),
     regDataset: enumOf(REGRESSION_DATASETS),
     learningRate: numberIn(0, Infinity),
