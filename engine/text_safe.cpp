@@ -37,8 +37,9 @@ std::size_t decode(std::string_view text, std::size_t i, std::uint32_t& cp) {
   return len;
 }
 
-// Code points shown as \uXXXX: controls, DEL, C1 controls, and the invisible ones that move
-// text around (line and paragraph separators, bidirectional marks, overrides and isolates).
+// Code points shown as a \u escape with four hex digits: controls, DEL, C1 controls, and the
+// invisible ones that move text around (line and paragraph separators, bidirectional marks,
+// overrides and isolates).
 bool needs_escape(std::uint32_t cp) {
   return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x200E || cp == 0x200F ||
          (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
