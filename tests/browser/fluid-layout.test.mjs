@@ -79,7 +79,8 @@ for (const [width, height] of [
         rows: rows.length,
         playBeside: play.top < high && low < play.bottom,
         barHeight: bar.height,
-        linkInBar: Boolean(link.closest('.bar-settings')) && l.top >= bar.top && l.bottom <= bar.bottom,
+        linkInBar:
+          Boolean(link.closest('.bar-settings')) && l.top >= bar.top && l.bottom <= bar.bottom,
       };
     });
     assert.ok(bar.playBeside, 'the play controls beside the menus');
@@ -88,7 +89,10 @@ for (const [width, height] of [
     assert.ok(bar.linkInBar, 'copy link sits in the top bar, with the menus');
     const b = await boxes(page, ['#heatmap', '.heatmap-frame', '.network-body', '#loss-chart']);
     for (const [sel, box] of Object.entries(b))
-      assert.ok(inViewport(box, { width, height }), `${sel} above the fold: ${JSON.stringify(box)}`);
+      assert.ok(
+        inViewport(box, { width, height }),
+        `${sel} above the fold: ${JSON.stringify(box)}`,
+      );
     if (width === 1024) {
       const file = artifactPath('playground-1024x768.png');
       await page.screenshot({ path: file });
@@ -107,7 +111,12 @@ test('a phone upright (375 x 667): the play bar stays on screen to the bottom of
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await changed(page, () => window.scrollY > 1000, true, { what: 'the page scrolled down' });
   await frames(page);
-  const b = await boxes(page, ['#play-pause-button', '#step-button', '#reset-button', '#epoch-number']);
+  const b = await boxes(page, [
+    '#play-pause-button',
+    '#step-button',
+    '#reset-button',
+    '#epoch-number',
+  ]);
   for (const [sel, box] of Object.entries(b))
     assert.ok(inViewport(box, vp), `${sel} on screen at the bottom: ${JSON.stringify(box)}`);
   // and it still plays from there
@@ -148,12 +157,11 @@ test('a phone upright: the pinned map is on screen with the diagram and shows a 
     arg: node,
     what: 'the neuron pinned',
   });
-  await changed(
-    page,
-    (d) => document.querySelector('#mini-map-canvas').toDataURL() !== d,
-    true,
-    { arg: before, what: "the copy showing the neuron's map", timeout: TIMEOUT },
-  );
+  await changed(page, (d) => document.querySelector('#mini-map-canvas').toDataURL() !== d, true, {
+    arg: before,
+    what: "the copy showing the neuron's map",
+    timeout: TIMEOUT,
+  });
   assert.ok(inViewport((await boxes(page, ['#mini-map']))['#mini-map'], vp));
   // A tap on the copy brings the map itself into view.
   await page.tap('#mini-map');
@@ -190,7 +198,9 @@ function smallTargets() {
     const r = target.getBoundingClientRect();
     if (r.width < 43.5 || r.height < 43.5) {
       const name = el.id || el.getAttribute('aria-label') || el.textContent.trim().slice(0, 30);
-      small.push(`${el.tagName.toLowerCase()} "${name}" ${Math.round(r.width)}x${Math.round(r.height)}`);
+      small.push(
+        `${el.tagName.toLowerCase()} "${name}" ${Math.round(r.width)}x${Math.round(r.height)}`,
+      );
     }
   }
   return { small, checked: seen.size };
