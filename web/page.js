@@ -11,6 +11,7 @@ import { mountDataControls } from './ui/data-controls.js';
 import { mountNetworkView } from './ui/network-view.js';
 import { mountShare } from './ui/share.js';
 import { mountVisibility } from './ui/visibility.js';
+import { mountMiniMap } from './ui/mini-map.js';
 import { mountEmbedView } from './embed/view.js';
 import { datasetChange } from './options.js';
 
@@ -74,6 +75,15 @@ export function mountPage(engine, playground, linkTo) {
   );
   playground.addView(
     mountShare($('share'), ({ network }) => linkTo(playground.shareHash({ network }))),
+  );
+  playground.addView(
+    mountMiniMap({
+      button: $('mini-map'),
+      canvas: $('mini-map-canvas'),
+      heatmap: $('heatmap'),
+      points: $('points'),
+      frame: document.querySelector('.heatmap-frame'),
+    }),
   );
   playground.addView(
     mountVisibility(document, {
