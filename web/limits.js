@@ -62,3 +62,24 @@ export function limitsTable(engineLimits) {
   }
   return Object.freeze({ ...table, ...PAGE_LIMITS, ...LINK_LIMITS, ...WORK_LIMITS });
 }
+
+/** The network limits as a person reads them, for the list beside the layers control: what
+ *  the buttons offer, what a link may ask for (the engine's limits), what happens beyond. */
+export function limitsLines(table) {
+  return [
+    `The buttons: up to ${table.uiMaxLayers} hidden layers of up to ${table.uiMaxNeurons} neurons.`,
+    `A link: up to ${table.maxHiddenLayers} hidden layers of up to ${table.maxNeurons} neurons (the engine's limits).`,
+    'A link asking for more is clipped to these, with a notice.',
+  ];
+}
+
+/** The warning for a network beyond what the buttons offer (a link's), or null within. */
+export function largeNetworkWarning(shape, table) {
+  const widest = shape.length ? Math.max(...shape) : 0;
+  if (shape.length <= table.uiMaxLayers && widest <= table.uiMaxNeurons) return null;
+  return (
+    `A large network: ${shape.length} hidden layer${shape.length === 1 ? '' : 's'} of up to ${widest} neurons, ` +
+    `beyond what the buttons offer (${table.uiMaxLayers} of ${table.uiMaxNeurons}). ` +
+    'It trains and draws more slowly: its maps are drawn at a lower resolution and its neurons and links are redrawn less often.'
+  );
+}

@@ -58,7 +58,9 @@ export function mountPage(engine, playground, linkTo) {
   picker.drawThumbnails((name) => thumbnailPoints(engine, name));
   playground.addView(picker);
   playground.addView(mountDataControls($('data-controls'), actions));
-  playground.addView(mountNetworkView($('network-column'), engine.featureMaps(), actions));
+  playground.addView(
+    mountNetworkView($('network-column'), engine.featureMaps(), actions, playground.limits),
+  );
   playground.addView(
     mountOutput(
       {

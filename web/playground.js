@@ -35,6 +35,16 @@ import { createGovernor } from './speed.js';
 import { clearPoints, drawPoints } from './render/points.js';
 
 export const GRID_RESOLUTION = 100;
+/** The multiply-adds one frame's maps (every node's, predictGrid) may cost: a network larger
+ *  than that (from a link, beyond the buttons) has its maps drawn at a lower resolution. */
+export const GRID_WORK = 8e6;
+const GRID_STEPS = [100, 50, 40, 20, 10]; // multiples of the thumbnails' 10 x 10 blocks
+
+/** The maps' resolution for a network of `parameters` weights and biases: the finest of
+ *  GRID_STEPS whose predictGrid stays within GRID_WORK (10 at the least). */
+export function gridResolution(parameters) {
+  return GRID_STEPS.find((r) => (parameters + 64) * r * r <= GRID_WORK) || GRID_STEPS.at(-1);
+}
 export const MAX_STEP = 100000; // epochs per step(n) call
 
 /** The top-level config key an engine error names ("networkShape[1]" -> "networkShape"). */
@@ -701,22 +711,30 @@ export class Playground {
       edited: this.edited,
       params: e.paramsView(),
       dead: e.deadView(),
-      grid: { nodes: e.gridNodes(), resolution: GRID_RESOLUTION, changed: this.gridChanged },
+      grid: { nodes: e.gridNodes(), resolution: this.gridResolution(), changed: this.gridChanged },
     };
+  }
+
+  /** The maps' resolution for the configured network (gridResolution). */
+  gridResolution() {
+    return gridResolution(this.engine.paramsView().length);
   }
 
   /** Schedules one frame (idempotent). */
   refresh() {
     if (this.frameRequested) return;
     this.frameRequested = true;
-    this.raf(() => this.frame());
+    this.raf((t) => this.frame(t));
   }
 
-  frame() {
+  /** One animation frame (t: its rAF timestamp): trains while playing, then draws. */
+  frame(t) {
     this.frameRequested = false;
-    if (this.playing) {
+    const start = performance.now();
+    const training = this.playing;
+    if (training) {
       // Epochs this frame: the speed control's count (1: the reference's pace; max: adapted
-      // to an engine budget per frame, from the time the last frames took).
+      // to the whole frame, training and drawing, from the time the last frames took).
       if (this.governor.speed !== this.page.speed) this.governor = createGovernor(this.page.speed);
       const epochs = this.governor.epochs();
       const t0 = performance.now();
@@ -729,20 +747,25 @@ export class Playground {
     const view = this.view();
     for (const v of this.views) v.update(view);
     this.gridChanged = false;
+    if (training) {
+      const interval = this.lastFrame > 0 && t > this.lastFrame ? t - this.lastFrame : 0;
+      this.governor.frame(performance.now() - start, interval);
+    }
+    this.lastFrame = training && Number.isFinite(t) ? t : 0;
     if (this.playing) this.refresh();
   }
 
   draw() {
     if (this.dirty.grid) {
-      const R = GRID_RESOLUTION;
+      const R = this.gridResolution();
       let values = this.engine.predictGrid(R);
       const p = this.preview;
       if (p && Number.isInteger(p.grid) && p.grid >= 0) {
         const nodes = this.engine.gridNodes();
         if ((p.grid + 1) * R * R <= nodes.length)
           values = nodes.subarray(p.grid * R * R, (p.grid + 1) * R * R);
-      } else if (p && p.values && p.values.length === R * R) {
-        values = p.values;
+      } else if (p && p.values && p.values.length === GRID_RESOLUTION * GRID_RESOLUTION) {
+        values = p.values; // an input's own map, at full resolution
       }
       this.heatmap.draw(values, { discretize: this.page.discretize });
       if (!this.drawnOnce) {

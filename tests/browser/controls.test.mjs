@@ -30,7 +30,9 @@ const neuronsShown = (page, layer, n) =>
     { arg: layer, what: `the neurons of hidden layer ${layer + 1}` },
   );
 const linksShown = (page, n) =>
-  changed(page, () => document.querySelectorAll('path.link').length, n, { what: 'the links' });
+  changed(page, () => document.querySelector('canvas.link-canvas').links.count, n, {
+    what: 'the links',
+  });
 
 test('learning rate: 11 values; a change keeps the epoch and the weights, and is in the hash', async () => {
   const { page, errors, close } = await open();
@@ -169,7 +171,7 @@ test('features: seven toggles with thumbnails; a click switches one on and rebui
   for (const f of ['x', 'xSquared', 'sinY']) {
     assert.ok((await canvasColours(page, `[data-feature="${f}"] canvas`)).length > 1, f);
   }
-  const links = await page.locator('path.link').count();
+  const links = await page.$eval('canvas.link-canvas', (c) => c.links.count);
   await page.click('[data-feature="xSquared"]');
   const s = await state(page);
   assert.equal(s.config.xSquared, true);

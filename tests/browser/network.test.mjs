@@ -1,7 +1,9 @@
 // Browser tests of the network diagram: live 10 x 10 neuron thumbnails,
 // hovering (or tapping) a neuron shows its map in the big heatmap, links sized and coloured by
 // their weights with dashes that flow while playing and stand still when paused, dead L1 links, bias squares, the hover
-// card, and editing a weight or a bias (mouse and keyboard) changes the heatmap at once.
+// card, and editing a weight or a bias (mouse and keyboard) changes the heatmap at once. The
+// links are drawn on one canvas (web/ui/link-canvas.js): the tests read what it drew from its
+// `links` property and point at a link's curve.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser } from './harness.mjs';
@@ -14,6 +16,7 @@ import {
   canvasData,
   frames,
   GOLDEN,
+  linkPoint,
 } from './page-helpers.mjs';
 
 const env = useBrowser();
@@ -22,6 +25,16 @@ const open = (h = `#seed=${GOLDEN.seed}`, o) => openPage(env, h, o);
 const heatmapShows = (page, expected, what) =>
   changed(page, () => document.getElementById('heatmap').toDataURL(), expected, { what });
 const weightOf = (text) => Number(/is (-?[\d.e+-]+)/.exec(text)[1]);
+const linkCount = (page) => page.$eval('canvas.link-canvas', (c) => c.links.count);
+const linkStyle = (page, i) => page.$eval('canvas.link-canvas', (c, i) => c.links.style(i), i);
+const linkOffset = (page) => page.$eval('canvas.link-canvas', (c) => c.links.offset);
+/** Hovers link i's curve (after a move away, so the card shows afresh). */
+async function hoverLink(page, i, t = 0.25) {
+  await page.mouse.move(2, 2);
+  const [x, y] = await linkPoint(page, i, t);
+  await page.mouse.move(x, y);
+  return [x, y];
+}
 
 test('nodes: 7 inputs, 4 + 2 neurons, the output; each neuron a live 10 x 10 thumbnail', async () => {
   const { page, errors, close } = await open();
@@ -70,8 +83,10 @@ test('a tap on a neuron does what hover does (touch), a second tap undoes it', a
   await redrawn(page, '#heatmap', output, { what: "the tapped neuron's map" });
   await neuron.tap();
   await heatmapShows(page, output, 'the output map again');
-  // a tap on a link opens its card with the value to edit
-  await page.locator('path.link-hit').first().tap({ force: true });
+  // a tap on a link opens its card with the value to edit (after closing the neuron's list)
+  await page.locator('.node[data-layer="0"][data-node="0"]').scrollIntoViewIfNeeded();
+  const [tx, ty] = await linkPoint(page, 0, 0.25);
+  await page.touchscreen.tap(tx, ty);
   assert.ok(await page.locator('.hovercard').isVisible());
   assert.ok(await page.locator('.hovercard-input').isVisible());
   await close();
@@ -83,21 +98,19 @@ test('links: width clamp(1 + 9|w|/5, 1, 10) and the colour scale', async () => {
   await changed(page, () => document.getElementById('epoch-number').textContent, '000,300', {
     what: 'the page drawn at epoch 300',
   });
-  assert.equal(await page.locator('path.link').count(), 2 * 4 + 4 * 2 + 2);
+  assert.equal(await linkCount(page), 2 * 4 + 4 * 2 + 2);
   assert.equal(await page.locator('rect.bias').count(), 4 + 2 + 1);
-  const hits = page.locator('path.link-hit');
   for (let i = 0; i < 3; i++) {
-    await hits.nth(i).focus();
+    await hoverLink(page, i);
     const text = await page.textContent('.hovercard-text');
     assert.match(text, /^Weight is -?\d/);
     const w = weightOf(text);
-    const width = Number(await page.locator('path.link').nth(i).getAttribute('stroke-width'));
+    const { width, colour } = await linkStyle(page, i);
     const expected = Math.min(10, 1 + (9 * Math.abs(w)) / 5);
     assert.ok(
       Math.abs(width - expected) < 0.2 + 9 * Math.abs(w) * 0.01,
       `w ${w}: width ${width} vs ${expected}`,
     );
-    const colour = await page.locator('path.link').nth(i).getAttribute('stroke');
     assert.match(colour, /^#[0-9a-f]{6}$/);
     if (w > 1) assert.equal(colour, '#0877bd');
     if (w < -1) assert.equal(colour, '#f59322');
@@ -107,7 +120,7 @@ test('links: width clamp(1 + 9|w|/5, 1, 10) and the colour scale', async () => {
 
 test('the links dashes flow while playing and stand still when paused', async () => {
   const { page, errors, close } = await open();
-  const offset = () => page.$eval('path.link', (p) => getComputedStyle(p).strokeDashoffset);
+  const offset = () => linkOffset(page);
   const still = async (what) => {
     const a = await offset();
     for (let i = 0; i < 10; i++) await frames(page);
@@ -118,7 +131,7 @@ test('the links dashes flow while playing and stand still when paused', async ()
   const start = await offset();
   await changed(
     page,
-    () => getComputedStyle(document.querySelector('path.link')).strokeDashoffset,
+    () => document.querySelector('canvas.link-canvas').links.offset,
     (o) => o !== start,
     {
       what: 'the dashes moving while playing',
@@ -133,7 +146,7 @@ test('the links dashes flow while playing and stand still when paused', async ()
 
 test('with reduced motion asked for, the dashes stand still while playing', async () => {
   const { page, errors, close } = await open(undefined, { reducedMotion: 'reduce' });
-  const offset = () => page.$eval('path.link', (p) => getComputedStyle(p).strokeDashoffset);
+  const offset = () => linkOffset(page);
   const a = await offset();
   await page.click('#play-pause-button');
   for (let i = 0; i < 10; i++) await frames(page);
@@ -157,10 +170,10 @@ test('clicking a link edits its weight: the heatmap and the loss change at once'
   await page.evaluate(() => window.nnplay.step(10));
   const heat = await redrawn(page, '#heatmap', untrained);
   const before = await state(page);
-  const hit = page.locator('path.link-hit').last(); // into the output
-  await hit.hover({ force: true });
+  const last = (await linkCount(page)) - 1; // into the output
+  const [x, y] = await hoverLink(page, last);
   assert.match(await page.textContent('.hovercard'), /Weight is/);
-  await hit.click({ force: true });
+  await page.mouse.click(x, y);
   const input = page.locator('.hovercard-input');
   assert.ok(await input.isVisible());
   await input.fill('-4');
@@ -170,7 +183,7 @@ test('clicking a link edits its weight: the heatmap and the loss change at once'
   await redrawn(page, '#heatmap', heat, { what: 'the heatmap with the edited weight' });
   await input.press('Enter');
   assert.equal(await input.isVisible(), false, 'Enter closes the editor');
-  await page.locator('path.link-hit').last().focus();
+  await hoverLink(page, last);
   assert.match(await page.textContent('.hovercard-text'), /^Weight is -4\.0$/);
   assert.deepEqual(errors, []);
   await close();
@@ -199,16 +212,17 @@ test('dead L1 links are drawn dead and say so', async () => {
     `#seed=${GOLDEN.seed}&regularization=L1&regularizationRate=0.3&learningRate=0.1&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true`,
   );
   await page.evaluate(() => window.nnplay.step(100));
-  await changed(
+  const i = await changed(
     page,
-    () => document.querySelectorAll('path.link.dead').length,
-    (n) => n > 0,
+    () => {
+      const c = document.querySelector('canvas.link-canvas').links;
+      for (let i = 0; i < c.count; i++) if (c.style(i).dead) return i;
+      return -1;
+    },
+    (n) => n >= 0,
     { what: 'dead links (some links died)' },
   );
-  const i = await page.$$eval('path.link', (ps) =>
-    ps.findIndex((p) => p.classList.contains('dead')),
-  );
-  await page.locator('path.link-hit').nth(i).focus();
+  await hoverLink(page, i);
   assert.match(await page.textContent('.hovercard-text'), /Weight is 0\.0 \(a dead link/);
   await close();
 });

@@ -153,3 +153,17 @@ export function countColours(sel) {
 export function canvasData(page, selector) {
   return page.evaluate((s) => document.querySelector(s).toDataURL(), selector);
 }
+
+/** The page's point on link i's curve at t, in CSS px of the viewport (the diagram's links are drawn on one canvas: web/ui/link-canvas.js). */
+export async function linkPoint(page, i, t = 0.25, dy = 0) {
+  return page.$eval(
+    'canvas.link-canvas',
+    (c, [i, t, dy]) => {
+      const [x, y] = c.links.point(i, t);
+      const r = c.getBoundingClientRect();
+      const k = r.width / parseFloat(c.style.width);
+      return [r.left + x * k, r.top + (y + dy) * k];
+    },
+    [i, t, dy],
+  );
+}

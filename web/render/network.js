@@ -126,3 +126,42 @@ export function blockAverage(values, node, R, B, out) {
   }
   return out;
 }
+
+export const LINK_SAMPLES = 12; // segments a link's curve is cut into for hit tests
+
+/** Points along the curve linkPath draws (a cubic Bezier with both control points at the
+ *  middle x), `n` segments: [x0, y0, x1, y1, ...] written into `out` (length 2(n+1)). */
+export function linkPoints(sx, sy, tx, ty, out, n = LINK_SAMPLES) {
+  const mx = (sx + tx) / 2;
+  for (let i = 0; i <= n; i++) {
+    const t = i / n;
+    const u = 1 - t;
+    const a = u * u * u;
+    const b = 3 * u * u * t;
+    const c = 3 * u * t * t;
+    const d = t * t * t;
+    out[2 * i] = a * sx + (b + c) * mx + d * tx;
+    out[2 * i + 1] = (a + b) * sy + (c + d) * ty;
+  }
+  return out;
+}
+
+/** The distance from (x, y) to the polyline of `count` points at `offset` in `pts`. */
+export function polylineDistance(pts, offset, count, x, y) {
+  let best = Infinity;
+  for (let i = 0; i < count - 1; i++) {
+    const p = offset + 2 * i;
+    const ax = pts[p];
+    const ay = pts[p + 1];
+    const dx = pts[p + 2] - ax;
+    const dy = pts[p + 3] - ay;
+    const len = dx * dx + dy * dy;
+    let t = len > 0 ? ((x - ax) * dx + (y - ay) * dy) / len : 0;
+    t = t < 0 ? 0 : t > 1 ? 1 : t;
+    const ex = ax + t * dx - x;
+    const ey = ay + t * dy - y;
+    const d = ex * ex + ey * ey;
+    if (d < best) best = d;
+  }
+  return Math.sqrt(best);
+}
