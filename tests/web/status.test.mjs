@@ -17,7 +17,11 @@ test('deadLayer: the first hidden layer whose every map is exactly 0, or -1', ()
   assert.equal(deadLayer(maps(inputs, [live, zero, zero], [live, live], [live]), sizes, cells), -1);
   assert.equal(deadLayer(maps(inputs, [zero, zero, zero], [live, live], [live]), sizes, cells), 1);
   assert.equal(deadLayer(maps(inputs, [zero, live, zero], [zero, zero], [live]), sizes, cells), 2);
-  assert.equal(deadLayer(maps([zero, zero], [live, live, live], [live, live], [zero]), sizes, cells), -1, 'inputs and output are not hidden units');
+  assert.equal(
+    deadLayer(maps([zero, zero], [live, live, live], [live, live], [zero]), sizes, cells),
+    -1,
+    'inputs and output are not hidden units',
+  );
   assert.equal(deadLayer(new Float32Array(0), sizes, cells), -1, 'no grid yet');
   assert.equal(deadLayer(maps(inputs, [live], [zero]), [2, 1], cells), -1, 'no hidden layer');
 });
