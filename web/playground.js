@@ -39,28 +39,12 @@ export const MAX_STEP = 100000; // epochs per step(n) call
 export const DEAD_CHECK_EVERY = 20; // training calls between two looks for dead ReLU units
 
 /**
- * The first hidden layer (1-based, as the diagram counts them) whose every node's map is
- * exactly 0 over the whole grid, or -1. nodes: the display grid's maps, node by node (inputs,
- * hidden layers, outputs: web/engine.js gridNodes()); sizes: the layer sizes [inputs,
- * ...hidden, outputs]; cells: values per map. Stops at a node's first non-zero value.
+ * The first hidden layer (1-based, as the diagram counts them) all of whose units are dead, or
+ * -1. counts: the engine's deadUnits() (per hidden layer, the units whose output is 0 on every
+ * training point); sizes: the layer sizes [inputs, ...hidden, outputs].
  */
-export function deadLayer(nodes, sizes, cells) {
-  let start = sizes[0] * cells;
-  for (let l = 1; l < sizes.length - 1; l++) {
-    const end = start + sizes[l] * cells;
-    if (end > nodes.length) return -1;
-    let dead = true;
-    for (let node = start; dead && node < end; node += cells) {
-      for (let i = node; i < node + cells; i++) {
-        if (nodes[i] !== 0) {
-          dead = false;
-          break;
-        }
-      }
-    }
-    if (dead) return l;
-    start = end;
-  }
+export function deadLayer(counts, sizes) {
+  for (let l = 1; l < sizes.length - 1; l++) if (counts[l - 1] === sizes[l]) return l;
   return -1;
 }
 
@@ -680,8 +664,8 @@ export class Playground {
       }
       return;
     }
-    // Dead ReLU units: looked for every DEAD_CHECK_EVERY-th training call only (deadLayer
-    // stops at a node's first non-zero value, so a live network costs a few reads a node).
+    // Dead ReLU units: looked for every DEAD_CHECK_EVERY-th training call only (the engine
+    // runs the network forward over the training data for it).
     this.trainCalls += 1;
     if (
       this.config.activation === 'relu' &&
@@ -691,12 +675,12 @@ export class Playground {
       this.checkDeadUnits();
   }
 
-  /** Pauses and says so when every unit of a hidden layer outputs 0 over the whole map (the
-   *  display grid of the last frame, which covers every data point): the output is then
-   *  constant and no gradient reaches the weights before that layer, so training is stuck. */
+  /** Pauses and says so when every unit of a hidden layer outputs 0 on every training point
+   *  (the engine's deadUnits(): a ReLU unit whose input sum is <= 0 everywhere passes no
+   *  gradient): the output is then constant and the weights before that layer cannot change,
+   *  so training is stuck. */
   checkDeadUnits() {
-    const R = GRID_RESOLUTION;
-    const layer = deadLayer(this.engine.gridNodes(), this.sizes, R * R);
+    const layer = deadLayer(this.engine.deadUnits(), this.sizes);
     if (layer < 0) return false;
     this.deadLayer = layer;
     this.playing = false;
@@ -705,7 +689,7 @@ export class Playground {
       'dead',
       `Training stopped at epoch ${formatEpoch(this.engine.epoch())}: every ReLU unit is dead: lower the learning rate or reset.`,
       [
-        `${units === 1 ? 'The unit' : `All ${units} units`} of hidden layer ${layer} output${units === 1 ? 's' : ''} 0 at every point of the map: the network's output is constant and no gradient reaches the weights before them, so more training changes nothing.`,
+        `${units === 1 ? 'The unit' : `All ${units} units`} of hidden layer ${layer} output${units === 1 ? 's' : ''} 0 on every training point: the network's output is constant and no gradient reaches the weights before them, so more training changes nothing.`,
         `Lower the learning rate (it is ${this.config.learningRate} now), then press reset for new weights; or pick the tanh activation.`,
       ],
       { kind: 'error' },

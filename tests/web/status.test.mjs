@@ -1,50 +1,37 @@
-// The playground's honest status (web/playground.js): deadLayer finds a hidden layer whose
-// every map is 0; training stops with the dead-ReLU notice, looked for every
-// DEAD_CHECK_EVERY-th training call only; the carried network's notice goes once training
-// continues.
+// The playground's honest status (web/playground.js): deadLayer reads the engine's deadUnits()
+// (a hidden layer whose every unit outputs 0 on every training point); training stops with the
+// dead-ReLU notice, looked for every DEAD_CHECK_EVERY-th training call only; the carried
+// network's notice goes once training continues.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { deadLayer, DEAD_CHECK_EVERY, GRID_RESOLUTION } from '../../web/playground.js';
+import { deadLayer, DEAD_CHECK_EVERY } from '../../web/playground.js';
 import { setup } from './fake-playground.mjs';
 
-test('deadLayer: the first hidden layer whose every map is exactly 0, or -1', () => {
-  const cells = 4;
+test('deadLayer: the first hidden layer whose every unit is dead, or -1', () => {
   const sizes = [2, 3, 2, 1];
-  const maps = (...layers) => Float32Array.from(layers.flat(2));
-  const live = [0, 0, 0.5, 0];
-  const zero = [0, 0, 0, 0];
-  const inputs = [live, live];
-  assert.equal(deadLayer(maps(inputs, [live, zero, zero], [live, live], [live]), sizes, cells), -1);
-  assert.equal(deadLayer(maps(inputs, [zero, zero, zero], [live, live], [live]), sizes, cells), 1);
-  assert.equal(deadLayer(maps(inputs, [zero, live, zero], [zero, zero], [live]), sizes, cells), 2);
-  assert.equal(
-    deadLayer(maps([zero, zero], [live, live, live], [live, live], [zero]), sizes, cells),
-    -1,
-    'inputs and output are not hidden units',
-  );
-  assert.equal(deadLayer(new Float32Array(0), sizes, cells), -1, 'no grid yet');
-  assert.equal(deadLayer(maps(inputs, [live], [zero]), [2, 1], cells), -1, 'no hidden layer');
+  assert.equal(deadLayer([0, 0], sizes), -1);
+  assert.equal(deadLayer([2, 1], sizes), -1, 'some dead units are no stall');
+  assert.equal(deadLayer([3, 0], sizes), 1);
+  assert.equal(deadLayer([1, 2], sizes), 2);
+  assert.equal(deadLayer([], [2, 1]), -1, 'no hidden layer');
 });
 
-function deadSetup(grid) {
+function deadSetup(counts) {
   const { pg, engine, runFrame, frames } = setup();
   const statuses = [];
   pg.status = { show: (t, items) => statuses.push({ t, items }), clear: () => statuses.push(null) };
+  let asked = 0;
+  engine.deadUnits = () => {
+    asked += 1;
+    return counts();
+  };
   pg.loadHash('#seed=abc&activation=relu&networkShape=2');
   pg.trainCount = 2;
-  engine.gridNodes = () => grid();
-  return { pg, engine, runFrame, frames, statuses };
+  return { pg, engine, runFrame, frames, statuses, asked: () => asked };
 }
 
 test('dead ReLU units pause training with their notice; reset clears it', () => {
-  const cells = GRID_RESOLUTION * GRID_RESOLUTION;
-  let reads = 0;
-  const dead = new Float32Array(2 * cells + 2 * cells + cells); // inputs live below
-  dead.fill(1, 0, 2 * cells);
-  const { pg, runFrame, frames, statuses } = deadSetup(() => {
-    reads += 1;
-    return dead;
-  });
+  const { pg, runFrame, frames, statuses, asked } = deadSetup(() => [2]);
   pg.play();
   let guard = 0;
   while (frames.length && guard++ < 1000) runFrame();
@@ -53,26 +40,30 @@ test('dead ReLU units pause training with their notice; reset clears it', () => 
   assert.equal(pg.state().deadLayer, 1);
   assert.match(statuses.at(-1).t, /every ReLU unit is dead: lower the learning rate or reset/);
   assert.ok(statuses.at(-1).items.some((i) => /learning rate \(it is/.test(i)));
-  assert.equal(pg.trainCalls, DEAD_CHECK_EVERY, 'looked at the grid every few calls only');
+  assert.equal(pg.trainCalls, DEAD_CHECK_EVERY, 'looked every few training calls only');
+  assert.equal(asked(), 1);
   pg.reset();
   assert.equal(pg.deadLayer, -1);
   assert.equal(statuses.at(-1), null);
-  assert.ok(reads >= 1);
 });
 
-test('a tanh network is not looked at for dead units (its zeros are not death)', () => {
-  const { pg, engine, runFrame, frames } = setup();
-  const cells = GRID_RESOLUTION * GRID_RESOLUTION;
-  engine.gridNodes = () => new Float32Array(2 * cells + 4 * cells + 2 * cells + cells);
+test('a live ReLU network trains on; a tanh one is not asked', () => {
+  const live = deadSetup(() => [1]);
+  for (let i = 0; i < 3 * DEAD_CHECK_EVERY; i++) live.pg.step(1);
+  assert.equal(live.asked(), 3);
+  assert.equal(live.pg.deadLayer, -1);
+  const { pg, engine } = setup();
+  engine.deadUnits = () => {
+    throw new Error('asked for a tanh network');
+  };
   pg.loadHash('#seed=abc&activation=tanh');
   pg.trainCount = 2;
   for (let i = 0; i < 3 * DEAD_CHECK_EVERY; i++) pg.step(1);
-  while (frames.length) runFrame();
   assert.equal(pg.deadLayer, -1);
 });
 
 test('the carried network notice is cleared by the next training, not by other notices', () => {
-  const { pg, statuses } = deadSetup(() => new Float32Array(0));
+  const { pg, statuses } = deadSetup(() => [0]);
   pg.showStatus('carried', 'This link carries a trained network (epoch 000,010).', []);
   pg.step(1);
   assert.equal(statuses.at(-1), null);
