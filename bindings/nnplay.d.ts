@@ -55,6 +55,8 @@ export interface Session {
   nextSeed(): string;
   /** A copy: nodes per layer, inputs first. */
   layerSizes(): Int32Array;
+  /** Per hidden layer, the units whose output is 0 on every training point (dead ReLU units). */
+  deadUnits(): Int32Array;
   /** Comma separated. */
   inputNames(): string;
   /** Copies: [x, y, label, ...]. */

@@ -182,6 +182,14 @@ class JsSession {
         },
         [] { return val::global("Int32Array").new_(0); });
   }
+  val deadUnits() {
+    return guarded(
+        [&] {
+          const std::vector<int> counts = session_.dead_units();
+          return copy_array(counts.data(), counts.size());
+        },
+        [] { return val::global("Int32Array").new_(0); });
+  }
   std::string inputNames() const {
     return guard(
         [&] {
@@ -349,6 +357,7 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("regenerate", &JsSession::regenerate)
       .function("nextSeed", &JsSession::nextSeed)
       .function("layerSizes", &JsSession::layerSizes)
+      .function("deadUnits", &JsSession::deadUnits)
       .function("inputNames", &JsSession::inputNames)
       .function("trainPoints", &JsSession::trainPoints)
       .function("testPoints", &JsSession::testPoints)

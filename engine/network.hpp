@@ -38,6 +38,9 @@ class Network {
   void backward_batch(const double* targets, std::size_t stride);
   // Output k of example e of the last forward_batch().
   double batch_output(int e, int k = 0) const { return out_((out_row_ + k) * width_ + e); }
+  // Output of example e of the last forward_batch() at activation row `row` (hidden and output
+  // nodes, layer by layer: LayerView::row is a layer's first).
+  double node_output(std::size_t row, int e) const { return out_(row * width_ + e); }
 
   // One example: forward_batch / backward_batch of one. forward returns output 0.
   double forward(const double* input);

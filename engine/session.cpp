@@ -158,6 +158,27 @@ long long Session::train_examples(long long examples, Stop stop) {
   return done;
 }
 
+std::vector<int> Session::dead_units() {
+  const auto& views = net_.layers();
+  const std::size_t hidden = views.empty() ? 0 : views.size() - 1;
+  std::vector<int> counts(hidden, 0);
+  const std::size_t n = data_.train.size(), stride = n + 1;
+  if (hidden == 0 || n == 0) return counts;
+  // live[r]: hidden activation row r was non-zero on some training point so far.
+  const std::size_t rows = views.back().row;
+  std::vector<std::uint8_t> live(rows, 0);
+  for (std::size_t i = 0; i < n; i += kChunk) {
+    const int chunk = int(std::min(n - i, std::size_t(kChunk)));
+    net_.forward_batch(train_x_.data() + i, stride, chunk);
+    for (std::size_t r = 0; r < rows; ++r)
+      for (int e = 0; e < chunk && !live[r]; ++e) live[r] = net_.node_output(r, e) != 0.0;
+  }
+  for (std::size_t l = 0; l < hidden; ++l)
+    for (int k = 0; k < views[l].n_out; ++k)
+      counts[l] += live[views[l].row + std::size_t(k)] ? 0 : 1;
+  return counts;
+}
+
 void Session::update_metrics() {
   const bool classify = config_.problem == Problem::Classification;
   const double threshold = (1 + negative_target()) / 2;

@@ -91,6 +91,12 @@ class Session {
   // The network's output 0 for one point (features computed as for training).
   double predict(double x, double y);
 
+  // Per hidden layer, the units whose output is exactly 0 on every training point: for ReLU,
+  // a unit whose input sum is <= 0 everywhere, which passes no gradient (a dead unit). A
+  // forward pass over the training data for the current weights; the losses, the gradient
+  // and the training state are not touched. Zeros when there are no training points.
+  std::vector<int> dead_units();
+
  private:
   // When a non-finite output stops the training loop: right after that example, or at the
   // end of its epoch.

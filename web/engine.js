@@ -125,6 +125,11 @@ export class Engine {
   layerSizes() {
     return Array.from(this.session.layerSizes());
   }
+  /** Per hidden layer, the units dead on every training point (docs/BINDING.md). */
+  deadUnits() {
+    return Array.from(this.session.deadUnits());
+  }
+
   /** @returns {string[]} */
   inputNames() {
     const s = this.session.inputNames();

@@ -46,6 +46,17 @@ export function gridResolution(parameters) {
   return GRID_STEPS.find((r) => (parameters + 64) * r * r <= GRID_WORK) || GRID_STEPS.at(-1);
 }
 export const MAX_STEP = 100000; // epochs per step(n) call
+export const DEAD_CHECK_EVERY = 20; // training calls between two looks for dead ReLU units
+
+/**
+ * The first hidden layer (1-based, as the diagram counts them) all of whose units are dead, or
+ * -1. counts: the engine's deadUnits() (per hidden layer, the units whose output is 0 on every
+ * training point); sizes: the layer sizes [inputs, ...hidden, outputs].
+ */
+export function deadLayer(counts, sizes) {
+  for (let l = 1; l < sizes.length - 1; l++) if (counts[l - 1] === sizes[l]) return l;
+  return -1;
+}
 
 /** The top-level config key an engine error names ("networkShape[1]" -> "networkShape"). */
 export function topKey(field) {
@@ -138,6 +149,9 @@ export class Playground {
     this.linkParams = null; // the params code the weights came from, while they last
     this.edited = false; // a weight or bias was set by hand since the last reset
     this.diverged = false;
+    this.deadLayer = -1; // the hidden layer (1-based) whose ReLU units all died, or -1
+    this.trainCalls = 0; // training calls since the page started (paces checkDeadUnits)
+    this.statusKind = null; // what the status notice shows (showStatus)
     this.preview = null; // null, {grid: k} (a node of gridNodes) or {values} (an R·R map)
     this.sizes = [];
     this.trainCount = 0;
@@ -228,7 +242,8 @@ export class Playground {
       this.resets = -1;
       this.linkParams = link.params;
       this.writeHash();
-      this.status.show(
+      this.showStatus(
+        'carried',
         `This link carries a trained network (epoch ${formatEpoch(carried.epoch)}).`,
         ['Press play to continue training it, or reset for new weights.'],
         { kind: 'info' },
@@ -286,7 +301,8 @@ export class Playground {
    *  is true. A change of the network or the weights stops it (stopReplay). */
   replayResets(total, unit) {
     const progress = (done) =>
-      this.status.show(
+      this.showStatus(
+        null,
         `Replaying the link's resets: ${done} of ${total}.`,
         ['The page stays usable; a change of the network or of its weights stops the replay.'],
         { kind: 'info' },
@@ -312,12 +328,13 @@ export class Playground {
       this.history.add(this.engine.epoch(), this.engine.trainLoss(), this.engine.testLoss());
       this.dirty.grid = true;
       if (cancelled && done < total)
-        this.status.show(
+        this.showStatus(
+          null,
           `The replay of the link's resets stopped after ${done} of ${total}.`,
           [`A link copied now says resets=${done}.`],
           { kind: 'info' },
         );
-      else this.status.clear();
+      else this.clearStatus();
       if (this.rewritten) this.writeHash(); // the link the user's change wrote: now all replayed
       this.refresh();
     });
@@ -458,6 +475,7 @@ export class Playground {
     this.stopReplay();
     if (!this.engine.setWeight(layer, node, source, value)) return false;
     this.edited = true;
+    if (this.deadLayer >= 0) this.clearDivergence(); // looked for again as training goes on
     this.afterWeightsChange();
     return true;
   }
@@ -466,6 +484,7 @@ export class Playground {
     this.stopReplay();
     if (!this.engine.setBias(layer, node, value)) return false;
     this.edited = true;
+    if (this.deadLayer >= 0) this.clearDivergence(); // looked for again as training goes on
     this.afterWeightsChange();
     return true;
   }
@@ -636,12 +655,15 @@ export class Playground {
   afterTraining() {
     this.dirty.grid = true;
     this.history.add(this.engine.epoch(), this.engine.trainLoss(), this.engine.testLoss());
+    // Training continued: the carried network's notice has said what it had to.
+    if (this.statusKind === 'carried') this.clearStatus();
     if (this.trainCount > 0 && !Number.isFinite(this.engine.trainLoss())) {
       this.playing = false;
       if (!this.diverged) {
         this.diverged = true;
         const lr = this.config.learningRate;
-        this.status.show(
+        this.showStatus(
+          'diverged',
           `Training stopped at epoch ${formatEpoch(this.engine.epoch())}: the loss is no longer a finite number. The network diverged: its weights grew without bound.`,
           [
             `Try a lower learning rate (it is ${lr} now)${this.config.activation === 'relu' ? ', or the tanh activation' : ''}.`,
@@ -650,12 +672,57 @@ export class Playground {
           { kind: 'error' },
         );
       }
+      return;
     }
+    // Dead ReLU units: looked for every DEAD_CHECK_EVERY-th training call only (the engine
+    // runs the network forward over the training data for it).
+    this.trainCalls += 1;
+    if (
+      this.config.activation === 'relu' &&
+      this.deadLayer < 0 &&
+      this.trainCalls % DEAD_CHECK_EVERY === 0
+    )
+      this.checkDeadUnits();
+  }
+
+  /** Pauses and says so when every unit of a hidden layer outputs 0 on every training point
+   *  (the engine's deadUnits(): a ReLU unit whose input sum is <= 0 everywhere passes no
+   *  gradient): the output is then constant and the weights before that layer cannot change,
+   *  so training is stuck. */
+  checkDeadUnits() {
+    const layer = deadLayer(this.engine.deadUnits(), this.sizes);
+    if (layer < 0) return false;
+    this.deadLayer = layer;
+    this.playing = false;
+    const units = this.sizes[layer];
+    this.showStatus(
+      'dead',
+      `Training stopped at epoch ${formatEpoch(this.engine.epoch())}: every ReLU unit is dead: lower the learning rate or reset.`,
+      [
+        `${units === 1 ? 'The unit' : `All ${units} units`} of hidden layer ${layer} output${units === 1 ? 's' : ''} 0 on every training point: the network's output is constant and no gradient reaches the weights before them, so more training changes nothing.`,
+        `Lower the learning rate (it is ${this.config.learningRate} now), then press reset for new weights; or pick the tanh activation.`,
+      ],
+      { kind: 'error' },
+    );
+    return true;
   }
 
   clearDivergence() {
-    if (this.diverged) this.status.clear();
+    if (this.diverged || this.deadLayer >= 0) this.clearStatus();
     this.diverged = false;
+    this.deadLayer = -1;
+  }
+
+  /** The status notice (one at a time); kind names what it says, so that the page knows
+   *  which one is shown: 'carried', 'diverged', 'dead' or null. */
+  showStatus(kind, title, items, options) {
+    this.statusKind = kind;
+    this.status.show(title, items, options);
+  }
+
+  clearStatus() {
+    this.statusKind = null;
+    this.status.clear();
   }
 
   /** New weights from the continuing stream, epoch 0, paused (as the reference). */
@@ -664,7 +731,7 @@ export class Playground {
     this.engine.reset();
     this.playing = false;
     this.resets = this.resets < 0 ? 0 : this.resets + 1;
-    if (this.linkParams) this.status.clear();
+    if (this.linkParams) this.clearStatus();
     this.linkParams = null;
     this.edited = false;
     this.clearDivergence();
@@ -685,6 +752,7 @@ export class Playground {
       testAccuracy: e.testAccuracy(),
       playing: this.playing,
       diverged: this.diverged,
+      deadLayer: this.deadLayer,
       resets: this.resets,
       config: structuredClone(this.config),
     };

@@ -234,3 +234,22 @@ test('trainCorrect marks the points the accuracy counts as right', () => {
     s.delete();
   }
 });
+
+test('deadUnits: per hidden layer, the units that output 0 on every training point', () => {
+  const s = configured(Module, {
+    seed: '0.12345',
+    activation: 'relu',
+    learningRate: 3,
+    networkShape: [4, 2],
+  });
+  assert.deepEqual([...s.deadUnits()], [0, 0]);
+  assert.ok(s.deadUnits() instanceof Int32Array);
+  s.step(100);
+  const loss = s.trainLoss();
+  assert.equal(s.deadUnits()[1], 2, "layer 2's units all died at rate 3");
+  assert.equal(s.trainLoss(), loss, 'the call changes nothing');
+  s.delete();
+  const flat = configured(Module, { seed: '1', networkShape: [] });
+  assert.deepEqual([...flat.deadUnits()], []);
+  flat.delete();
+});

@@ -139,3 +139,21 @@ test('dist/nnplay.html in the embed view from file://: a postMessage round trip'
   assert.deepEqual(errors, []);
   await close();
 });
+
+// dist/index.html opened from disk: the browser refuses its module script (file:// has no
+// origin to allow it), so the page's inline fallback shows the load-error box with what to do.
+test('dist/index.html from file:// shows what to do, not a grey page', async () => {
+  const { page, close } = await openPage(
+    env,
+    pathToFileURL(path.join(DIST, 'index.html')).href + SEEDED,
+    { ready: false },
+  );
+  const box = page.locator('#load-error');
+  await box.waitFor({ state: 'visible', timeout: 30000 });
+  assert.match(await box.textContent(), /nnplay could not start\./);
+  assert.match(await box.textContent(), /opened from disk \(file:\/\/\)/);
+  assert.match(await box.textContent(), /open nnplay\.html, or serve this folder/);
+  assert.equal(await page.evaluate(() => document.body.className), 'failed');
+  await page.screenshot({ path: artifactPath('dist-index-file.png') });
+  await close();
+});

@@ -249,3 +249,47 @@ test("embed=true is a flag every mode honours, kept in each mode's hash", async 
   assert.deepEqual(errors, []);
   await close();
 });
+
+// Undo for the playground (issue 10): each of the four discrete changes, one Back away, shows
+// the state before it on the page itself (the controls and the diagram), inside the app.
+test('Back undoes a change of dataset, network shape, activation or features', async () => {
+  const { page, errors, close } = await open(`#seed=${GOLDEN.seed}`);
+  await page.evaluate(() => window.nnplay.step(20));
+  const trained = await state(page);
+  const shown = () =>
+    page.evaluate(() => ({
+      dataset: document.querySelector('#dataset-picker input:checked')?.value,
+      activation: document.getElementById('control-activation').value,
+      layers: document.querySelector('.layers-label').textContent,
+      neurons: document.querySelectorAll('.network-body .node').length,
+      xSquared: document.querySelector('[data-feature="xSquared"]').getAttribute('aria-pressed'),
+      path: window.location.pathname,
+    }));
+  const start = await shown();
+  const startHash = await hash(page);
+  const changes = [
+    ['dataset', () => page.getByRole('radio', { name: 'Spiral' }).check()],
+    ['network shape', () => page.getByRole('button', { name: 'Add a hidden layer' }).click()],
+    ['activation', () => page.selectOption('#control-activation', 'relu')],
+    ['features', () => page.click('[data-feature="xSquared"]')],
+  ];
+  for (const [what, change] of changes) {
+    await change();
+    await frames(page);
+    assert.notEqual(await hash(page), startHash, `${what}: a new link`);
+    assert.notDeepEqual(await shown(), start, `${what}: the page shows the change`);
+    await page.goBack();
+    await page.waitForFunction(
+      (t) =>
+        window.nnplay.state().epoch === t.epoch && window.nnplay.state().trainLoss === t.trainLoss,
+      trained,
+      { timeout: 20000 },
+    );
+    await frames(page);
+    assert.deepEqual(await shown(), start, `${what}: Back shows the state before it`);
+    assert.equal(await hash(page), startHash, `${what}: Back is the entry before it`);
+    assert.equal((await state(page)).trainLoss, trained.trainLoss, `${what}: the trained weights`);
+  }
+  assert.deepEqual(errors, []);
+  await close();
+});

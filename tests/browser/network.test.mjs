@@ -177,12 +177,12 @@ test('clicking a link edits its weight: the heatmap and the loss change at once'
   const input = page.locator('.hovercard-input');
   assert.ok(await input.isVisible());
   await input.fill('-4');
+  await input.press('Enter'); // Enter applies the field's value (web/ui/hover-card.js)
+  assert.equal(await input.isVisible(), false, 'Enter closes the editor');
   const after = await state(page);
   assert.notEqual(after.trainLoss, before.trainLoss);
   assert.equal(after.epoch, before.epoch);
   await redrawn(page, '#heatmap', heat, { what: 'the heatmap with the edited weight' });
-  await input.press('Enter');
-  assert.equal(await input.isVisible(), false, 'Enter closes the editor');
   await hoverLink(page, last);
   assert.match(await page.textContent('.hovercard-text'), /^Weight is -4\.0$/);
   assert.deepEqual(errors, []);
@@ -199,9 +199,9 @@ test('keyboard: a focused bias opens its editor with Enter and takes a value', a
   assert.ok(await input.evaluate((el) => el === document.activeElement));
   await page.keyboard.press('Control+A');
   await page.keyboard.type('2');
+  await page.keyboard.press('Enter');
   const after = await state(page);
   assert.notEqual(after.trainLoss, before.trainLoss);
-  await page.keyboard.press('Escape');
   await page.locator('rect.bias').last().focus();
   assert.match(await page.textContent('.hovercard-text'), /^Bias is 2\.0$/);
   await close();

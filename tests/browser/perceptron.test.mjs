@@ -2,7 +2,8 @@
 // text), the tabs both ways, the talk's neuron and its table from the engine, the decision line
 // moving with a weight (pixels where the geometry says) for every sign of w2, vertical and
 // absent; the code beside the plot is what the engine does for one example; AND trains to 4/4
-// and stops; XOR never gets 4/4, says why, and its link opens a playground that learns it.
+// and stops; XOR never gets 4/4, says why, and its link opens a playground that learns it;
+// the speed control, the stall hint and its "reset the weights", the rows' error sparklines.
 // Saves build/test-artifacts/perceptron*.png (1280 x 800 and 375 x 667).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -111,10 +112,10 @@ test("#mode=perceptron opens the lab on the talk's neuron; the table and the cod
     trs.map((tr) => [...tr.children].map((td) => td.textContent.trim())),
   );
   assert.deepEqual(rows, [
-    ['0', '0', '0', '0.953', '−0.953', '✗'],
-    ['0', '1', '0', '0.993', '−0.993', '✗'],
-    ['1', '0', '0', '0.269', '−0.269', '✓'],
-    ['1', '1', '1', '0.731', '0.269', '✓'],
+    ['0', '0', '0', '0.953', '−0.953', '✗', ''], // the last cell: the error's sparkline
+    ['0', '1', '0', '0.993', '−0.993', '✗', ''],
+    ['1', '0', '0', '0.269', '−0.269', '✓', ''],
+    ['1', '1', '1', '0.731', '0.269', '✓', ''],
   ]);
   assert.equal(s.accuracy, 'Accuracy after 0 iterations: 50% (2 of 4 rows right)');
   const code = await page.textContent('#pc-code');
@@ -434,6 +435,110 @@ test('every lab control has a name; screenshots at 375 x 667', async () => {
   await page.screenshot({ path: artifactPath('perceptron-mobile.png') });
   await page.screenshot({ path: artifactPath('perceptron-mobile-full.png'), fullPage: true });
   assert.ok(fs.statSync(artifactPath('perceptron-mobile.png')).size > 10000);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+// The speed control: examples per frame while running, in the link when not the default.
+test('the speed control trains up to 1000 examples a frame and goes in the link', async () => {
+  const { page, errors, close } = await open(
+    '#mode=perceptron&gate=xor&w0=3&w1=-4&w2=2&activation=sigmoid&learningRate=1',
+  );
+  assert.equal(await page.inputValue('#pc-speed'), '4', 'one epoch a frame by default');
+  assert.deepEqual(await page.$$eval('#pc-speed option', (os) => os.map((o) => o.value)), [
+    '1',
+    '4',
+    '10',
+    '100',
+    '1000',
+  ]);
+  await page.selectOption('#pc-speed', '1000');
+  await page.waitForFunction(() => window.location.hash.endsWith('&speed=1000'));
+  await page.click('#pc-play');
+  // two frames at 1000 examples a frame: past 2000 iterations within a few frames
+  await page.waitForFunction(
+    () => Number(document.getElementById('perceptron').dataset.iterations) >= 20000,
+    null,
+    { timeout: 60000 },
+  );
+  await page.click('#pc-play');
+  const reopened = await open(
+    '#mode=perceptron&gate=xor&w0=3&w1=-4&w2=2&activation=sigmoid&learningRate=1&speed=1000',
+  );
+  assert.equal(await reopened.page.inputValue('#pc-speed'), '1000', 'the link gives the speed');
+  await reopened.close();
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+// A neuron whose bias is far too negative: every output is sigmoid(-58) or below, so the wrong
+// rows' gradient is ~1e-25 and training makes no progress; the hint says so, and its button
+// resets the weights, after which OR is learned.
+test(
+  'a stalled neuron gets a hint with "reset the weights", which fixes it',
+  { timeout: 90000 },
+  async () => {
+    const { page, errors, close } = await open(
+      '#mode=perceptron&gate=or&w0=-60&w1=1&w2=1&activation=sigmoid&learningRate=1',
+    );
+    assert.equal(await page.locator('#pc-stall').isVisible(), false);
+    await page.click('#pc-play');
+    await page.locator('#pc-stall').waitFor({ state: 'visible', timeout: 60000 });
+    assert.match(await page.textContent('#pc-stall'), /Training has stalled: .*saturated/);
+    assert.match(await page.textContent('#pc-stall'), /too large for this learning rate/);
+    const stuck = await lab(page);
+    assert.equal(stuck.right, 1, 'only (0, 0) right');
+    await page.click('#pc-stall-reset');
+    const s = await lab(page);
+    assert.deepEqual([s.w0, s.w1, s.w2, s.playing], [3, -4, 2, false]);
+    assert.equal(await page.locator('#pc-stall').isVisible(), false);
+    await page.click('#pc-play');
+    await page.waitForFunction(
+      () => document.getElementById('pc-accuracy').dataset.right === '4',
+      null,
+      { timeout: 60000 },
+    );
+    assert.equal(await page.locator('#pc-stall').isVisible(), false);
+    assert.deepEqual(errors, []);
+    await close();
+  },
+);
+
+// Each row's error over time: a sparkline per row with its trend in words, so that a learner
+// sees XOR's rows keep moving without all getting right (impossible) and AND's fall (slow).
+test('each row shows its error over time and its trend', { timeout: 60000 }, async () => {
+  const { page, errors, close } = await open();
+  assert.equal(await page.locator('#pc-rows canvas.pc-spark').count(), 4);
+  assert.match(
+    await page.getAttribute('#pc-rows tr:nth-child(1) canvas.pc-spark', 'aria-label'),
+    /no training yet/,
+  );
+  await page.click('#pc-play');
+  await page.waitForFunction(
+    () => document.getElementById('pc-accuracy').dataset.right === '4',
+    null,
+    {
+      timeout: 45000,
+    },
+  );
+  const labels = await page.$$eval('#pc-rows canvas.pc-spark', (cs) =>
+    cs.map((c) => c.getAttribute('aria-label')),
+  );
+  for (const l of labels)
+    assert.match(l, /^error over the last \d+ training frames: (falling|rising|not changing)$/);
+  assert.ok(
+    labels.some((l) => l.endsWith('falling')),
+    `a row's error fell on the way to 4 of 4: ${labels}`,
+  );
+  const inked = await page.$$eval('#pc-rows canvas.pc-spark', (cs) =>
+    cs.map((c) => {
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) return true;
+      return false;
+    }),
+  );
+  assert.deepEqual(inked, [true, true, true, true], 'every sparkline drawn');
+  assert.equal(await page.locator('th.pc-spark-head').textContent(), 'error over time');
   assert.deepEqual(errors, []);
   await close();
 });

@@ -69,6 +69,8 @@ test('URL round trip: change things, reload the written hash: same state, same l
 test('copy link with the trained network: reopens at its epoch with the same losses, trains on', async () => {
   const a = await open(`#seed=${GOLDEN.seed}`);
   await a.page.evaluate(() => window.nnplay.step(50));
+  assert.equal(await a.page.isChecked('#share-network'), false, 'the choice starts off');
+  await a.page.check('#share-network');
   await a.page.click('#copy-link');
   const link = await a.page.inputValue('#share-url');
   assert.ok(link.startsWith(env.server.url), link);
@@ -185,4 +187,30 @@ test('divergence: learning rate 10 with ReLU pauses at the first non-finite loss
   assert.ok(Number.isFinite(t.trainLoss) && t.trainLoss < r.trainLoss);
   assert.deepEqual(errors, []);
   await close();
+});
+
+test('copy link: "include the trained network" starts off and is remembered', async () => {
+  const a = await open(`#seed=${GOLDEN.seed}`);
+  await a.page.evaluate(() => window.nnplay.step(10));
+  assert.equal(await a.page.isChecked('#share-network'), false);
+  assert.match(await a.page.textContent('label.share-toggle'), /include the trained network/);
+  await a.page.click('#copy-link');
+  const off = await a.page.inputValue('#share-url');
+  assert.ok(!off.includes('params='), `off: no network in the link (${off})`);
+  await a.page.check('#share-network');
+  await a.page.click('#copy-link');
+  assert.match(await a.page.inputValue('#share-url'), /&params=/);
+  // the choice is remembered: a new page of the same browser context starts with it on
+  const page2 = await a.context.newPage();
+  await page2.goto(`${env.server.url}index.html#seed=1`);
+  await page2.evaluate(() => window.nnplay.ready);
+  await page2.waitForSelector('#share-network');
+  assert.equal(await page2.isChecked('#share-network'), true);
+  await page2.uncheck('#share-network');
+  const page3 = await a.context.newPage();
+  await page3.goto(`${env.server.url}index.html#seed=1`);
+  await page3.evaluate(() => window.nnplay.ready);
+  await page3.waitForSelector('#share-network');
+  assert.equal(await page3.isChecked('#share-network'), false);
+  await a.close();
 });

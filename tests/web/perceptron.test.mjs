@@ -41,7 +41,7 @@ test("the default hash is the talk's neuron, every key written in order", () => 
   );
   assert.deepEqual(
     PERCEPTRON_SCHEMA.map((s) => s.key),
-    ['gate', 'w0', 'w1', 'w2', 'activation', 'learningRate'],
+    ['gate', 'w0', 'w1', 'w2', 'activation', 'learningRate', 'speed'],
   );
   assert.deepEqual(parsePerceptronHash('#mode=perceptron'), {
     settings: { ...DEFAULTS },

@@ -1,15 +1,24 @@
 // The perceptron lab's controller, in the playground's shape: owns the lab's page state
 // (playing or not, the status line, the rows the last step trained, "keep going"), turns the
 // views' actions into PerceptronLab calls (web/perceptron/lab.js: the engine session), runs
-// training (one epoch's worth of single-example steps per frame, stopping when every row is
-// right unless "keep going" is ticked), and tells the router when its link changed (a new
+// training (the speed control's examples per frame, 1 to 1000, single-example steps, stopping
+// when every row is right unless "keep going" is ticked), keeps each row's error history and
+// says when training has stalled (web/perceptron/progress.js), and tells the router when its link changed (a new
 // gate or activation is a new history entry; weights, the rate, steps and training replace the
 // current one). Views are objects with update(view). No DOM here.
 // perceptronMode() is its registration with the router.
 
 import { PerceptronLab } from './lab.js';
-import { DEFAULTS, DISCRETE_KEYS, parsePerceptronEntries, serializePerceptron } from './link.js';
+import {
+  DEFAULTS,
+  DISCRETE_KEYS,
+  SPEEDS,
+  DEFAULT_SPEED,
+  parsePerceptronEntries,
+  serializePerceptron,
+} from './link.js';
 import { formatNumber } from './geometry.js';
+import { createRowHistory, trend, saturated, STALL_FRAMES } from './progress.js';
 
 /** The playground config where XOR is learned: the playground's XOR (the same pattern spread
  *  over the plane), x and y only, one hidden layer of 4 tanh neurons, learning rate 0.03
@@ -55,6 +64,10 @@ export class PerceptronController {
     this.lastTrained = []; // row indices the last step trained (highlighted in the table)
     this.frameRequested = false;
     this.linkTimer = null;
+    this.speed = DEFAULT_SPEED; // examples per frame while running (link.js SPEEDS)
+    this.histories = []; // per row: its |error| once per training frame or step
+    this.stallFrames = 0; // training frames in a row with every wrong row saturated
+    this.stalled = false;
     this.lab.load(DEFAULTS); // the lab's session holds the talk's neuron from the start
   }
 
@@ -66,7 +79,7 @@ export class PerceptronController {
   // --- the link ----------------------------------------------------------------------------
   /** The lab's hash body (the router adds `mode=perceptron`). */
   serialize() {
-    return serializePerceptron(this.lab.settings());
+    return serializePerceptron({ ...this.lab.settings(), speed: this.speed });
   }
 
   /** Replaces the entry's link once the weights stop moving (a drag gives many inputs). */
@@ -92,6 +105,8 @@ export class PerceptronController {
     this.pause();
     const result = this.lab.load(settings);
     if (!result.ok) this.lab.load(DEFAULTS);
+    this.speed = SPEEDS.includes(settings.speed) ? settings.speed : DEFAULT_SPEED;
+    this.clearProgress();
     this.message = NO_MESSAGE;
     this.lastTrained = [];
     if (problems.length) this.notice.show(LINK_NOTICE, problems);
@@ -107,6 +122,7 @@ export class PerceptronController {
     this.lastTrained = [];
     if (discrete) this.cancelLink();
     fn();
+    this.clearProgress(); // new weights or a new table: a new history
     if (discrete) this.link.push();
     else this.replaceSoon();
     this.render();
@@ -134,6 +150,16 @@ export class PerceptronController {
     return true;
   }
 
+  /** Examples per frame while running (one of link.js SPEEDS); false when not one. */
+  setSpeed(speed) {
+    const s = String(speed);
+    if (!SPEEDS.includes(s)) return false;
+    this.speed = s;
+    this.replaceSoon();
+    this.render();
+    return true;
+  }
+
   setKeepGoing(on) {
     this.keepGoing = Boolean(on);
     if (!this.keepGoing && this.playing && this.lab.allRight()) this.pause();
@@ -143,6 +169,7 @@ export class PerceptronController {
     this.pause();
     this.message = NO_MESSAGE;
     this.trainExample();
+    this.sampleProgress();
     this.replaceSoon();
     this.render();
   }
@@ -150,6 +177,7 @@ export class PerceptronController {
     this.pause();
     this.message = NO_MESSAGE;
     this.trainEpoch();
+    this.sampleProgress();
     this.replaceSoon();
     this.render();
   }
@@ -218,6 +246,35 @@ export class PerceptronController {
     );
   }
 
+  /** Trains the next k examples (at most a table's rows) in one engine call. */
+  trainChunk(k) {
+    const n = this.lab.rowCount();
+    const i = this.lab.cursor;
+    const rows = Array.from({ length: Math.min(k, n) }, (_, j) => (i + j) % n);
+    return this.afterStep(this.lab.trainExamples(k), rows);
+  }
+
+  // --- progress ----------------------------------------------------------------------------
+  clearProgress() {
+    this.histories = [];
+    this.stallFrames = 0;
+    this.stalled = false;
+  }
+
+  /** Adds each row's |error| to its history (once per training frame or step). */
+  sampleProgress() {
+    const rows = this.lab.rows();
+    if (this.histories.length !== rows.length) this.histories = rows.map(() => createRowHistory());
+    rows.forEach((r, i) => this.histories[i].add(Math.abs(r.error)));
+  }
+
+  /** A stall: every wrong row saturated for STALL_FRAMES training frames running. */
+  checkStall() {
+    if (saturated(this.lab.rows(), this.lab.activation)) this.stallFrames += 1;
+    else this.stallFrames = 0;
+    this.stalled = this.stallFrames >= STALL_FRAMES;
+  }
+
   doneMessage() {
     const n = this.lab.rowCount();
     const it = this.lab.iterations;
@@ -228,14 +285,17 @@ export class PerceptronController {
     );
   }
 
-  /** One frame: while playing, one epoch's worth of examples (stopping at all right). */
+  /** One frame: while playing, the speed's examples (stopping at all right). */
   frame() {
     this.frameRequested = false;
     if (this.playing) {
+      const k = Number(this.speed);
       if (this.keepGoing) {
-        this.trainEpoch();
+        // nothing to stop at: a table's rows per engine call
+        for (let left = k, n = this.lab.rowCount(); left > 0 && this.playing; left -= n)
+          this.trainChunk(Math.min(left, n));
       } else {
-        for (let j = 0, n = this.lab.rowCount(); j < n && this.playing; j++) {
+        for (let j = 0; j < k && this.playing; j++) {
           this.trainExample();
           if (this.playing && this.lab.allRight()) {
             this.message = this.doneMessage();
@@ -243,6 +303,8 @@ export class PerceptronController {
           }
         }
       }
+      this.sampleProgress();
+      if (this.playing) this.checkStall();
       if (this.playing && this.lab.gate === 'xor') {
         this.message = say(
           `XOR after ${thousands(this.lab.iterations)} iterations: never more than 3 of 4 rows. ` +
@@ -286,6 +348,9 @@ export class PerceptronController {
       keepGoing: this.keepGoing,
       message: this.message,
       lastTrained: this.lastTrained,
+      speed: this.speed,
+      progress: this.histories.map((h) => ({ values: h.values, trend: trend(h.values) })),
+      stalled: this.stalled,
       shade: (r) => lab.shadeGrid(r),
     };
   }

@@ -1,11 +1,12 @@
 // The lab's controls: the training bar (reset, run, +1 example, +1 epoch, the iteration and
-// epoch counters), the gate, the output activation, the learning rate, "keep going", the three
+// epoch counters), the gate, the output activation, the learning rate, the speed (examples per
+// frame while running), "keep going", the three
 // weights (a slider and a typed field each) and the link to the playground on XOR. Binds the
 // markup in index.html (#perceptron) to the controller's actions; update(view) shows the state.
 
 import { el } from '../dom.js';
 import { setText, setAttr } from '../ui/writes.js';
-import { LEARNING_RATES, WEIGHT_LIMIT } from './link.js';
+import { LEARNING_RATES, WEIGHT_LIMIT, SPEEDS } from './link.js';
 import { thousands, XOR_PLAYGROUND_HASH } from './controller.js';
 
 const SLIDER_SPAN = 10; // the sliders' -10..10; a weight beyond sits at the end
@@ -22,6 +23,7 @@ export function mountControls(root, actions) {
     epochs: $('pc-epochs'),
     activation: $('pc-activation'),
     learningRate: $('pc-learning-rate'),
+    speed: $('pc-speed'),
     keepGoing: $('pc-keep-going'),
     xorLink: $('pc-xor-link'),
   };
@@ -69,6 +71,18 @@ export function mountControls(root, actions) {
   els.learningRate.addEventListener('change', () =>
     actions.setLearningRate(Number(els.learningRate.value)),
   );
+  els.speed.replaceChildren(
+    ...SPEEDS.map((v) =>
+      el('option', {
+        value: v,
+        text:
+          v === '1'
+            ? '1 example a frame'
+            : `${thousands(v)} a frame${v === '4' ? ' (an epoch)' : ''}`,
+      }),
+    ),
+  );
+  els.speed.addEventListener('change', () => actions.setSpeed(els.speed.value));
   els.keepGoing.addEventListener('change', () => actions.setKeepGoing(els.keepGoing.checked));
   els.reset.addEventListener('click', () => actions.resetWeights());
   els.stepExample.addEventListener('click', () => actions.stepExample());
@@ -100,6 +114,7 @@ export function mountControls(root, actions) {
       if (els.learningRate.value !== String(view.learningRate))
         setLearningRateOptions(view.learningRate);
       els.keepGoing.checked = view.keepGoing;
+      if (els.speed.value !== view.speed) els.speed.value = view.speed;
       // Texts and attributes only when they change: this runs every frame while training.
       setText(els.iterations, thousands(view.iterations));
       const n = view.rowCount;

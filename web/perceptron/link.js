@@ -1,5 +1,7 @@
 // The perceptron lab's link schema: its part of the URL hash <-> settings,
-// "gate=and&w0=3&w1=-4&w2=2&activation=sigmoid&learningRate=1" (the router adds
+// "gate=and&w0=3&w1=-4&w2=2&activation=sigmoid&learningRate=1" (then `speed`, the examples
+// trained per frame while running, when not the default 4, as the playground's own `speed`;
+// the router adds
 // `mode=perceptron` in front and `embed` after: web/router.js). Parsed key by key by the
 // shared rule (web/link/hash-codec.js): a bad value is dropped and listed, a value beyond a
 // limit clipped and listed, the valid rest kept, absent keys at the defaults (the talk's
@@ -23,6 +25,11 @@ export const LEARNING_RATES = PLAYGROUND_RATES.filter((r) => r >= 0.01);
 /** Weights a link may carry; the sliders span -10..10, training may go beyond. */
 export const WEIGHT_LIMIT = 1000;
 
+/** Examples trained per frame while running: one, an epoch of the 4-row tables, up to 1000
+ *  (60,000 a second at 60 frames a second). */
+export const SPEEDS = ['1', '4', '10', '100', '1000'];
+export const DEFAULT_SPEED = '4';
+
 export const DEFAULTS = Object.freeze({
   gate: 'and',
   w0: 3,
@@ -30,7 +37,7 @@ export const DEFAULTS = Object.freeze({
   w2: 2,
   activation: 'sigmoid',
   learningRate: 1,
-});
+}); // and speed: DEFAULT_SPEED when the link gives none (a page key, kept by the controller)
 
 /** The config keys whose change is a new history entry; the weights and the rate replace it. */
 export const DISCRETE_KEYS = Object.freeze(['gate', 'activation']);
@@ -45,6 +52,7 @@ export const PERCEPTRON_SCHEMA = [
   ['w2', weight],
   ['activation', enumOf(OUTPUT_ACTIVATIONS)],
   ['learningRate', numberIn(0, Math.max(...LEARNING_RATES))],
+  ['speed', enumOf(SPEEDS)],
 ].map(([key, type]) => ({ key, ...type }));
 
 const BY_KEY = new Map(PERCEPTRON_SCHEMA.map((s) => [s.key, s]));
@@ -84,11 +92,14 @@ export function parsePerceptronHash(hash) {
   return { settings: parsed.settings, problems: [...shared.problems, ...parsed.problems] };
 }
 
-/** The lab's hash body (no "#", no shared keys) for settings, every key written, in order. */
+/** The lab's hash body (no "#", no shared keys) for settings, every key written, in order,
+ *  but `speed` only when not the default (a page key, as the playground's). */
 export function serializePerceptron(settings) {
-  return PERCEPTRON_SCHEMA.map(
-    (spec) => `${spec.key}=${formatValue(spec, settings[spec.key] ?? DEFAULTS[spec.key])}`,
-  ).join('&');
+  return PERCEPTRON_SCHEMA.filter(
+    (spec) => spec.key !== 'speed' || (settings.speed ?? DEFAULT_SPEED) !== DEFAULT_SPEED,
+  )
+    .map((spec) => `${spec.key}=${formatValue(spec, settings[spec.key] ?? DEFAULTS[spec.key])}`)
+    .join('&');
 }
 
 /** The whole link: `mode=perceptron` and the lab's body. */

@@ -44,6 +44,7 @@ export function mountPerceptron({ root, engine, link, raf }) {
     resetWeights: () => controller.resetWeights(),
     change: (patch) => controller.change(patch),
     setLearningRate: (lr) => controller.setLearningRate(lr),
+    setSpeed: (speed) => controller.setSpeed(speed),
     setKeepGoing: (on) => controller.setKeepGoing(on),
     stepExample: () => controller.stepExample(),
     stepEpoch: () => controller.stepEpoch(),
@@ -54,7 +55,7 @@ export function mountPerceptron({ root, engine, link, raf }) {
   controller.addView(mountPlot(root));
   controller.addView(mountEquation(root));
   controller.addView(mountCode(root));
-  controller.addView(mountTable(root));
+  controller.addView(mountTable(root, actions));
   controller.addView(mountStateAttributes(root));
   return controller;
 }

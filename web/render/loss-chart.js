@@ -1,7 +1,8 @@
 // Draws the loss chart: training loss grey, test loss black (web/render/palette.js), as the
 // reference, from a web/loss-history.js buffer (at most its capacity of samples plus the latest
 // one, so the cost per frame does not grow with the epochs). x: epochs from the first sample to
-// the latest; y: 0 to the largest finite loss shown. Non-finite values break the line.
+// the latest; y: 0 to the largest finite loss shown. Non-finite values break the line. Before
+// any epoch is trained the chart is empty.
 
 import { PALETTE } from './palette.js';
 import { fitCanvas, pixelRatio } from '../canvas.js';
@@ -15,9 +16,10 @@ export function drawLossChart(canvas, history, { cssWidth, cssHeight, ratio = pi
   const n = history.length;
   const last = history.last;
   const count = n + (last && (n === 0 || history.epochs[n - 1] !== last.epoch) ? 1 : 0);
-  if (count === 0) return;
-  const at = (series, i) => (i < n ? history[series][i] : last[series]);
   const epochAt = (i) => (i < n ? history.epochs[i] : last.epoch);
+  // Nothing trained yet (epoch 0, or every sample at one epoch): an empty chart, no stray tick.
+  if (count === 0 || epochAt(count - 1) === epochAt(0)) return;
+  const at = (series, i) => (i < n ? history[series][i] : last[series]);
   let maxY = 0;
   for (let i = 0; i < count; i++) {
     for (const s of ['train', 'test']) {
@@ -52,7 +54,6 @@ export function drawLossChart(canvas, history, { cssWidth, cssHeight, ratio = pi
       else ctx.moveTo(x, y);
       pen = true;
     }
-    if (count === 1 && pen) ctx.lineTo(px(epochAt(0)) + 1, py(at(series, 0)));
     ctx.stroke();
   }
 }

@@ -1,12 +1,41 @@
 // The "copy link" control: writes a link that reproduces what is on screen. With "include the
 // trained network" the link carries the weights and the epoch (params); without, the seed and
-// the resets (the same data and starting weights). Copies with navigator.clipboard when it can
-// and always shows the link in a read-only field, selected, to copy by hand.
+// the resets (the same data and starting weights). That choice is visible beside the button,
+// starts off (a link is short and shows the seed's network unless asked), and is remembered in
+// localStorage for the next visit. Copies with navigator.clipboard when it can and always shows
+// the link in a read-only field, selected, to copy by hand.
 
 import { el } from '../dom.js';
 
+export const SHARE_NETWORK_KEY = 'nnplay.share.includeNetwork';
+
+/** The remembered choice: true only when "true" was stored (storage may be refused). */
+export function readShareChoice(storage) {
+  try {
+    return Boolean(storage) && storage.getItem(SHARE_NETWORK_KEY) === 'true';
+  } catch {
+    return false;
+  }
+}
+
+export function writeShareChoice(storage, on) {
+  try {
+    if (storage) storage.setItem(SHARE_NETWORK_KEY, on ? 'true' : 'false');
+  } catch {
+    /* storage refused (private mode, a sandboxed frame): the choice lasts for this page */
+  }
+}
+
+function localStore() {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
 /** root: #share; getLink({network}) -> absolute URL string. Returns {update(view)}. */
-export function mountShare(root, getLink) {
+export function mountShare(root, getLink, storage = localStore()) {
   const button = el('button', {
     type: 'button',
     id: 'copy-link',
@@ -14,12 +43,17 @@ export function mountShare(root, getLink) {
     text: 'Copy link',
     attrs: { 'aria-label': 'Copy a link to what is on screen' },
   });
-  const box = el('input', { type: 'checkbox', id: 'share-network', checked: true });
+  const box = el('input', {
+    type: 'checkbox',
+    id: 'share-network',
+    checked: readShareChoice(storage),
+    on: { change: () => writeShareChoice(storage, box.checked) },
+  });
   const withNet = el(
     'label',
     { className: 'toggle share-toggle' },
     box,
-    ' with the trained network',
+    ' include the trained network',
   );
   const field = el('input', {
     id: 'share-url',
