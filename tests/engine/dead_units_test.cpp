@@ -41,7 +41,8 @@ TEST_CASE("dead_units: seed 0.12345's ReLU network at rate 3 loses layer 2", "[s
   CHECK(same_weights);
 }
 
-TEST_CASE("dead_units: empty without hidden layers, one count with a small training set", "[session][dead]") {
+TEST_CASE("dead_units: empty without hidden layers, one count with a small training set",
+          "[session][dead]") {
   Session s = configured(R"({"seed": "1", "networkShape": []})");
   CHECK(s.dead_units().empty());
   Session t = configured(R"({"seed": "1", "activation": "relu", "percTrainData": 10,

@@ -255,7 +255,7 @@ export function mountNetworkView(root, featureMaps, actions, limits = null) {
       className: 'weights-focus',
       attrs: {
         tabindex: '0',
-        role: 'button',
+        role: 'group', // a keyboard stop, not a touch target: taps go to the nodes and links
         'aria-label':
           'The weights: arrow keys move between the neurons, their biases and links; Enter edits',
       },
