@@ -2,6 +2,7 @@
 // each row's error history and trend, the stall test (every wrong row saturated), the speed's
 // examples per frame, and the `speed` link key (written only when not the default).
 import { test } from 'node:test';
+import { FakeLabEngine } from './fake-lab-engine.mjs';
 import assert from 'node:assert/strict';
 import {
   createRowHistory,
@@ -53,65 +54,21 @@ test('the speed key: parsed, checked, written only when not the default', () => 
   assert.match(serializePerceptron({ ...DEFAULTS, speed: '100' }), /&speed=100$/);
 });
 
-/** A neuron on a 4-row table whose outputs the test sets; every row wrong unless told. */
-class Engine {
-  constructor() {
-    this.p = new Float64Array(3);
-    this.cursor = 0;
-    this.steps = 0;
-    this.outputs = new Float64Array([0, 0, 0, 0]);
-    this.correct = new Uint8Array([1, 0, 0, 0]);
-  }
-  configure(config) {
-    const [n] = config.params;
-    this.p.set([n[0].w[0], n[0].w[1], n[0].bias]);
-    return { ok: true, errors: [], warnings: [] };
-  }
-  trainPoints() {
-    return new Float64Array([0, 0, -1, 0, 1, 1, 1, 0, 1, 1, 1, 1]);
-  }
-  paramsView() {
-    return this.p;
-  }
-  setWeight(l, n, s, v) {
-    this.p[s] = v;
-    return true;
-  }
-  setBias(l, n, v) {
-    this.p[2] = v;
-    return true;
-  }
-  exampleCursor() {
-    return this.cursor;
-  }
-  stepExamples(k) {
-    this.steps += k;
-    this.cursor = (this.cursor + k) % 4;
-    return k;
-  }
-  trainLoss() {
-    return 0.4;
-  }
-  trainOutputs() {
-    return this.outputs;
-  }
-  trainCorrect() {
-    return this.correct;
-  }
-  trainAccuracy() {
-    return this.correct.reduce((a, b) => a + b, 0) / 4;
-  }
-  negativeTarget() {
-    return 0;
-  }
-  predictGridIn(r) {
-    return new Float32Array(r * r);
-  }
+/** A neuron on the OR table whose outputs the test sets; every row wrong unless told. */
+function orEngine() {
+  return new FakeLabEngine({
+    params: [0, 0, 0],
+    points: [0, 0, -1, 0, 1, 1, 1, 0, 1, 1, 1, 1],
+    outputs: [0, 0, 0, 0],
+    correct: [1, 0, 0, 0],
+    loss: 0.4,
+    gridValue: 0,
+  });
 }
 
 function lab(hash = '#mode=perceptron&gate=or') {
   const frames = [];
-  const engine = new Engine();
+  const engine = orEngine();
   const writes = [];
   const c = new PerceptronController({
     engine,

@@ -3,6 +3,7 @@
 // vertical and none, the JavaScript shown beside the plot, and the controller with a fake
 // engine (the history rule; the right/wrong marks and the negative target are the engine's).
 import { test } from 'node:test';
+import { FakeLabEngine } from './fake-lab-engine.mjs';
 import assert from 'node:assert/strict';
 import {
   parsePerceptronHash,
@@ -185,66 +186,6 @@ test('the code beside the plot: the live weights as typed, the chosen activation
     for (const line of code.split('\n')) assert.ok(line.length <= 50, `${line.length}: ${line}`);
   }
 });
-
-/** One neuron on the AND table, as the engine would hold it (outputs and marks given). */
-class FakeLabEngine {
-  constructor() {
-    this.p = new Float64Array([-4, 2, 3]);
-    this.cfg = null;
-    this.cursor = 0;
-    this.steps = 0;
-  }
-  configure(config) {
-    this.cfg = config;
-    const [n] = config.params;
-    this.p.set([n[0].w[0], n[0].w[1], n[0].bias]);
-    return { ok: true, errors: [], warnings: [] };
-  }
-  trainPoints() {
-    return new Float64Array([0, 0, -1, 0, 1, -1, 1, 0, -1, 1, 1, 1]);
-  }
-  paramsView() {
-    return this.p;
-  }
-  setBias(l, n, v) {
-    this.p[2] = v;
-    return Number.isFinite(v);
-  }
-  setWeight(l, n, s, v) {
-    this.p[s] = v;
-    return Number.isFinite(v);
-  }
-  setLearningRate() {
-    return true;
-  }
-  exampleCursor() {
-    return this.cursor;
-  }
-  stepExamples(k) {
-    this.steps += k;
-    this.cursor = (this.cursor + k) % 4;
-    return k;
-  }
-  trainLoss() {
-    return 0.1;
-  }
-  trainOutputs() {
-    return new Float64Array([0.9, 0.2, 0.1, 0.8]);
-  }
-  // The engine's marks, deliberately not what a threshold in JS would give for row 0.
-  trainCorrect() {
-    return new Uint8Array([1, 1, 1, 1]);
-  }
-  trainAccuracy() {
-    return 1;
-  }
-  negativeTarget() {
-    return this.cfg.outputActivation === 'tanh' ? -1 : 0;
-  }
-  predictGridIn(r) {
-    return new Float32Array(r * r).fill(0.5);
-  }
-}
 
 function labSetup() {
   const writes = [];
