@@ -11,8 +11,16 @@ namespace nnplay {
 
 Network::Network(int inputs, const std::vector<int>& hidden, int output_width,
                  Activation hidden_act, Activation output_act, Regularization reg)
-    : hidden_(hidden_act), output_(output_act), reg_(reg), output_width_(output_width) {
+    : Network(inputs, hidden, output_width, std::vector<Activation>(hidden.size(), hidden_act),
+              output_act, reg) {}
+
+Network::Network(int inputs, const std::vector<int>& hidden, int output_width,
+                 const std::vector<Activation>& hidden_acts, Activation output_act,
+                 Regularization reg)
+    : output_(output_act), reg_(reg), output_width_(output_width) {
   if (output_width < 1) throw std::invalid_argument("a network needs an output");
+  if (hidden_acts.size() != hidden.size())
+    throw std::invalid_argument("one activation per hidden layer");
   sizes_.push_back(inputs);
   sizes_.insert(sizes_.end(), hidden.begin(), hidden.end());
   sizes_.push_back(output_width);
@@ -22,7 +30,7 @@ Network::Network(int inputs, const std::vector<int>& hidden, int output_width,
     offset += std::size_t(sizes_[l + 1]) * sizes_[l];
     b_off_.push_back(offset);
     offset += sizes_[l + 1];
-    const Activation act = l + 1 == layer_count() ? output_ : hidden_;
+    const Activation act = l + 1 == layer_count() ? output_ : hidden_acts[std::size_t(l)];
     views_.push_back({sizes_[l], sizes_[l + 1], w_off_[l], b_off_[l], row, act});
     ranges_.push_back({b_off_[l], b_off_[l] + sizes_[l + 1], false});
     ranges_.push_back({w_off_[l], b_off_[l], true});
@@ -35,6 +43,23 @@ Network::Network(int inputs, const std::vector<int>& hidden, int output_width,
   out_ = xt::zeros<double>({row * kChunk});
   der_ = xt::zeros<double>({(row + std::size_t(sizes_[0])) * kChunk});
   single_input_ = xt::zeros<double>({std::size_t(sizes_[0]) * 2});
+  set_dropout({});
+}
+
+void Network::set_dropout(const std::vector<double>& rates) {
+  dropout_.assign(views_.size(), 0.0);
+  has_dropout_ = false;
+  for (std::size_t l = 0; l < rates.size() && l + 1 < views_.size(); ++l) {
+    if (!(rates[l] >= 0 && rates[l] < 1)) throw std::invalid_argument("a dropout rate in [0, 1)");
+    dropout_[l] = rates[l];
+    has_dropout_ = has_dropout_ || rates[l] > 0;
+  }
+  bool any_aux = has_dropout_;
+  for (const LayerView& L : views_) any_aux = any_aux || needs_input_sum(L.act);
+  const std::size_t rows = views_.empty() ? 0 : views_.back().row + views_.back().n_out;
+  aux_ = xt::zeros<double>({any_aux ? rows * kChunk : 0});
+  mask_ = xt::zeros<double>({has_dropout_ ? rows * kChunk : 0});
+  masked_ = false;
 }
 
 int Network::node_count() const { return std::accumulate(sizes_.begin(), sizes_.end(), 0); }
@@ -67,15 +92,50 @@ int chunk_width(int count) { return count <= 2 ? 2 : ((count + 1) & ~1); }
 
 }  // namespace
 
+LayerExtras Network::extras(std::size_t l, std::size_t width) const {
+  const LayerView& L = views_[l];
+  const bool masked = masked_ && dropout_[l] > 0;
+  LayerExtras x;
+  if (needs_input_sum(L.act) || masked) x.aux = aux_.data() + L.row * width;
+  if (masked) x.mask = mask_.data() + L.row * width;
+  return x;
+}
+
+void Network::draw_masks(SeedRandom& rng, int width) {
+  double* mask = mask_.data();
+  for (int e = 0; e < width; ++e) {
+    for (std::size_t l = 0; l < views_.size(); ++l) {
+      const double rate = dropout_[l];
+      if (rate == 0) continue;
+      const double keep = 1.0 / (1.0 - rate);
+      const LayerView& L = views_[l];
+      double* m = mask + L.row * std::size_t(width) + std::size_t(e);
+      for (int i = 0; i < L.n_out; ++i)
+        m[std::size_t(i) * width] = e >= count_ ? 0.0 : (rng.next() < rate ? 0.0 : keep);
+    }
+  }
+}
+
 // In the training path node rows are W apart: row r of the chunk starts at r * W.
 template <int W>
 void Network::forward_w() {
   const double* p = params_.data();
   double* out = out_.data();
-  for (const LayerView& L : views_) {
+  for (std::size_t l = 0; l < views_.size(); ++l) {
+    const LayerView& L = views_[l];
     const bool first = L.row == 0;
     const double* in = first ? inputs_ : out + (L.row - L.n_in) * W;
-    forward_layer_w<W>(L, p, in, first ? stride_ : std::size_t(W), out + L.row * W);
+    double* o = out + L.row * W;
+    const bool at_sum = needs_input_sum(L.act);
+    forward_layer_w<W>(L, p, in, first ? stride_ : std::size_t(W), o,
+                       at_sum ? aux_.data() + L.row * W : nullptr);
+    if (masked_ && dropout_[l] > 0) {
+      // Inverted dropout: the derivative is taken at the sums or the outputs before the mask.
+      const std::size_t n = std::size_t(L.n_out) * W;
+      if (!at_sum) std::copy(o, o + n, aux_.data() + L.row * W);
+      const double* m = mask_.data() + L.row * W;
+      for (std::size_t k = 0; k < n; ++k) o[k] *= m[k];
+    }
   }
   width_ = W;
 }
@@ -92,8 +152,14 @@ void Network::backward_w(const double* targets, std::size_t stride) {
     const double* o = out + (out_row_ + k) * W;
     const double* t = targets + std::size_t(k) * stride;
     for (int e = 0; e < W; ++e) d_out[e] = e < count_ ? Loss::derivative(o[e], t[e]) : 0.0;
-    for (int e = 0; e < W; e += 2)
-      store2(d_out + e, times_derivative(output_, load2(d_out + e), load2(o + e)));
+    if (needs_input_sum(output_)) {
+      const double* z = aux_.data() + (out_row_ + k) * W;
+      for (int e = 0; e < W; e += 2)
+        store2(d_out + e, times_derivative_sum(output_, load2(d_out + e), load2(z + e)));
+    } else {
+      for (int e = 0; e < W; e += 2)
+        store2(d_out + e, times_derivative(output_, load2(d_out + e), load2(o + e)));
+    }
   }
   for (int l = layer_count() - 1; l >= 0; --l) {
     const LayerView& L = views_[l];
@@ -103,7 +169,7 @@ void Network::backward_w(const double* targets, std::size_t stride) {
     } else {
       const std::size_t below = L.row - L.n_in;  // the first row of layer l - 1
       backward_layer_w<W, true>(L, p, d, out + below * W, W, views_[l - 1].act, grad_.data(),
-                                der + below * W);
+                                der + below * W, extras(std::size_t(l - 1), W));
     }
   }
 }
@@ -129,10 +195,13 @@ void Network::backward_w(const double* targets, std::size_t stride) {
     default: CALL(32); break;              \
   }
 
-void Network::forward_batch(const double* inputs, std::size_t stride, int count) {
+void Network::forward_batch(const double* inputs, std::size_t stride, int count,
+                            SeedRandom* dropout_rng) {
   inputs_ = inputs;
   stride_ = stride;
   count_ = count;
+  masked_ = dropout_rng && has_dropout_;
+  if (masked_) draw_masks(*dropout_rng, chunk_width(count));
 #define NNPLAY_FORWARD(W) forward_w<W>()
   NNPLAY_DISPATCH_WIDTH(count, NNPLAY_FORWARD)
 #undef NNPLAY_FORWARD

@@ -23,6 +23,17 @@ class Network {
   // inputs -> hidden layers (nodes each) -> output_width outputs per example.
   Network(int inputs, const std::vector<int>& hidden, int output_width, Activation hidden_act,
           Activation output_act, Regularization reg);
+  // The same with one activation per hidden layer (hidden_acts.size() == hidden.size()).
+  Network(int inputs, const std::vector<int>& hidden, int output_width,
+          const std::vector<Activation>& hidden_acts, Activation output_act, Regularization reg);
+
+  // Inverted dropout per hidden layer at training time (rates[l] in [0, 1): a unit is kept
+  // with probability 1 - rate and its output then scaled by 1 / (1 - rate)), applied by a
+  // forward_batch given a generator; empty or all 0: none. Allocates the masks' buffers (a
+  // configure-time call, not a per-epoch one).
+  void set_dropout(const std::vector<double>& rates);
+  bool has_dropout() const { return has_dropout_; }
+  double dropout(int hidden_layer) const { return dropout_[std::size_t(hidden_layer)]; }
 
   // Weights U(-0.5, 0.5) in order layer, destination node, source node; biases 0.1.
   // init_zero: the draws still happen, then every weight and bias is 0.
@@ -31,8 +42,12 @@ class Network {
   // Forward pass of `count` <= kChunk examples; input j of example e is
   // inputs[j * stride + e], readable up to an even count of examples, at least two (pad the
   // data).
-  // Keeps every node's outputs for backward_batch().
-  void forward_batch(const double* inputs, std::size_t stride, int count);
+  // Keeps every node's outputs for backward_batch(). With a generator and dropout set, a
+  // training pass: masks drawn from it example by example (per example, each layer with a
+  // rate, each of its units: one draw, drop when below the rate), so that the stream does not
+  // depend on how the examples are chunked. Without one, the whole network (evaluation).
+  void forward_batch(const double* inputs, std::size_t stride, int count,
+                     SeedRandom* dropout_rng = nullptr);
   // After forward_batch(): accumulates the gradient of the loss per example; target k of
   // example e is targets[k * stride + e].
   void backward_batch(const double* targets, std::size_t stride);
@@ -53,6 +68,7 @@ class Network {
   int node_count() const;                             // every node, inputs included
   int output_width() const { return output_width_; }  // outputs per example
   Activation output_activation() const { return output_; }
+  Activation activation(int l) const { return views_[std::size_t(l)].act; }  // after inputs
 
   double& weight(int l, int node, int source) {
     return params_(w_off_[l] + std::size_t(node) * sizes_[l] + source);
@@ -85,11 +101,15 @@ class Network {
   void clear_gradients();  // drops any accumulated gradient
   template <int W>
   void forward_w();
+  void draw_masks(SeedRandom& rng, int width);
+  // Layer l's rows of aux_ hold its input sums (needs_input_sum) or, under dropout, its
+  // outputs before the mask: what its derivative is taken at. nullptr: no extras.
+  LayerExtras extras(std::size_t l, std::size_t width) const;
   template <int W>
   void backward_w(const double* targets, std::size_t stride);
 
   std::vector<int> sizes_;
-  Activation hidden_ = Activation::Tanh, output_ = Activation::Tanh;
+  Activation output_ = Activation::Tanh;
   Regularization reg_ = Regularization::None;
   int output_width_ = 1;
   std::vector<std::size_t> w_off_, b_off_;  // per layer after the inputs
@@ -99,6 +119,12 @@ class Network {
   xt::xtensor<std::uint8_t, 1> dead_;
   // Per hidden/output node, kChunk examples: outputs and dLoss/d(output, then input sum).
   xt::xtensor<double, 1> out_, der_;
+  // Per node, kChunk examples, allocated only when some layer needs them: input sums (gelu,
+  // swish, sine) or pre-mask outputs (dropout), and the dropout masks.
+  xt::xtensor<double, 1> aux_, mask_;
+  std::vector<double> dropout_;  // per layer after the inputs (the output's is 0)
+  bool has_dropout_ = false;
+  bool masked_ = false;                  // the last forward_batch applied dropout masks
   xt::xtensor<double, 1> single_input_;  // forward() of one example, padded to two
   std::size_t out_row_ = 0;              // the first output node's row
   const double* inputs_ = nullptr;       // the last forward_batch's inputs

@@ -44,9 +44,10 @@ double example_loss(Network& net, const std::vector<double>& in, double target) 
 }  // namespace
 
 TEST_CASE("backward pass matches a numeric gradient for every activation", "[training]") {
-  for (Activation act :
-       {Activation::Relu, Activation::Tanh, Activation::Sigmoid, Activation::Linear}) {
-    for (Activation out : {Activation::Tanh, Activation::Linear, Activation::Sigmoid}) {
+  // Every activation in the hidden layers, with every one as the output's (outputActivation
+  // takes the same list).
+  for (Activation act : kActivations) {
+    for (Activation out : kActivations) {
       DYNAMIC_SECTION(activation_name(act) << " hidden, " << activation_name(out) << " output") {
         Network net(3, {4, 3}, 1, act, out, Regularization::None);
         SeedRandom rng("gradient");
