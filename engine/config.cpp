@@ -2,6 +2,7 @@
 // user sees at once all that is wrong with a hand-edited config.
 #include "config.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <sstream>
@@ -154,6 +155,58 @@ void parse_shape(Parser& p, Config& c) {
   if (ok) c.network_shape = shape;
 }
 
+// True when networkShape was read without errors (so its length is the hidden layers').
+bool shape_read(const std::vector<ConfigIssue>& errors) {
+  for (const auto& e : errors)
+    if (e.field.rfind("networkShape", 0) == 0) return false;
+  return true;
+}
+
+std::string layers_text(std::size_t n) {
+  return std::to_string(n) + " hidden layer" + (n == 1 ? "" : "s");
+}
+
+// "activations": one name per hidden layer; all the same folds into "activation".
+void parse_activations(Parser& p, Config& c, bool shape_ok) {
+  const json* v = p.get("activations");
+  if (!v) return;
+  const std::string expected = std::string("; expected one of ") + kActivationList;
+  if (!v->is_array())
+    return p.error("activations",
+                   "must be an array of activation names, one per hidden "
+                   "layer, such as [\"relu\", \"tanh\"]");
+  if (shape_ok && v->size() != c.network_shape.size())
+    return p.error("activations", "must name one activation per hidden layer (networkShape has " +
+                                      layers_text(c.network_shape.size()) + "), got " +
+                                      std::to_string(v->size()));
+  if (v->size() > std::size_t(kMaxHiddenLayers))
+    return p.error("activations", "at most " + std::to_string(kMaxHiddenLayers) + " entries");
+  std::vector<Activation> acts;
+  for (std::size_t i = 0; i < v->size(); ++i) {
+    const json& item = (*v)[i];
+    const std::string field = "activations[" + std::to_string(i) + "]";
+    std::optional<Activation> a;
+    if (item.is_string()) a = parse_activation(item.get<std::string>());
+    if (!a) {
+      p.error(field,
+              (item.is_string() ? "unknown value " + describe(item) : "must be a name") + expected);
+      continue;
+    }
+    acts.push_back(*a);
+  }
+  if (acts.size() != v->size()) return;
+  const bool uniform =
+      std::all_of(acts.begin(), acts.end(), [&](Activation a) { return a == acts.front(); });
+  if (acts.empty()) {
+    c.activations.clear();
+  } else if (uniform) {
+    c.activation = acts.front();
+    c.activations.clear();
+  } else {
+    c.activations = acts;
+  }
+}
+
 void parse_seed(Parser& p, Config& c) {
   const json* v = p.get("seed");
   if (!v) return;
@@ -257,6 +310,11 @@ std::vector<int> Config::layer_sizes() const {
   return sizes;
 }
 
+std::vector<Activation> Config::hidden_activations() const {
+  if (activations.size() == network_shape.size()) return activations;
+  return std::vector<Activation>(network_shape.size(), activation);
+}
+
 Activation Config::effective_output_activation() const {
   if (output_activation) return *output_activation;
   return problem == Problem::Regression ? Activation::Linear : Activation::Tanh;
@@ -310,15 +368,16 @@ ParsedConfig parse_config(const json& root) {
   p.integer_key("batchSize", 1, kMaxBatchSize, batch);
   c.batch_size = int(batch);
   p.rate("learningRate", c.learning_rate);
-  p.choice("activation", parse_activation, "relu, tanh, sigmoid, linear", c.activation);
+  p.choice("activation", parse_activation, kActivationList, c.activation);
   if (root.contains("outputActivation")) {
     Activation output = c.effective_output_activation();
-    p.choice("outputActivation", parse_activation, "relu, tanh, sigmoid, linear", output);
+    p.choice("outputActivation", parse_activation, kActivationList, output);
     c.output_activation = output;
   }
   p.choice("regularization", parse_regularization, "none, L1, L2", c.regularization);
   p.rate("regularizationRate", c.regularization_rate);
   parse_shape(p, c);
+  parse_activations(p, c, shape_read(out.errors));
   parse_seed(p, c);
   for (int f = 0; f < kFeatureCount; ++f) {
     bool on = c.features[f];
@@ -348,6 +407,11 @@ json config_to_json(const Config& c) {
   j["batchSize"] = c.batch_size;
   j["learningRate"] = c.learning_rate;
   j["activation"] = activation_name(c.activation);
+  if (!c.activations.empty()) {
+    json names = json::array();
+    for (Activation a : c.activations) names.push_back(activation_name(a));
+    j["activations"] = names;
+  }
   j["regularization"] = regularization_name(c.regularization);
   j["regularizationRate"] = c.regularization_rate;
   j["networkShape"] = c.network_shape;

@@ -44,6 +44,9 @@ struct Config {
   int batch_size = 10;
   double learning_rate = 0.03;
   Activation activation = Activation::Tanh;
+  // One per hidden layer when they differ; empty when every hidden layer has `activation`
+  // (a list of one name is folded into `activation`).
+  std::vector<Activation> activations;
   Regularization regularization = Regularization::None;
   double regularization_rate = 0;
   std::vector<int> network_shape = {4, 2};
@@ -62,6 +65,8 @@ struct Config {
   // Nodes per layer: inputs, hidden layers, outputs.
   std::vector<int> layer_sizes() const;
   Activation effective_output_activation() const;
+  // Every hidden layer's activation.
+  std::vector<Activation> hidden_activations() const;
 };
 
 struct ParsedConfig {

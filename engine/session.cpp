@@ -57,8 +57,9 @@ void Session::apply(const Config& config) {
     data_ = make_data(config_.active_dataset(), config_.noise, config_.perc_train, rng_);
   }
   inputs_ = InputFeatures(config_.features);
-  net_ = Network(inputs_.count, config_.network_shape, config_.output_width(), config_.activation,
-                 config_.effective_output_activation(), config_.regularization);
+  net_ = Network(inputs_.count, config_.network_shape, config_.output_width(),
+                 config_.hidden_activations(), config_.effective_output_activation(),
+                 config_.regularization);
   if (config_.params) {
     load_params(*config_.params, net_);  // no weight draws
     config_.params.reset();              // the network holds them now

@@ -17,7 +17,32 @@ export const FEATURES = Object.freeze(
 );
 export const FEATURE_KEYS = Object.freeze(FEATURES.map((f) => f.key));
 
-export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear'];
+/** The engine's activations (engine/activations.hpp): the reference's four, then nnplay's. */
+export const ACTIVATIONS = [
+  'relu',
+  'tanh',
+  'sigmoid',
+  'linear',
+  'leakyRelu',
+  'elu',
+  'gelu',
+  'swish',
+  'softplus',
+  'sine',
+];
+/** Their names in the menus. */
+export const ACTIVATION_TITLES = Object.freeze({
+  relu: 'ReLU',
+  tanh: 'Tanh',
+  sigmoid: 'Sigmoid',
+  linear: 'Linear',
+  leakyRelu: 'Leaky ReLU',
+  elu: 'ELU',
+  gelu: 'GELU',
+  swish: 'Swish',
+  softplus: 'Softplus',
+  sine: 'Sine',
+});
 export const REGULARIZATIONS = ['none', 'L1', 'L2'];
 export const PROBLEMS = ['classification', 'regression'];
 export const CLASSIFICATION_DATASETS = ['circle', 'xor', 'gauss', 'spiral'];

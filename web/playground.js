@@ -23,6 +23,7 @@ import {
   hasInput,
 } from './link/playground-link.js';
 import { FEATURE_KEYS } from './options.js';
+import { shapePatch, layerActivations } from './layer-options.js';
 import { resetWork, epochWork } from './limits.js';
 import { runInSlices, unitsPerSlice } from './slices.js';
 import { preview as shorten } from './link/hash-codec.js';
@@ -346,9 +347,13 @@ export class Playground {
   }
 
   /** A user's change of engine keys. newData: the data change, so a new seed is drawn from
-   *  the stream first (as the reference). The network is rebuilt (configure). */
+   *  the stream first (as the reference). The network is rebuilt (configure). A key set to
+   *  undefined is removed. */
   changeConfig(patch, { newData = false } = {}) {
-    const next = { ...this.config, ...patch };
+    let next = { ...this.config, ...patch };
+    // A change of the hidden layers keeps each one's own options (web/layer-options.js).
+    if (patch.networkShape && !('activations' in patch))
+      next = { ...next, ...shapePatch(this.config, patch.networkShape) };
     if (!hasInput(next)) {
       // the last lit feature stays on: the engine refuses a network without inputs
       const reason = `${NO_INPUT_REASON}: switch another one on first`;
@@ -666,7 +671,7 @@ export class Playground {
           'diverged',
           `Training stopped at epoch ${formatEpoch(this.engine.epoch())}: the loss is no longer a finite number. The network diverged: its weights grew without bound.`,
           [
-            `Try a lower learning rate (it is ${lr} now)${this.config.activation === 'relu' ? ', or the tanh activation' : ''}.`,
+            `Try a lower learning rate (it is ${lr} now)${layerActivations(this.config).includes('relu') ? ', or the tanh activation' : ''}.`,
             'Then press reset for new weights; grey areas in the map are values that are not numbers.',
           ],
           { kind: 'error' },
@@ -678,7 +683,7 @@ export class Playground {
     // runs the network forward over the training data for it).
     this.trainCalls += 1;
     if (
-      this.config.activation === 'relu' &&
+      layerActivations(this.config).includes('relu') &&
       this.deadLayer < 0 &&
       this.trainCalls % DEAD_CHECK_EVERY === 0
     )

@@ -63,6 +63,12 @@ test('activation, regularization, its rate: each rebuilds the network (epoch 0),
     'tanh',
     'sigmoid',
     'linear',
+    'leakyRelu',
+    'elu',
+    'gelu',
+    'swish',
+    'softplus',
+    'sine',
   ]);
   await page.selectOption('#control-activation', 'relu');
   let s = await state(page);

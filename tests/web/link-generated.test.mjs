@@ -20,6 +20,7 @@ import {
   enumOf,
   numberIn,
   shapeOf,
+  listOf,
   textOf,
   codeOf,
   BOOL,
@@ -71,6 +72,10 @@ const ENGINE_ACCEPTS = {
     v.every((n) => Number.isInteger(n) && n >= 1 && n <= LIMITS.maxNeurons),
   seed: (v) => typeof v === 'string' && utf8Bytes(v) <= LIMITS.maxSeedLength,
   initZero: (v) => typeof v === 'boolean',
+  activations: (v) =>
+    Array.isArray(v) &&
+    v.length <= LIMITS.maxHiddenLayers &&
+    v.every((a) => ACTIVATIONS.includes(a)),
   ...Object.fromEntries(FEATURE_KEYS.map((k) => [k, (v) => typeof v === 'boolean'])),
 };
 const PAGE_ACCEPTS = {
@@ -102,6 +107,10 @@ function randomValue(rnd, key) {
     mode: MODES,
   };
   if (lists[key] && rnd.chance(0.7)) return rnd.pick(lists[key]);
+  if (key === 'activations' && rnd.chance(0.7))
+    return Array.from({ length: rnd.int(LIMITS.maxHiddenLayers + 3) }, () =>
+      rnd.chance(0.9) ? rnd.pick(ACTIVATIONS) : randomText(rnd, 4),
+    ).join(',');
   if (key === 'networkShape' && rnd.chance(0.8)) {
     const n = rnd.int(LIMITS.maxHiddenLayers + 4);
     return Array.from({ length: n }, () =>
@@ -150,6 +159,7 @@ function mutatedHash(rnd) {
     regularizationRate: rnd.pick([0, 0.001]),
     noise: rnd.int(81),
     networkShape: Array.from({ length: rnd.int(5) }, () => 1 + rnd.int(8)),
+    ...(rnd.chance(0.3) ? { activations: [rnd.pick(ACTIVATIONS), rnd.pick(ACTIVATIONS)] } : {}),
     seed: rnd.pick(['0.12345', 'abc', 'é€😀 &=#%']),
     percTrainData: 1 + rnd.int(100),
     problem: rnd.pick(PROBLEMS),
@@ -277,6 +287,15 @@ test(`parseValue: every kind on random text keeps only values of its kind and li
     [textOf(5), (v) => typeof v === 'string' && v.length <= 5],
     [textOf(7, { bytes: true }), (v) => typeof v === 'string' && utf8Bytes(v) <= 7],
     [codeOf(20), (v) => /^[A-Za-z0-9_-]{1,20}$/.test(v)],
+    [
+      listOf(enumOf(ACTIVATIONS), 3),
+      (v) => Array.isArray(v) && v.length <= 3 && v.every((a) => ACTIVATIONS.includes(a)),
+    ],
+    [
+      listOf(numberIn(0, 0.9), 3, { oneIsAll: true }),
+      (v) =>
+        finiteIn(0, 0.9)(v) || (Array.isArray(v) && v.length <= 3 && v.every(finiteIn(0, 0.9))),
+    ],
   ];
   for (let i = 0; i < CASES; i++) {
     const raw = rnd.chance(0.5) ? randomNumberText(rnd) : randomText(rnd, 6);

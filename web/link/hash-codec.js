@@ -47,6 +47,16 @@ export const numberIn = (min, max, integer = false) => ({ kind: 'number', min, m
 export const BOOL = Object.freeze({ kind: 'bool' });
 /** A comma list of whole numbers: at most maxLength entries, each in min..max. */
 export const shapeOf = (maxLength, min, max) => ({ kind: 'shape', maxLength, min, max });
+/** A comma list of values of one kind (`item`, another kind): at most maxLength entries (the
+ *  first maxLength kept, listed); an entry not of its kind drops the whole value, an entry
+ *  beyond a limit is clipped and listed. oneIsAll: a single entry is read as that value alone
+ *  (the engine's "one number for every layer"). */
+export const listOf = (item, maxLength, { oneIsAll = false } = {}) => ({
+  kind: 'list',
+  item,
+  maxLength,
+  oneIsAll,
+});
 /** Any text up to max characters, or max UTF-8 bytes with {bytes: true} (kept verbatim,
  *  encoded on the way out). */
 export const textOf = (max, { bytes = false } = {}) => ({ kind: 'text', max, bytes });
@@ -121,6 +131,22 @@ export function parseValue(spec, raw) {
       const value = shape.map((n) => clip(n, spec.min, spec.max));
       return notes.length ? { ok: true, value, clipped: notes.join('; ') } : { ok: true, value };
     }
+    case 'list': {
+      const parts = raw === '' ? [] : raw.split(',');
+      const notes = [];
+      if (parts.length > spec.maxLength)
+        notes.push(`more than ${spec.maxLength} entries: the first ${spec.maxLength} kept`);
+      const values = [];
+      for (const [i, part] of parts.slice(0, spec.maxLength).entries()) {
+        const r = parseValue(spec.item, part);
+        if (!r.ok)
+          return { ok: false, reason: `entry ${i + 1} (${preview(part, 20)}): ${r.reason}` };
+        if (r.clipped) notes.push(`entry ${i + 1}: ${r.clipped}`);
+        values.push(r.value);
+      }
+      const value = spec.oneIsAll && values.length === 1 ? values[0] : values;
+      return notes.length ? { ok: true, value, clipped: notes.join('; ') } : { ok: true, value };
+    }
     case 'text': {
       const unit = spec.bytes ? 'bytes' : 'characters';
       if (textLength(raw, spec.bytes) <= spec.max) return { ok: true, value: raw };
@@ -175,6 +201,8 @@ export function formatValue(spec, v) {
       return plainNumber(v);
     case 'shape':
       return v.join(',');
+    case 'list':
+      return (Array.isArray(v) ? v : [v]).map((x) => formatValue(spec.item, x)).join(',');
     default:
       return encodeURIComponent(String(v));
   }

@@ -1,6 +1,7 @@
 // The playground's link schema: its part of the URL hash <-> config, page toggles and link
 // state. The reference's keys in the reference's order (booleans "true"/"false", networkShape
-// "4,2" <-> [4, 2], regularization left out when none), then nnplay's page key `speed`, then
+// "4,2" <-> [4, 2], regularization left out when none), then the engine keys nnplay adds
+// (`activations=relu,tanh` when the hidden layers' differ), then nnplay's page key `speed`, then
 // its link keys resets=N (resets since the config was applied; a load replays them) and
 // params=... (a trained network, web/params-codec.js), then `<name>_hide=true`. The keys every
 // mode shares (`mode`, `embed`) are the router's (web/router.js), not read or written here.
@@ -16,6 +17,7 @@ import {
   numberIn,
   BOOL,
   shapeOf,
+  listOf,
   textOf,
   codeOf,
   MAX_KEY_LENGTH,
@@ -46,6 +48,7 @@ export const ENGINE_KEYS = Object.freeze([
   'seed',
   ...FEATURE_KEYS,
   'initZero',
+  'activations',
 ]);
 
 /** Page-only keys of the reference's hash and their defaults (the engine ignores them), and
@@ -69,6 +72,7 @@ export const DISCRETE_KEYS = Object.freeze([
   'problem',
   'networkShape',
   'activation',
+  'activations',
   'regularization',
   ...FEATURE_KEYS,
 ]);
@@ -116,7 +120,7 @@ const schemas = new WeakMap();
 
 /**
  * The schema for a limits table (web/limits.js): {hash: the reference's keys in order,
- * nnplay: nnplay's page keys, link: the link keys, byKey}. Each entry {key, kind..., page?,
+ * engine: the engine keys nnplay adds, nnplay: nnplay's page keys, link: the link keys, byKey}. Each entry {key, kind..., page?,
  * link?}.
  */
 export function playgroundSchema(limits) {
@@ -138,6 +142,8 @@ export function playgroundSchema(limits) {
   };
   for (const key of REFERENCE_ORDER) if (!types[key]) types[key] = BOOL;
   const hash = REFERENCE_ORDER.map((key) => ({ key, ...types[key], page: PAGE_KEYS.has(key) }));
+  // Engine keys nnplay adds, written after the reference's, only when the config has them.
+  const engine = [{ key: 'activations', ...listOf(enumOf(ACTIVATIONS), limits.maxHiddenLayers) }];
   const nnplay = [{ key: 'speed', ...enumOf(SPEEDS), page: true }]; // epochs per frame (web/speed.js)
   const link = [
     { key: 'resets', ...numberIn(0, limits.maxResets, true), link: true },
@@ -145,9 +151,10 @@ export function playgroundSchema(limits) {
   ];
   const schema = {
     hash,
+    engine,
     nnplay,
     link,
-    byKey: new Map([...hash, ...nnplay, ...link].map((s) => [s.key, s])),
+    byKey: new Map([...hash, ...engine, ...nnplay, ...link].map((s) => [s.key, s])),
   };
   schemas.set(limits, schema);
   return schema;
@@ -229,17 +236,21 @@ export function parseHash(hash, limits, modes = ['playground']) {
 /**
  * Writes config (engine JSON form), page state and link keys as the playground's hash body
  * (no "#"), keys in the reference's order; missing keys are left out, regularization is left
- * out when none; then speed (when not the default), resets (when > 0) and params (when given);
+ * out when none; then the engine keys nnplay adds (when the config has them); then speed (when not the default), resets (when > 0) and params (when given);
  * `<name>_hide=true` last, one per hidden name. Any limits table gives the same text.
  */
 export function serializeHash(config, page = {}, link = {}) {
-  const { hash, nnplay } = playgroundSchema(FORMAT_LIMITS);
+  const { hash, engine, nnplay } = playgroundSchema(FORMAT_LIMITS);
   const parts = [];
   for (const spec of hash) {
     const v = spec.page ? (page[spec.key] ?? PAGE_DEFAULTS[spec.key]) : config[spec.key];
     if (v === undefined || v === null) continue;
     if (spec.key === 'regularization' && v === 'none') continue;
     parts.push(`${spec.key}=${formatValue(spec, v)}`);
+  }
+  for (const spec of engine) {
+    const v = config[spec.key];
+    if (v !== undefined && v !== null) parts.push(`${spec.key}=${formatValue(spec, v)}`);
   }
   for (const spec of nnplay) {
     const v = page[spec.key];

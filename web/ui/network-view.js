@@ -1,5 +1,6 @@
 // The network diagram: the input features (toggles with their own thumbnails), the hidden
-// layers (+/- layers, +/- neurons per layer, the limits beside them), the output node, curved
+// layers (+/- layers, +/- neurons per layer, the limits beside them; under them each layer's
+// activation menu), the output node, curved
 // links whose width and colour follow the weights with a dash that flows while training (one
 // canvas: web/ui/link-canvas.js), bias squares (SVG), a hover card that edits a weight or bias.
 // Hovering (or focusing, or tapping) a node shows its map in the big heatmap; tapping one on a
@@ -9,7 +10,8 @@
 // at most THUMBS_PER_FRAME thumbnails a frame (round-robin). Geometry from
 // web/render/network.js; thumbnails through reused ImageData.
 
-import { FEATURES } from '../options.js';
+import { FEATURES, ACTIVATIONS, ACTIVATION_TITLES } from '../options.js';
+import { layerActivations, layerActivationPatch } from '../layer-options.js';
 import { UI_MAX_LAYERS, UI_MAX_NEURONS, limitsLines, largeNetworkWarning } from '../limits.js';
 import {
   layoutNetwork,
@@ -377,6 +379,7 @@ export function mountNetworkView(root, featureMaps, actions, limits = null) {
     const outputLabel = el('div', { className: 'output-node-label', text: 'Output' });
     outputLabel.style.left = `${layout.columns.at(-1).x + NODE_SIZE}px`;
     controls.append(outputLabel);
+    const layerOptions = buildLayerOptions(config);
 
     const biasGroup = svgEl('g', { className: 'biases' });
     const svg = svgEl(
@@ -535,8 +538,35 @@ export function mountNetworkView(root, featureMaps, actions, limits = null) {
     thumbCursor = 0;
     thumbsDue = hiddenNodes.length;
     buildFocus(body);
-    diagram.append(controls, body);
+    diagram.append(controls, layerOptions, body);
     pinned = null;
+  }
+
+  // Under each hidden layer's +/- buttons: its activation menu (the top menu sets them all).
+  function buildLayerOptions(config) {
+    const row = el('div', { className: 'layer-options-row' });
+    const names = layerActivations(config);
+    shape.forEach((_, l) => {
+      const menu = el(
+        'select',
+        {
+          className: 'layer-activation',
+          title: `Activation of hidden layer ${l + 1}`,
+          attrs: { 'aria-label': `Activation of hidden layer ${l + 1}`, 'data-layer': l },
+          on: { change: () => actions.changeConfig(layerActivationPatch(config, l, menu.value)) },
+        },
+        ...ACTIVATIONS.map((a) => el('option', { value: a, text: ACTIVATION_TITLES[a] })),
+      );
+      menu.value = names[l];
+      const box = el(
+        'div',
+        { className: 'layer-options' },
+        el('div', { className: 'ui-activation' }, menu),
+      );
+      box.style.left = `${layout.columns[l + 1].x + NODE_SIZE / 2}px`;
+      row.append(box);
+    });
+    return row;
   }
 
   function bindCard(target, info, x, y) {
@@ -611,6 +641,7 @@ export function mountNetworkView(root, featureMaps, actions, limits = null) {
       const key = JSON.stringify([
         view.sizes,
         config.networkShape,
+        layerActivations(config),
         FEATURES.map((f) => config[f.key]),
         page.hidden,
         width,

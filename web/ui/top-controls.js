@@ -1,10 +1,13 @@
 // The top bar's menus: learning rate (no reset: the engine takes the new rate, the epoch and
 // the weights stay), activation, regularization and its rate, problem type (these rebuild the
 // network; the problem type also draws new data, as the reference). Native <select>s, each
-// with a <label>, in a container ui-<name> that `<name>_hide=true` hides.
+// with a <label>, in a container ui-<name> that `<name>_hide=true` hides. The activation menu
+// sets every hidden layer's; when the layers differ (the diagram's per-layer menus) it shows
+// "Mixed".
 
 import {
   ACTIVATIONS,
+  ACTIVATION_TITLES,
   REGULARIZATIONS,
   PROBLEMS,
   LEARNING_RATES,
@@ -14,11 +17,10 @@ import { SPEEDS } from '../speed.js';
 import { plainNumber } from '../format.js';
 import { el } from '../dom.js';
 
+import { isMixed, uniformActivationPatch } from '../layer-options.js';
+
 const TITLES = {
-  relu: 'ReLU',
-  tanh: 'Tanh',
-  sigmoid: 'Sigmoid',
-  linear: 'Linear',
+  ...ACTIVATION_TITLES,
   none: 'None',
   L1: 'L1',
   L2: 'L2',
@@ -67,6 +69,23 @@ function setValue(select, value) {
   select.value = opt.value;
 }
 
+const MIXED = 'mixed'; // the activation menu's value while the hidden layers differ
+
+/** Shows "Mixed" in the activation menu (an option of its own, selected) while the hidden
+ *  layers' activations differ; removes it when they agree. */
+function showMixed(select, mixed) {
+  let opt = select.querySelector(`option[value="${MIXED}"]`);
+  if (!mixed) {
+    if (opt) opt.remove();
+    return;
+  }
+  if (!opt) {
+    opt = el('option', { value: MIXED, text: 'Mixed (per layer)' });
+    select.prepend(opt);
+  }
+  select.value = MIXED;
+}
+
 /** root: #top-controls; actions: {setLearningRate(lr), changeConfig(patch, opts),
  *  changePage(patch)}. */
 export function mountTopControls(root, actions) {
@@ -74,9 +93,9 @@ export function mountTopControls(root, actions) {
     learningRate: menu(root, 'learningRate', 'Learning rate', LEARNING_RATES, (v) =>
       actions.setLearningRate(Number(v)),
     ),
-    activation: menu(root, 'activation', 'Activation', ACTIVATIONS, (v) =>
-      actions.changeConfig({ activation: v }),
-    ),
+    activation: menu(root, 'activation', 'Activation', ACTIVATIONS, (v) => {
+      if (v !== MIXED) actions.changeConfig(uniformActivationPatch(v));
+    }),
     regularization: menu(root, 'regularization', 'Regularization', REGULARIZATIONS, (v) =>
       actions.changeConfig({ regularization: v }),
     ),
@@ -98,9 +117,11 @@ export function mountTopControls(root, actions) {
   let last = '';
   return {
     update({ config, page }) {
+      const mixed = isMixed(config);
       const key = [
         config.learningRate,
         config.activation,
+        mixed && config.activations.join(','),
         config.regularization,
         config.regularizationRate,
         config.problem,
@@ -109,6 +130,7 @@ export function mountTopControls(root, actions) {
       if (key === last) return;
       last = key;
       for (const name of Object.keys(s)) setValue(s[name], config[name]);
+      showMixed(s.activation, mixed);
       setValue(speed, page.speed);
     },
   };
