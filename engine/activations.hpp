@@ -1,8 +1,8 @@
 // Activation functions: the reference's four (relu, tanh, sigmoid, linear) and nnplay's own
 // (leakyRelu, elu, gelu, swish, softplus, sine). `activate` is each one's definition for one
-// value; kernels.hpp applies them over arrays and takes their derivatives (times_derivative
-// with the output where the output determines it, times_derivative_sum with the input sum for
-// gelu, swish and sine, whose output does not).
+// value; kernels.hpp applies them over arrays and takes their derivatives (with the output
+// where the output determines it, with the input sum for gelu, swish and sine, whose output
+// does not).
 #pragma once
 #include <cmath>
 #include <optional>
@@ -46,6 +46,12 @@ inline std::optional<Activation> parse_activation(const std::string& s) {
   for (Activation a : kActivations)
     if (s == activation_name(a)) return a;
   return std::nullopt;
+}
+
+// The reference's four, whose derivative the backward kernel takes itself.
+constexpr bool is_reference_activation(Activation a) {
+  return a == Activation::Relu || a == Activation::Tanh || a == Activation::Sigmoid ||
+         a == Activation::Linear;
 }
 
 // True for the activations whose derivative cannot be written with their output (it is not a

@@ -207,6 +207,51 @@ void parse_activations(Parser& p, Config& c, bool shape_ok) {
   }
 }
 
+// "dropout": a rate in [0, kMaxDropout] per hidden layer, or one number for every layer.
+void parse_dropout(Parser& p, Config& c, bool shape_ok) {
+  const json* v = p.get("dropout");
+  if (!v) return;
+  const std::string range = "from 0 to " + format_number(kMaxDropout);
+  auto rate = [&](const json& item, const std::string& field, double& out) {
+    if (!item.is_number()) {
+      p.error(field, "must be a number " + range + ", got " + describe(item));
+      return false;
+    }
+    const double r = item.get<double>();
+    if (!std::isfinite(r) || r < 0 || r > kMaxDropout) {
+      p.error(field, "must be " + range + ", got " + describe(item));
+      return false;
+    }
+    out = r;
+    return true;
+  };
+  std::vector<double> rates;
+  if (v->is_number()) {
+    double r = 0;
+    if (!rate(*v, "dropout", r) || !shape_ok) return;
+    rates.assign(c.network_shape.size(), r);
+  } else if (v->is_array()) {
+    if (shape_ok && v->size() != c.network_shape.size())
+      return p.error("dropout", "must give one rate per hidden layer (networkShape has " +
+                                    layers_text(c.network_shape.size()) + "), or one number, got " +
+                                    std::to_string(v->size()) + " rates");
+    if (v->size() > std::size_t(kMaxHiddenLayers))
+      return p.error("dropout", "at most " + std::to_string(kMaxHiddenLayers) + " entries");
+    bool ok = true;
+    for (std::size_t i = 0; i < v->size(); ++i) {
+      double r = 0;
+      ok = rate((*v)[i], "dropout[" + std::to_string(i) + "]", r) && ok;
+      rates.push_back(r);
+    }
+    if (!ok) return;
+  } else {
+    return p.error("dropout", "must be a rate " + range +
+                                  " or an array of one rate per hidden layer, such as [0.2, 0]");
+  }
+  const bool none = std::all_of(rates.begin(), rates.end(), [](double r) { return r == 0; });
+  c.dropout = none ? std::vector<double>() : rates;
+}
+
 void parse_seed(Parser& p, Config& c) {
   const json* v = p.get("seed");
   if (!v) return;
@@ -378,6 +423,7 @@ ParsedConfig parse_config(const json& root) {
   p.rate("regularizationRate", c.regularization_rate);
   parse_shape(p, c);
   parse_activations(p, c, shape_read(out.errors));
+  parse_dropout(p, c, shape_read(out.errors));
   parse_seed(p, c);
   for (int f = 0; f < kFeatureCount; ++f) {
     bool on = c.features[f];
@@ -412,6 +458,7 @@ json config_to_json(const Config& c) {
     for (Activation a : c.activations) names.push_back(activation_name(a));
     j["activations"] = names;
   }
+  if (!c.dropout.empty()) j["dropout"] = c.dropout;
   j["regularization"] = regularization_name(c.regularization);
   j["regularizationRate"] = c.regularization_rate;
   j["networkShape"] = c.network_shape;

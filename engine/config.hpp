@@ -20,6 +20,7 @@ namespace nnplay {
 enum class Problem { Classification, Regression };
 
 constexpr int kMaxHiddenLayers = 16;
+constexpr double kMaxDropout = 0.9;  // a hidden layer's dropout rate is in [0, kMaxDropout]
 constexpr int kMaxNeurons = 64;
 constexpr std::size_t kMaxSeedBytes = 4096;
 constexpr std::size_t kMaxPoints = 100000;  // per set, for "points"
@@ -47,6 +48,8 @@ struct Config {
   // One per hidden layer when they differ; empty when every hidden layer has `activation`
   // (a list of one name is folded into `activation`).
   std::vector<Activation> activations;
+  // Per hidden layer (one rate each), empty when every rate is 0.
+  std::vector<double> dropout;
   Regularization regularization = Regularization::None;
   double regularization_rate = 0;
   std::vector<int> network_shape = {4, 2};

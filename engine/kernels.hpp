@@ -110,11 +110,9 @@ inline void store2(double* p, v2d v) { std::memcpy(p, &v, sizeof v); }
 inline v2d splat2(double x) { return v2d{x, x}; }
 
 // forward_layer for exactly W (even) examples, the W values of a node held in W/2 registers.
-// sums, when given, receives the layer's input sums (rows W apart) before the activation: the
-// backward pass of gelu, swish and sine needs them.
 template <int W>
 NNPLAY_KERNEL void forward_layer_w(const LayerView& L, const double* params, const double* in,
-                                   std::size_t in_stride, double* out, double* sums = nullptr) {
+                                   std::size_t in_stride, double* out) {
   static_assert(W % 2 == 0, "chunk widths are even");
   constexpr int V = W / 2;
   const double* w = params + L.w_off;
@@ -131,13 +129,27 @@ NNPLAY_KERNEL void forward_layer_w(const LayerView& L, const double* params, con
     double* o = out + std::size_t(i) * W;
     for (int k = 0; k < V; ++k) store2(o + 2 * k, acc[k]);
   }
-  if (sums) std::memcpy(sums, out, sizeof(double) * std::size_t(L.n_out) * W);
   activate_rows(L.act, out, 1, 0, L.n_out * W);  // the layer's rows as one block
 }
 
 using v2l = std::int64_t __attribute__((vector_size(16)));
 
-// The derivative of a needs_input_sum activation (gelu, swish, sine) at input sum z.
+// d * act'(out), the derivative written with the activation's output (two examples), for the
+// reference's four: the backward kernel's own (its loop is the reference's, unchanged). Any
+// other activation: times_derivative_at.
+inline v2d times_derivative(Activation act, v2d d, v2d out) {
+  switch (act) {
+    case Activation::Tanh: return d * (1.0 - out * out);
+    case Activation::Relu: {  // out > 0 exactly when the input sum > 0
+      return (v2d)((v2l)d & (v2l)(out > 0.0));
+    }
+    case Activation::Sigmoid: return d * (out * (1.0 - out));
+    default: break;
+  }
+  return d;
+}
+
+// The derivative of gelu, swish or sine (needs_input_sum) at the input sum z.
 inline double derivative_at_sum(Activation act, double z) {
   switch (act) {
     case Activation::Gelu:  // Phi(z) + z phi(z)
@@ -147,66 +159,50 @@ inline double derivative_at_sum(Activation act, double z) {
       return s * (1.0 + z * (1.0 - s));
     }
     case Activation::Sine: return std::cos(z);
-    default: return 1.0;  // not called: the others' derivatives are written with the output
+    default: return 1.0;  // not called: the others' are written with the output
   }
 }
 
-// d * act'(out), the derivative written with the activation's output (two examples); with
-// times_derivative_sum below, the only places the backward pass takes an activation's
-// derivative. Not for gelu, swish and sine (needs_input_sum): their output does not say it.
-inline v2d times_derivative(Activation act, v2d d, v2d out) {
+// d * act'(...) for any activation (two examples): v is the input sum for gelu, swish and sine
+// (needs_input_sum), the output for the others (leakyRelu, elu and softplus write theirs with
+// it: out > 0 exactly when the sum is; elu's e^z = out + alpha; softplus' = 1 - e^-out).
+inline v2d times_derivative_at(Activation act, v2d d, v2d v) {
   switch (act) {
-    case Activation::Tanh: return d * (1.0 - out * out);
-    case Activation::Relu: {  // out > 0 exactly when the input sum > 0
-      return (v2d)((v2l)d & (v2l)(out > 0.0));
-    }
-    case Activation::Sigmoid: return d * (out * (1.0 - out));
-    case Activation::Linear: break;
-    case Activation::LeakyRelu: {  // out > 0 exactly when the input sum > 0
-      const v2l pos = (v2l)(out > 0.0);
+    case Activation::LeakyRelu: {
+      const v2l pos = (v2l)(v > 0.0);
       return (v2d)(((v2l)d & pos) | ((v2l)(d * kLeakySlope) & ~pos));
     }
-    case Activation::Elu: {  // below 0: alpha e^z = out + alpha
-      const v2l pos = (v2l)(out > 0.0);
-      return (v2d)(((v2l)d & pos) | ((v2l)(d * (out + kEluAlpha)) & ~pos));
+    case Activation::Elu: {
+      const v2l pos = (v2l)(v > 0.0);
+      return (v2d)(((v2l)d & pos) | ((v2l)(d * (v + kEluAlpha)) & ~pos));
     }
-    case Activation::Softplus:  // sigmoid(z) = 1 - e^-out
-      return v2d{d[0] * -std::expm1(-out[0]), d[1] * -std::expm1(-out[1])};
+    case Activation::Softplus: return v2d{d[0] * -std::expm1(-v[0]), d[1] * -std::expm1(-v[1])};
     case Activation::Gelu:
     case Activation::Swish:
-    case Activation::Sine: break;  // times_derivative_sum
+    case Activation::Sine:
+      return v2d{d[0] * derivative_at_sum(act, v[0]), d[1] * derivative_at_sum(act, v[1])};
+    default: return times_derivative(act, d, v);
   }
-  return d;
 }
 
-// d * act'(z) from the input sums z (two examples): gelu, swish and sine.
-inline v2d times_derivative_sum(Activation act, v2d d, v2d z) {
-  return v2d{d[0] * derivative_at_sum(act, z[0]), d[1] * derivative_at_sum(act, z[1])};
-}
-
-// What the backward pass needs of a layer beyond its outputs (rows W apart from its first
-// row, nullptr when unused): `aux`, its input sums (a needs_input_sum activation) or, under
-// dropout, its outputs before the mask; `mask`, the dropout mask (0 or 1 / (1 - rate)).
+// What a layer's derivative needs beyond its outputs (rows W apart from its first row,
+// nullptr when unused): `aux`, its input sums (needs_input_sum) or, under dropout, its
+// outputs before the mask; `mask`, the dropout mask (0 or 1 / (1 - rate)).
 struct LayerExtras {
   const double* aux = nullptr;
   const double* mask = nullptr;
 };
 
-// d * act'(...) of node row p for W examples, the outputs `out` (after any mask) and the
-// layer's extras: the derivative at the sums or at the unmasked outputs, times the mask.
-template <int W>
-inline void store_derivative(Activation act, const v2d* d, const v2d* out, const LayerExtras& x,
-                             std::size_t row, double* p) {
-  constexpr int V = W / 2;
-  const bool at_sum = needs_input_sum(act);
-  for (int k = 0; k < V; ++k) {
-    v2d v;
-    if (at_sum)
-      v = times_derivative_sum(act, d[k], load2(x.aux + row * W + 2 * k));
-    else
-      v = times_derivative(act, d[k], x.aux ? load2(x.aux + row * W + 2 * k) : out[k]);
-    if (x.mask) v *= load2(x.mask + row * W + 2 * k);
-    store2(p + 2 * k, v);
+// d[k] *= act'(...) * mask[k] over n values of a layer's rows (W apart, so one block): the
+// derivative at `aux` when given, else at the outputs `out`. For the layers the backward
+// kernel does not scale itself (a new activation or dropout: it then runs them as linear).
+inline void scale_by_derivative(Activation act, double* d, const double* out, const LayerExtras& x,
+                                std::size_t n) {
+  const double* at = x.aux ? x.aux : out;
+  for (std::size_t k = 0; k < n; k += 2) {
+    v2d v = times_derivative_at(act, load2(d + k), load2(at + k));
+    if (x.mask) v *= load2(x.mask + k);
+    store2(d + k, v);
   }
 }
 
@@ -219,12 +215,10 @@ inline void store_derivative(Activation act, const v2d* d, const v2d* out, const
 //   reference, in registers while i runs (one store per source node, none per link).
 // Source j's activations stay in registers across the loop over i, and each d[i] is loaded
 // once for both sums.
-// below: the layer below's extras (LayerExtras; none for the reference's four activations
-// without dropout, which keep the loop as it was).
 template <int W, bool Below>
 NNPLAY_KERNEL void backward_layer_w(const LayerView& L, const double* params, const double* d,
                                     const double* in, std::size_t in_stride, Activation act_in,
-                                    double* grad, double* d_prev, const LayerExtras& below = {}) {
+                                    double* grad, double* d_prev) {
   static_assert(W % 2 == 0, "chunk widths are even");
   constexpr int V = W / 2;
   double* gw = grad + L.w_off;
@@ -261,10 +255,7 @@ NNPLAY_KERNEL void backward_layer_w(const LayerView& L, const double* params, co
     for (int i = 1; i < L.n_out; ++i) link(i, std::false_type{});
     if constexpr (Below) {
       double* p = d_prev + std::size_t(j) * W;
-      if (below.aux || below.mask)
-        store_derivative<W>(act_in, acc, av, below, std::size_t(j), p);
-      else
-        for (int k = 0; k < V; ++k) store2(p + 2 * k, times_derivative(act_in, acc[k], av[k]));
+      for (int k = 0; k < V; ++k) store2(p + 2 * k, times_derivative(act_in, acc[k], av[k]));
     }
   }
 }

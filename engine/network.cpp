@@ -111,7 +111,7 @@ void Network::draw_masks(SeedRandom& rng, int width) {
       const LayerView& L = views_[l];
       double* m = mask + L.row * std::size_t(width) + std::size_t(e);
       for (int i = 0; i < L.n_out; ++i)
-        m[std::size_t(i) * width] = e >= count_ ? 0.0 : (rng.next() < rate ? 0.0 : keep);
+        m[std::size_t(i) * width] = e >= count_ ? 0.0 : (rng.quick() < rate ? 0.0 : keep);
     }
   }
 }
@@ -126,12 +126,19 @@ void Network::forward_w() {
     const bool first = L.row == 0;
     const double* in = first ? inputs_ : out + (L.row - L.n_in) * W;
     double* o = out + L.row * W;
+    const std::size_t n = std::size_t(L.n_out) * W;
     const bool at_sum = needs_input_sum(L.act);
-    forward_layer_w<W>(L, p, in, first ? stride_ : std::size_t(W), o,
-                       at_sum ? aux_.data() + L.row * W : nullptr);
+    // A layer whose derivative needs its sums goes through as linear; the sums are kept,
+    // then activated. (One call of the kernel, so that it stays inlined as before.)
+    LayerView sums = L;
+    sums.act = Activation::Linear;
+    forward_layer_w<W>(at_sum ? sums : L, p, in, first ? stride_ : std::size_t(W), o);
+    if (at_sum) {
+      std::copy(o, o + n, aux_.data() + L.row * W);
+      activate_rows(L.act, o, 1, 0, int(n));
+    }
     if (masked_ && dropout_[l] > 0) {
       // Inverted dropout: the derivative is taken at the sums or the outputs before the mask.
-      const std::size_t n = std::size_t(L.n_out) * W;
       if (!at_sum) std::copy(o, o + n, aux_.data() + L.row * W);
       const double* m = mask_.data() + L.row * W;
       for (std::size_t k = 0; k < n; ++k) o[k] *= m[k];
@@ -152,13 +159,13 @@ void Network::backward_w(const double* targets, std::size_t stride) {
     const double* o = out + (out_row_ + k) * W;
     const double* t = targets + std::size_t(k) * stride;
     for (int e = 0; e < W; ++e) d_out[e] = e < count_ ? Loss::derivative(o[e], t[e]) : 0.0;
-    if (needs_input_sum(output_)) {
-      const double* z = aux_.data() + (out_row_ + k) * W;
-      for (int e = 0; e < W; e += 2)
-        store2(d_out + e, times_derivative_sum(output_, load2(d_out + e), load2(z + e)));
-    } else {
+    if (is_reference_activation(output_)) {
       for (int e = 0; e < W; e += 2)
         store2(d_out + e, times_derivative(output_, load2(d_out + e), load2(o + e)));
+    } else {
+      LayerExtras x;
+      if (needs_input_sum(output_)) x.aux = aux_.data() + (out_row_ + k) * W;
+      scale_by_derivative(output_, d_out, o, x, W);
     }
   }
   for (int l = layer_count() - 1; l >= 0; --l) {
@@ -168,8 +175,15 @@ void Network::backward_w(const double* targets, std::size_t stride) {
       backward_layer_w<W, false>(L, p, d, inputs_, stride_, L.act, grad_.data(), nullptr);
     } else {
       const std::size_t below = L.row - L.n_in;  // the first row of layer l - 1
-      backward_layer_w<W, true>(L, p, d, out + below * W, W, views_[l - 1].act, grad_.data(),
-                                der + below * W, extras(std::size_t(l - 1), W));
+      const Activation act = views_[l - 1].act;
+      const LayerExtras x = extras(std::size_t(l - 1), W);
+      // The reference's four scale by their derivative in the kernel, as before; another
+      // activation or dropout goes through as linear, then is scaled.
+      const bool own = is_reference_activation(act) && !x.mask;
+      backward_layer_w<W, true>(L, p, d, out + below * W, W, own ? act : Activation::Linear,
+                                grad_.data(), der + below * W);
+      if (!own)
+        scale_by_derivative(act, der + below * W, out + below * W, x, std::size_t(L.n_in) * W);
     }
   }
 }

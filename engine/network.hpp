@@ -44,8 +44,8 @@ class Network {
   // data).
   // Keeps every node's outputs for backward_batch(). With a generator and dropout set, a
   // training pass: masks drawn from it example by example (per example, each layer with a
-  // rate, each of its units: one draw, drop when below the rate), so that the stream does not
-  // depend on how the examples are chunked. Without one, the whole network (evaluation).
+  // rate, each of its units: one quick() draw, dropped when below the rate), so that the stream
+  // does not depend on how the examples are chunked. Without one, the whole network (evaluation).
   void forward_batch(const double* inputs, std::size_t stride, int count,
                      SeedRandom* dropout_rng = nullptr);
   // After forward_batch(): accumulates the gradient of the loss per example; target k of

@@ -14,6 +14,9 @@ class SeedRandom {
   void seed(const std::string& seed_utf8);
   // The next double in [0, 1), as seedrandom's prng().
   double next();
+  // The next 32-bit fraction in [0, 1), as seedrandom's prng.quick(): four keystream bytes
+  // (next() takes seven or more), for draws that need no 52 bits (dropout's masks).
+  double quick() { return keystream(4) / 4294967296.0; }
 
  private:
   // The next `count` keystream bytes as one number (ARC4's g()).

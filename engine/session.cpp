@@ -60,6 +60,9 @@ void Session::apply(const Config& config) {
   net_ = Network(inputs_.count, config_.network_shape, config_.output_width(),
                  config_.hidden_activations(), config_.effective_output_activation(),
                  config_.regularization);
+  net_.set_dropout(config_.dropout);
+  resets_ = 0;
+  dropout_rng_.seed(dropout_seed(config_.seed, resets_));
   if (config_.params) {
     load_params(*config_.params, net_);  // no weight draws
     config_.params.reset();              // the network holds them now
@@ -142,7 +145,7 @@ long long Session::train_examples(long long examples, Stop stop) {
     const std::size_t i = cursor_;
     const std::size_t update_at = std::min(count, (i / batch + 1) * batch);
     const int chunk = int(std::min({update_at - i, max_chunk, std::size_t(examples - done)}));
-    net_.forward_batch(x + i, stride, chunk);
+    net_.forward_batch(x + i, stride, chunk, net_.has_dropout() ? &dropout_rng_ : nullptr);
     for (int e = 0; e < chunk; ++e) finite = finite && std::isfinite(net_.batch_output(e));
     net_.backward_batch(t + i, stride);
     cursor_ += std::size_t(chunk);
@@ -246,8 +249,14 @@ bool Session::set_learning_rate(double lr) {
   return true;
 }
 
+std::string Session::dropout_seed(const std::string& seed, long long resets) {
+  return seed + std::string("\0dropout\0", 9) + std::to_string(resets);
+}
+
 void Session::reset() {
   net_.init_weights(rng_, config_.init_zero);
+  ++resets_;
+  dropout_rng_.seed(dropout_seed(config_.seed, resets_));
   epoch_ = 0;
   cursor_ = 0;
   update_metrics();
@@ -259,6 +268,7 @@ std::string Session::regenerate() {
   config_.seed = next_seed();
   config_.points.reset();
   rng_.seed(config_.seed);
+  dropout_rng_.seed(dropout_seed(config_.seed, resets_));  // the masks follow the seed
   data_ = make_data(config_.active_dataset(), config_.noise, config_.perc_train, rng_);
   cursor_ = 0;
   make_inputs();

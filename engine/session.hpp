@@ -63,8 +63,16 @@ class Session {
   int output_width() const { return net_.output_width(); }
 
   bool set_learning_rate(double lr);
-  // New weights from the continuing stream, epoch 0 (the reference's reset).
+  // New weights from the continuing stream, epoch 0 (the reference's reset); the dropout
+  // generator starts again from the new reset count's seed.
   void reset();
+  // Resets since the config was applied (a link's resets=N replays them).
+  long long reset_count() const { return resets_; }
+  // The seed of the dropout masks' generator: the config's seed, "\0dropout\0" (NUL bytes,
+  // U+0000 in the JS string) and the reset count in decimal, so that the weights' stream is
+  // untouched by dropout and a link (seed, resets=N) reproduces the masks too.
+  static std::string dropout_seed(const std::string& seed, long long resets);
+  const SeedRandom& dropout_random() const { return dropout_rng_; }
   // A new seed drawn from the stream, new data from it, weights kept; returns the seed.
   std::string regenerate();
   // A seed string drawn from the stream, as the reference draws one when the data change.
@@ -113,6 +121,10 @@ class Session {
 
   Config config_;
   SeedRandom rng_;
+  // Dropout's masks, a stream of their own (dropout_seed); drawn only while training a
+  // network with dropout.
+  SeedRandom dropout_rng_;
+  long long resets_ = 0;  // reset() calls since the config was applied
   DataSplit data_;
   Network net_;
   InputFeatures inputs_;

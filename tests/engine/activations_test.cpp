@@ -107,8 +107,9 @@ TEST_CASE("each derivative, from the output or the sum, matches a central differ
       for (double z : sample_sums()) {
         const double numeric = (activate(a, z + h) - activate(a, z - h)) / (2 * h);
         const v2d one = {1.0, 1.0};
-        const v2d got = needs_input_sum(a) ? times_derivative_sum(a, one, v2d{z, z})
-                                           : times_derivative(a, one, splat2(activate(a, z)));
+        const double at = needs_input_sum(a) ? z : activate(a, z);
+        const v2d got = times_derivative_at(a, one, splat2(at));
+        if (is_reference_activation(a)) CHECK(times_derivative(a, one, splat2(at))[0] == got[0]);
         INFO("z = " << z);
         CHECK(got[0] == Approx(numeric).margin(1e-8).epsilon(1e-6));
         CHECK(got[1] == got[0]);

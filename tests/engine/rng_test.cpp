@@ -3,6 +3,7 @@
 #include "rng.hpp"
 
 #include <catch2/catch.hpp>
+#include <string>
 
 using nnplay::SeedRandom;
 
@@ -11,6 +12,22 @@ TEST_CASE("seed 0.12345 gives the reference's first doubles", "[rng]") {
   CHECK(rng.next() == 0.9152007406557323);
   CHECK(rng.next() == 0.4702753218035592);
   CHECK(rng.next() == 0.2736265229359467);
+}
+
+TEST_CASE("quick() gives seedrandom's prng.quick(), from the same stream as next()", "[rng]") {
+  // The values of npm seedrandom 3.0.5: seedrandom(seed).quick(), and quick, (), quick.
+  SeedRandom masks(
+      std::string("0.12345\0dropout\0"
+                  "0",
+                  17));
+  CHECK(masks.quick() == 0.012044653063639998);
+  CHECK(masks.quick() == 0.27017317083664238);
+  CHECK(masks.quick() == 0.35273942234925926);
+  CHECK(masks.quick() == 0.45867914962582290);
+  SeedRandom rng("0.12345");
+  CHECK(rng.quick() == 0.91520074056461453);
+  CHECK(rng.next() == 0.39134833039494282);
+  CHECK(rng.quick() == 0.26216252287849784);
 }
 
 TEST_CASE("re-seeding restarts the stream and different seeds differ", "[rng]") {
