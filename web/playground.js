@@ -352,7 +352,7 @@ export class Playground {
   changeConfig(patch, { newData = false } = {}) {
     let next = { ...this.config, ...patch };
     // A change of the hidden layers keeps each one's own options (web/layer-options.js).
-    if (patch.networkShape && !('activations' in patch))
+    if (patch.networkShape && !('activations' in patch) && !('dropout' in patch))
       next = { ...next, ...shapePatch(this.config, patch.networkShape) };
     if (!hasInput(next)) {
       // the last lit feature stays on: the engine refuses a network without inputs

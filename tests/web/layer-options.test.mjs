@@ -1,7 +1,8 @@
-// Unit tests of web/layer-options.js (each hidden layer's activation and the patches the
-// diagram's menus, the top menu and the +/- layer buttons make) and of the link keys
-// `activations` (web/link/playground-link.js): written only when the layers differ, read key
-// by key, a bad entry dropping the value and named.
+// Unit tests of web/layer-options.js (each hidden layer's activation and dropout rate, and the
+// patches the diagram's menus, the top menu and the +/- layer buttons make) and of the link
+// keys `activations` and `dropout` (web/link/playground-link.js): written only when not the
+// reference's, read key by key, a bad entry dropping the value and named, a rate beyond 0.9
+// clipped and named.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -11,6 +12,9 @@ import {
   layerActivationPatch,
   uniformActivationPatch,
   shapePatch,
+  layerDropouts,
+  layerDropoutPatch,
+  DROPOUT_RATES,
 } from '../../web/layer-options.js';
 import { parseHash, serializeHash } from '../../web/link/playground-link.js';
 import { limitsTable } from '../../web/limits.js';
@@ -86,4 +90,42 @@ test('a bad activations entry drops the value and names the entry', () => {
   const clipped = parseHash(`#activations=${long}`, LIMITS);
   assert.equal(clipped.config.activations.length, LIMITS.maxHiddenLayers);
   assert.match(clipped.problems[0].reason, /more than 16 entries: the first 16 kept/);
+});
+
+test("each layer's dropout: 0 without the key, one number for all, a patch per menu", () => {
+  assert.deepEqual(DROPOUT_RATES, [0, 0.1, 0.2, 0.3, 0.5]);
+  assert.deepEqual(layerDropouts(uniform), [0, 0]);
+  assert.deepEqual(layerDropouts({ ...uniform, dropout: 0.3 }), [0.3, 0.3]);
+  assert.deepEqual(layerDropouts({ ...uniform, dropout: [0.2, 0] }), [0.2, 0]);
+  assert.deepEqual(layerDropoutPatch(uniform, 0, 0.2), { dropout: [0.2, 0] });
+  assert.deepEqual(layerDropoutPatch({ ...uniform, dropout: [0.2, 0] }, 0, 0), {
+    dropout: undefined,
+  });
+  // A new layer starts without dropout; a removed one takes its rate along.
+  assert.deepEqual(shapePatch({ ...uniform, dropout: [0.2, 0.5] }, [4, 2, 2]), {
+    networkShape: [4, 2, 2],
+    dropout: [0.2, 0.5, 0],
+  });
+  assert.deepEqual(shapePatch({ ...uniform, dropout: [0, 0.5] }, [4]), {
+    networkShape: [4],
+    dropout: undefined,
+  });
+});
+
+test('dropout in the link: written when a rate is not 0, a bad rate named, 5 clipped to 0.9', () => {
+  const text = serializeHash({ ...uniform, seed: 's', dropout: [0.2, 0] }, {}, {});
+  assert.match(text, /&dropout=0\.2,0$/);
+  assert.doesNotMatch(serializeHash({ ...uniform, seed: 's' }, {}, {}), /dropout/);
+  assert.deepEqual(parseHash(`#${text}`, LIMITS).config.dropout, [0.2, 0]);
+  assert.equal(parseHash('#dropout=0.3', LIMITS).config.dropout, 0.3, 'one rate: every layer');
+  const clipped = parseHash('#dropout=5', LIMITS);
+  assert.equal(clipped.config.dropout, 0.9);
+  assert.deepEqual(clipped.problems, [
+    { key: 'dropout', value: '5', reason: 'entry 1: out of range (0 to 0.9): clipped to 0.9' },
+  ]);
+  const bad = parseHash('#dropout=0.1,x', LIMITS);
+  assert.equal(bad.config.dropout, undefined);
+  assert.deepEqual(bad.problems, [
+    { key: 'dropout', value: '0.1,x', reason: 'entry 2 (x): not a number' },
+  ]);
 });

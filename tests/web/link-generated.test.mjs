@@ -72,6 +72,9 @@ const ENGINE_ACCEPTS = {
     v.every((n) => Number.isInteger(n) && n >= 1 && n <= LIMITS.maxNeurons),
   seed: (v) => typeof v === 'string' && utf8Bytes(v) <= LIMITS.maxSeedLength,
   initZero: (v) => typeof v === 'boolean',
+  dropout: (v) =>
+    finiteIn(0, 0.9)(v) ||
+    (Array.isArray(v) && v.length <= LIMITS.maxHiddenLayers && v.every(finiteIn(0, 0.9))),
   activations: (v) =>
     Array.isArray(v) &&
     v.length <= LIMITS.maxHiddenLayers &&
@@ -107,6 +110,10 @@ function randomValue(rnd, key) {
     mode: MODES,
   };
   if (lists[key] && rnd.chance(0.7)) return rnd.pick(lists[key]);
+  if (key === 'dropout' && rnd.chance(0.7))
+    return Array.from({ length: 1 + rnd.int(4) }, () =>
+      rnd.chance(0.8) ? rnd.pick(['0', '0.1', '0.5', '0.9', '1', '5']) : randomNumberText(rnd),
+    ).join(',');
   if (key === 'activations' && rnd.chance(0.7))
     return Array.from({ length: rnd.int(LIMITS.maxHiddenLayers + 3) }, () =>
       rnd.chance(0.9) ? rnd.pick(ACTIVATIONS) : randomText(rnd, 4),

@@ -1,7 +1,8 @@
 // The playground's link schema: its part of the URL hash <-> config, page toggles and link
 // state. The reference's keys in the reference's order (booleans "true"/"false", networkShape
 // "4,2" <-> [4, 2], regularization left out when none), then the engine keys nnplay adds
-// (`activations=relu,tanh` when the hidden layers' differ), then nnplay's page key `speed`, then
+// (`activations=relu,tanh` when the hidden layers' differ, `dropout=0.2,0` when a rate is not
+// 0), then nnplay's page key `speed`, then
 // its link keys resets=N (resets since the config was applied; a load replays them) and
 // params=... (a trained network, web/params-codec.js), then `<name>_hide=true`. The keys every
 // mode shares (`mode`, `embed`) are the router's (web/router.js), not read or written here.
@@ -32,6 +33,9 @@ import {
 } from '../options.js';
 import { SPEEDS, DEFAULT_SPEED } from '../speed.js';
 
+/** A hidden layer's highest dropout rate (the engine's kMaxDropout). */
+export const MAX_DROPOUT = 0.9;
+
 /** Keys the engine takes (the JSON config form, docs/BINDING.md). */
 export const ENGINE_KEYS = Object.freeze([
   'problem',
@@ -49,6 +53,7 @@ export const ENGINE_KEYS = Object.freeze([
   ...FEATURE_KEYS,
   'initZero',
   'activations',
+  'dropout',
 ]);
 
 /** Page-only keys of the reference's hash and their defaults (the engine ignores them), and
@@ -143,7 +148,14 @@ export function playgroundSchema(limits) {
   for (const key of REFERENCE_ORDER) if (!types[key]) types[key] = BOOL;
   const hash = REFERENCE_ORDER.map((key) => ({ key, ...types[key], page: PAGE_KEYS.has(key) }));
   // Engine keys nnplay adds, written after the reference's, only when the config has them.
-  const engine = [{ key: 'activations', ...listOf(enumOf(ACTIVATIONS), limits.maxHiddenLayers) }];
+  const engine = [
+    { key: 'activations', ...listOf(enumOf(ACTIVATIONS), limits.maxHiddenLayers) },
+    // One rate per hidden layer (a single one is every layer's, as in the engine's config).
+    {
+      key: 'dropout',
+      ...listOf(numberIn(0, MAX_DROPOUT), limits.maxHiddenLayers, { oneIsAll: true }),
+    },
+  ];
   const nnplay = [{ key: 'speed', ...enumOf(SPEEDS), page: true }]; // epochs per frame (web/speed.js)
   const link = [
     { key: 'resets', ...numberIn(0, limits.maxResets, true), link: true },

@@ -1,6 +1,6 @@
 // The network diagram: the input features (toggles with their own thumbnails), the hidden
 // layers (+/- layers, +/- neurons per layer, the limits beside them; under them each layer's
-// activation menu), the output node, curved
+// activation and dropout menus), the output node, curved
 // links whose width and colour follow the weights with a dash that flows while training (one
 // canvas: web/ui/link-canvas.js), bias squares (SVG), a hover card that edits a weight or bias.
 // Hovering (or focusing, or tapping) a node shows its map in the big heatmap; tapping one on a
@@ -11,7 +11,14 @@
 // web/render/network.js; thumbnails through reused ImageData.
 
 import { FEATURES, ACTIVATIONS, ACTIVATION_TITLES } from '../options.js';
-import { layerActivations, layerActivationPatch } from '../layer-options.js';
+import {
+  layerActivations,
+  layerActivationPatch,
+  layerDropouts,
+  layerDropoutPatch,
+  DROPOUT_RATES,
+} from '../layer-options.js';
+import { plainNumber } from '../format.js';
 import { UI_MAX_LAYERS, UI_MAX_NEURONS, limitsLines, largeNetworkWarning } from '../limits.js';
 import {
   layoutNetwork,
@@ -542,10 +549,23 @@ export function mountNetworkView(root, featureMaps, actions, limits = null) {
     pinned = null;
   }
 
-  // Under each hidden layer's +/- buttons: its activation menu (the top menu sets them all).
+  // Under each hidden layer's +/- buttons: its activation menu (the top menu sets them all)
+  // and its dropout rate (a rate from a link that the menu does not offer is added to it).
   function buildLayerOptions(config) {
     const row = el('div', { className: 'layer-options-row' });
     const names = layerActivations(config);
+    const rates = layerDropouts(config);
+    if (shape.length > 0) {
+      // The rows' names, left of the input column (the features' labels' place).
+      const captions = el(
+        'div',
+        { className: 'layer-options-captions', attrs: { 'aria-hidden': 'true' } },
+        el('div', { className: 'ui-activation', text: 'activation' }),
+        el('div', { className: 'ui-dropout', text: 'dropout' }),
+      );
+      captions.style.width = `${layout.columns[0].x + NODE_SIZE}px`;
+      row.append(captions);
+    }
     shape.forEach((_, l) => {
       const menu = el(
         'select',
@@ -558,10 +578,27 @@ export function mountNetworkView(root, featureMaps, actions, limits = null) {
         ...ACTIVATIONS.map((a) => el('option', { value: a, text: ACTIVATION_TITLES[a] })),
       );
       menu.value = names[l];
+      const offered = DROPOUT_RATES.includes(rates[l])
+        ? DROPOUT_RATES
+        : [...DROPOUT_RATES, rates[l]];
+      const dropout = el(
+        'select',
+        {
+          className: 'layer-dropout',
+          title: `Dropout of hidden layer ${l + 1} while training`,
+          attrs: { 'aria-label': `Dropout rate of hidden layer ${l + 1}`, 'data-layer': l },
+          on: {
+            change: () => actions.changeConfig(layerDropoutPatch(config, l, Number(dropout.value))),
+          },
+        },
+        ...offered.map((r) => el('option', { value: String(r), text: `${plainNumber(r * 100)}%` })),
+      );
+      dropout.value = String(rates[l]);
       const box = el(
         'div',
         { className: 'layer-options' },
         el('div', { className: 'ui-activation' }, menu),
+        el('div', { className: 'ui-dropout' }, dropout),
       );
       box.style.left = `${layout.columns[l + 1].x + NODE_SIZE / 2}px`;
       row.append(box);
@@ -642,6 +679,7 @@ export function mountNetworkView(root, featureMaps, actions, limits = null) {
         view.sizes,
         config.networkShape,
         layerActivations(config),
+        layerDropouts(config),
         FEATURES.map((f) => config[f.key]),
         page.hidden,
         width,
