@@ -196,13 +196,32 @@ struct LayerExtras {
 // d[k] *= act'(...) * mask[k] over n values of a layer's rows (W apart, so one block): the
 // derivative at `aux` when given, else at the outputs `out`. For the layers the backward
 // kernel does not scale itself (a new activation or dropout: it then runs them as linear).
+template <Activation A>
+inline void scale_rows(double* d, const double* at, const double* mask, std::size_t n) {
+  for (std::size_t k = 0; k < n; k += 2) {
+    v2d v = times_derivative_at(A, load2(d + k), load2(at + k));
+    if (mask) v *= load2(mask + k);
+    store2(d + k, v);
+  }
+}
+
 inline void scale_by_derivative(Activation act, double* d, const double* out, const LayerExtras& x,
                                 std::size_t n) {
   const double* at = x.aux ? x.aux : out;
-  for (std::size_t k = 0; k < n; k += 2) {
-    v2d v = times_derivative_at(act, load2(d + k), load2(at + k));
-    if (x.mask) v *= load2(x.mask + k);
-    store2(d + k, v);
+  switch (act) {  // one loop per activation, its derivative inlined
+#define NNPLAY_SCALE(A) \
+  case Activation::A: return scale_rows<Activation::A>(d, at, x.mask, n);
+    NNPLAY_SCALE(Relu)
+    NNPLAY_SCALE(Tanh)
+    NNPLAY_SCALE(Sigmoid)
+    NNPLAY_SCALE(Linear)
+    NNPLAY_SCALE(LeakyRelu)
+    NNPLAY_SCALE(Elu)
+    NNPLAY_SCALE(Gelu)
+    NNPLAY_SCALE(Swish)
+    NNPLAY_SCALE(Softplus)
+    NNPLAY_SCALE(Sine)
+#undef NNPLAY_SCALE
   }
 }
 
