@@ -17,6 +17,10 @@ class SeedRandom {
   // The next 32-bit fraction in [0, 1), as seedrandom's prng.quick(): four keystream bytes
   // (next() takes seven or more), for draws that need no 52 bits (dropout's masks).
   double quick() { return keystream(4) / 4294967296.0; }
+  // The generator's position: its S box and i, j as 516 lowercase hex digits (S[0..255], i, j),
+  // and back. load_state refuses (false, nothing changed) text that is not such a state.
+  std::string save_state() const;
+  bool load_state(const std::string& hex);
 
  private:
   // The next `count` keystream bytes as one number (ARC4's g()).

@@ -45,6 +45,11 @@ class Session {
   const Config& config() const { return config_; }
   std::string config_json() const;  // the effective config
   std::string export_json() const;  // config + params + epoch (+ points when given)
+  // The model file (docs/MODELS.md): config, weights, optimizer state, the training position
+  // (epoch, cursor, partial batch, generators) and the initial weights, enough to continue bit
+  // for bit. load_model replaces the session with a file's; on errors nothing changes.
+  std::string export_model() const;
+  ConfigureResult load_model(const std::string& text);
 
   long long epoch() const { return epoch_; }
   double train_loss() const { return train_loss_; }
@@ -73,6 +78,16 @@ class Session {
   // untouched by dropout and a link (seed, resets=N) reproduces the masks too.
   static std::string dropout_seed(const std::string& seed, long long resets);
   const SeedRandom& dropout_random() const { return dropout_rng_; }
+  // The learning rate of the next update: the schedule (schedule.hpp) at the current epoch.
+  double learning_rate_now() const;
+  // Applies only training keys (is_training_key: rates, optimizer and its parameters, the
+  // schedule, regularization) from a JSON object, keeping weights, data and epoch; any other
+  // key is an error naming it, and on errors nothing changes. A change of optimizer kind
+  // clears the optimizer state; a change of its parameters keeps it.
+  ConfigureResult update_training(const std::string& json_text);
+  // Back to the weights of the last configure/reset (or load_model), epoch 0, the optimizer
+  // state and partial batch cleared, the weights' generator where it was then.
+  void reset_to_initial();
   // A new seed drawn from the stream, new data from it, weights kept; returns the seed.
   std::string regenerate();
   // A seed string drawn from the stream, as the reference draws one when the data change.
@@ -118,6 +133,7 @@ class Session {
   // early after a non-finite output as `stop` says. Returns the examples trained.
   long long train_examples(long long examples, Stop stop);
   void update_metrics();
+  void remember_initial();  // the state reset_to_initial() returns to
 
   Config config_;
   SeedRandom rng_;
@@ -138,6 +154,11 @@ class Session {
   xt::xtensor<double, 1> scratch_inputs_;
   long long epoch_ = 0;
   bool diverged_ = false;
+  // The weights, dead links and generator position of the last configure/reset.
+  xt::xtensor<double, 1> initial_params_;
+  xt::xtensor<std::uint8_t, 1> initial_dead_;
+  SeedRandom initial_rng_;
+  SeedRandom initial_dropout_rng_;  // the masks' generator at that point
   double train_loss_ = 0, test_loss_ = 0, train_accuracy_ = 0, test_accuracy_ = 0;
 };
 
