@@ -37,20 +37,21 @@ void for_each_param(T* __restrict p, const T* __restrict g, const std::uint8_t* 
   }
 }
 
-// One range of Adam's step, the moments m and v beside the parameters: the arithmetic of the
-// general loop (for_each_param's gradient, then the rule) with unaliased pointers.
+// One range of Adam's step, the moments m and v beside the parameters: the general loop's rule
+// with unaliased pointers and two of its three divisions made products (1/n and
+// 1/sqrt(1 - beta2^t) once per step): a chain of divisions was most of Adam's cost.
 template <typename T>
 void adam_range(T* __restrict p, const T* __restrict g, T* __restrict m, T* __restrict v,
-                std::size_t begin, std::size_t end, T n, T l1, T l2, T keep, T b1, T b2, T r1, T r2,
-                T step, T root2, T eps) {
+                std::size_t begin, std::size_t end, T inv_n, T l1, T l2, T keep, T b1, T b2, T r1,
+                T r2, T step, T inv_root2, T eps) {
   for (std::size_t k = begin; k < end; ++k) {
     const T w = p[k];
-    const T gk = g[k] / n + l2 * w + l1 * sign_of(w);
+    const T gk = g[k] * inv_n + l2 * w + l1 * sign_of(w);
     const T mk = b1 * m[k] + r1 * gk;
     const T vk = b2 * v[k] + r2 * gk * gk;
     m[k] = mk;
     v[k] = vk;
-    p[k] = w * keep - step * mk / (std::sqrt(vk) / root2 + eps);
+    p[k] = w * keep - step * mk / (std::sqrt(vk) * inv_root2 + eps);
   }
 }
 
@@ -117,8 +118,8 @@ void adaptive_update(T* p, const T* g, const std::uint8_t* dead,
       // vectorises (Adam's extra cost per epoch is bench's train_epochs_per_s_wasm_adam).
       for (const ParamRange& r : ranges) {
         const bool weight = r.weights;
-        adam_range(p, g, a, b, r.begin, r.end, n, weight ? l1 : T(0), weight ? l2 : T(0),
-                   weight ? keep : T(1), b1, b2, r1, r2, step, root2, eps);
+        adam_range(p, g, a, b, r.begin, r.end, T(1) / n, weight ? l1 : T(0), weight ? l2 : T(0),
+                   weight ? keep : T(1), b1, b2, r1, r2, step, T(1) / root2, eps);
       }
       break;
     }
