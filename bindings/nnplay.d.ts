@@ -31,6 +31,19 @@ export interface Session {
   /** Never throws: a non-string, an over-long, too deeply nested or invalid text comes back
    *  as {ok: false, errors} (docs/LIMITS.md). */
   configure(json: string): ConfigureResult;
+  /** Training keys only (learningRate, optimizer and its parameters, lr schedule keys,
+   *  regularization, regularizationRate) as JSON text; weights, data and epoch kept. Another
+   *  key is an error naming it; on errors nothing changes. Never throws. */
+  updateTraining(json: string): ConfigureResult;
+  /** The learning rate of the next update (the schedule at the current epoch). */
+  learningRateNow(): number;
+  /** Back to the weights of the last configure/reset/loadModel, epoch 0, optimizer state
+   *  cleared, the generator where it was then. */
+  resetToInitial(): void;
+  /** The model file (docs/MODELS.md) as JSON text. */
+  exportModel(): string;
+  /** Replaces the session with a model file's; on errors nothing changes. Never throws. */
+  loadModel(text: string): ConfigureResult;
   /** The effective config as JSON. */
   config(): string;
   /** config() plus params and epoch, as JSON. */

@@ -109,6 +109,31 @@ class JsSession {
     }
   }
 
+  // Training keys only (Session::update_training), as JSON text like configure's.
+  val updateTraining(val text) {
+    return text_call(text, "the training settings",
+                     [&](const std::string& t) { return session_.update_training(t); });
+  }
+  double learningRateNow() const {
+    return guard([&] { return session_.learning_rate_now(); }, 0.0);
+  }
+  void resetToInitial() {
+    guard(
+        [&] {
+          session_.reset_to_initial();
+          return 0;
+        },
+        0);
+  }
+  std::string exportModel() const {
+    return guard([&] { return session_.export_model(); }, std::string());
+  }
+  // A model file's text (docs/MODELS.md); on errors nothing changes.
+  val loadModel(val text) {
+    return text_call(text, "the model file",
+                     [&](const std::string& t) { return session_.load_model(t); });
+  }
+
   std::string config() const {
     return guard([&] { return session_.config_json(); }, std::string("{}"));
   }
@@ -266,6 +291,22 @@ class JsSession {
   int gridResolution() const { return session_.grid_resolution(); }
 
  private:
+  // f(text) for a JS string of at most kMaxConfigBytes; anything else refused before it is
+  // copied into wasm memory; nothing thrown.
+  template <typename F>
+  static val text_call(val text, const char* what, F f) {
+    try {
+      if (!text.isString()) return refused(std::string(what) + " must be a JSON text (a string)");
+      if (text["length"].as<double>() > double(nnplay::kMaxConfigBytes))
+        return refused(std::string(what) + " is longer than " +
+                       std::to_string(nnplay::kMaxConfigBytes) + " bytes");
+      return result_to_js(f(text.as<std::string>()));
+    } catch (const std::exception& e) {
+      return failure(e.what());
+    } catch (...) {
+      return failure("unknown");
+    }
+  }
   template <typename F, typename R>
   static R guard(F f, R fallback) {
     try {
@@ -337,6 +378,11 @@ EMSCRIPTEN_BINDINGS(nnplay) {
   emscripten::class_<JsSession>("Session")
       .constructor<>()
       .function("configure", &JsSession::configure)
+      .function("updateTraining", &JsSession::updateTraining)
+      .function("learningRateNow", &JsSession::learningRateNow)
+      .function("resetToInitial", &JsSession::resetToInitial)
+      .function("exportModel", &JsSession::exportModel)
+      .function("loadModel", &JsSession::loadModel)
       .function("config", &JsSession::config)
       .function("exportConfig", &JsSession::exportConfig)
       .function("step", &JsSession::step)

@@ -35,6 +35,27 @@ function issues(list) {
 }
 
 /** One engine session. Configs are engine JSON-form objects (docs/BINDING.md). */
+/**
+ * call(text()) as {ok, errors, warnings}; a text() that throws or is not a string is refused.
+ * @param {(text: string) => any} call
+ * @param {() => unknown} text
+ * @returns {{ok: boolean, errors: Issue[], warnings: Issue[]}}
+ */
+function textCall(call, text) {
+  let t;
+  try {
+    t = text();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return { ok: false, errors: [{ field: '', message: `not JSON: ${message}` }], warnings: [] };
+  }
+  if (typeof t !== 'string') {
+    return { ok: false, errors: [{ field: '', message: 'not a JSON text' }], warnings: [] };
+  }
+  const r = call(t);
+  return { ok: Boolean(r.ok), errors: issues(r.errors), warnings: issues(r.warnings) };
+}
+
 export class Engine {
   /** @param {NNPlayModule} Module a started module (web/engine-loader.js) @param {boolean} simd */
   constructor(Module, simd) {
@@ -65,6 +86,44 @@ export class Engine {
     return { ok: Boolean(r.ok), errors: issues(r.errors), warnings: issues(r.warnings) };
   }
 
+  /**
+   * Applies training keys only (learningRate, optimizer and its parameters, the lr schedule
+   * keys, regularization, regularizationRate), keeping weights, data and epoch; another key is
+   * an error naming it and on errors nothing changes.
+   * @param {Record<string, any>} changes
+   * @returns {{ok: boolean, errors: Issue[], warnings: Issue[]}}
+   */
+  updateTraining(changes) {
+    return textCall(
+      (t) => this.session.updateTraining(t),
+      () => JSON.stringify(changes),
+    );
+  }
+  /** The learning rate of the next update (the schedule applied). @returns {number} */
+  learningRateNow() {
+    return Number(this.session.learningRateNow());
+  }
+  /** Back to the weights of the last reset/configure/loadModel, epoch 0, optimizer state
+   *  cleared, the generator where it was then. */
+  resetToInitial() {
+    this.session.resetToInitial();
+  }
+  /** The model file (docs/MODELS.md): config, weights, optimizer and training state.
+   *  @returns {string} */
+  exportModel() {
+    return this.session.exportModel();
+  }
+  /**
+   * Replaces the session with a model file's; on errors nothing changes.
+   * @param {string} text
+   * @returns {{ok: boolean, errors: Issue[], warnings: Issue[]}}
+   */
+  loadModel(text) {
+    return textCall(
+      (t) => this.session.loadModel(t),
+      () => text,
+    );
+  }
   /** The effective config (defaults and seed filled in). @returns {Record<string, any>} */
   config() {
     return JSON.parse(this.session.config());

@@ -39,6 +39,12 @@ const epochMs = timePerCall(() => train.trainEpochs(1), {
   ...scale,
   callsPerBlock: quick ? 20 : 400,
 });
+// The same network and data under Adam: its update is a few more flat-array loops.
+const adam = session({ ...benchConfig(), optimizer: 'adam' });
+const adamEpochMs = timePerCall(() => adam.trainEpochs(1), {
+  ...scale,
+  callsPerBlock: quick ? 20 : 400,
+});
 const gridMs = timePerCall(() => train.predictGrid(100), {
   ...scale,
   callsPerBlock: quick ? 5 : 50,
@@ -56,6 +62,7 @@ console.log(
   JSON.stringify({
     variant,
     train_epochs_per_s_wasm: Math.round(1000 / epochMs),
+    train_epochs_per_s_wasm_adam: Math.round(1000 / adamEpochMs),
     grid_all_neurons_ms_wasm: +gridMs.toFixed(3),
     frame_ms_wasm: +frameMs.toFixed(3),
   }),
