@@ -1,6 +1,8 @@
 // The playground's link schema: its part of the URL hash <-> config, page toggles and link
 // state. The reference's keys in the reference's order (booleans "true"/"false", networkShape
-// "4,2" <-> [4, 2], regularization left out when none), then nnplay's page key `speed`, then
+// "4,2" <-> [4, 2], regularization left out when none), then nnplay's training keys (optimizer,
+// schedule, initialisation and their parameters; each only when not its default, so that a
+// default link is the reference's), then nnplay's page keys `speed` and `resetSame`, then
 // its link keys resets=N (resets since the config was applied; a load replays them) and
 // params=... (a trained network, web/params-codec.js), then `<name>_hide=true`. The keys every
 // mode shares (`mode`, `embed`) are the router's (web/router.js), not read or written here.
@@ -29,6 +31,23 @@ import {
   REGRESSION_DATASETS,
 } from '../options.js';
 import { SPEEDS, DEFAULT_SPEED } from '../speed.js';
+import {
+  OPTIMIZERS,
+  LR_SCHEDULES,
+  INITS,
+  TRAINING_NUMBERS,
+  TRAINING_DEFAULTS,
+} from '../training-options.js';
+
+/** nnplay's training keys (web/training-options.js), in the order a link writes them, after
+ *  the reference's keys; each is written only when not its default. */
+export const TRAINING_KEYS = Object.freeze([
+  'optimizer',
+  ...TRAINING_NUMBERS.filter((n) => !n.key.startsWith('lr')).map((n) => n.key),
+  'lrSchedule',
+  ...TRAINING_NUMBERS.filter((n) => n.key.startsWith('lr')).map((n) => n.key),
+  'init',
+]);
 
 /** Keys the engine takes (the JSON config form, docs/BINDING.md). */
 export const ENGINE_KEYS = Object.freeze([
@@ -46,10 +65,11 @@ export const ENGINE_KEYS = Object.freeze([
   'seed',
   ...FEATURE_KEYS,
   'initZero',
+  ...TRAINING_KEYS,
 ]);
 
 /** Page-only keys of the reference's hash and their defaults (the engine ignores them), and
- *  nnplay's `speed`. */
+ *  nnplay's `speed` and `resetSame` (reset returns to the same initial weights). */
 export const PAGE_DEFAULTS = Object.freeze({
   showTestData: false,
   discretize: false,
@@ -59,6 +79,7 @@ export const PAGE_DEFAULTS = Object.freeze({
   cosY: false,
   tutorial: null,
   speed: DEFAULT_SPEED,
+  resetSame: false,
 });
 
 /** The config keys whose change is a new history entry (docs/LINKS.md, "History"); any other
@@ -71,6 +92,9 @@ export const DISCRETE_KEYS = Object.freeze([
   'activation',
   'regularization',
   ...FEATURE_KEYS,
+  'optimizer',
+  'lrSchedule',
+  'init',
 ]);
 
 /** True when going from config `before` to `after` changes a discrete key. */
@@ -116,7 +140,8 @@ const schemas = new WeakMap();
 
 /**
  * The schema for a limits table (web/limits.js): {hash: the reference's keys in order,
- * nnplay: nnplay's page keys, link: the link keys, byKey}. Each entry {key, kind..., page?,
+ * training: nnplay's training keys (engine keys), nnplay: nnplay's page keys, link: the link
+ * keys, byKey}. Each entry {key, kind..., page?,
  * link?}.
  */
 export function playgroundSchema(limits) {
@@ -135,19 +160,28 @@ export function playgroundSchema(limits) {
     tutorial: textOf(limits.maxTutorialLength),
     seed: textOf(limits.maxSeedLength, { bytes: true }), // the engine counts UTF-8 bytes
     problem: enumOf(PROBLEMS),
+    optimizer: enumOf(OPTIMIZERS),
+    lrSchedule: enumOf(LR_SCHEDULES),
+    init: enumOf(INITS),
   };
+  for (const n of TRAINING_NUMBERS) types[n.key] = numberIn(n.min, n.max, n.integer);
   for (const key of REFERENCE_ORDER) if (!types[key]) types[key] = BOOL;
   const hash = REFERENCE_ORDER.map((key) => ({ key, ...types[key], page: PAGE_KEYS.has(key) }));
-  const nnplay = [{ key: 'speed', ...enumOf(SPEEDS), page: true }]; // epochs per frame (web/speed.js)
+  const training = TRAINING_KEYS.map((key) => ({ key, ...types[key] }));
+  const nnplay = [
+    { key: 'speed', ...enumOf(SPEEDS), page: true }, // epochs per frame (web/speed.js)
+    { key: 'resetSame', ...BOOL, page: true },
+  ];
   const link = [
     { key: 'resets', ...numberIn(0, limits.maxResets, true), link: true },
     { key: 'params', ...codeOf(limits.maxParamsLength), link: true },
   ];
   const schema = {
     hash,
+    training,
     nnplay,
     link,
-    byKey: new Map([...hash, ...nnplay, ...link].map((s) => [s.key, s])),
+    byKey: new Map([...hash, ...training, ...nnplay, ...link].map((s) => [s.key, s])),
   };
   schemas.set(limits, schema);
   return schema;
@@ -229,17 +263,23 @@ export function parseHash(hash, limits, modes = ['playground']) {
 /**
  * Writes config (engine JSON form), page state and link keys as the playground's hash body
  * (no "#"), keys in the reference's order; missing keys are left out, regularization is left
- * out when none; then speed (when not the default), resets (when > 0) and params (when given);
+ * out when none; then the training keys that are not their defaults (TRAINING_KEYS), speed and
+ * resetSame (when not the default), resets (when > 0) and params (when given);
  * `<name>_hide=true` last, one per hidden name. Any limits table gives the same text.
  */
 export function serializeHash(config, page = {}, link = {}) {
-  const { hash, nnplay } = playgroundSchema(FORMAT_LIMITS);
+  const { hash, training, nnplay } = playgroundSchema(FORMAT_LIMITS);
   const parts = [];
   for (const spec of hash) {
     const v = spec.page ? (page[spec.key] ?? PAGE_DEFAULTS[spec.key]) : config[spec.key];
     if (v === undefined || v === null) continue;
     if (spec.key === 'regularization' && v === 'none') continue;
     parts.push(`${spec.key}=${formatValue(spec, v)}`);
+  }
+  for (const spec of training) {
+    const v = config[spec.key];
+    if (v !== undefined && v !== null && v !== TRAINING_DEFAULTS[spec.key])
+      parts.push(`${spec.key}=${formatValue(spec, v)}`);
   }
   for (const spec of nnplay) {
     const v = page[spec.key];
