@@ -49,6 +49,30 @@ class Parser {
     target = d;
   }
 
+  // A finite number in [lo, hi) (hi excluded: a decay rate of 1 never forgets).
+  void below(const char* key, double lo, double hi, double& target) {
+    const json* v = get(key);
+    if (!v) return;
+    if (!v->is_number()) return error(key, "must be a number, got " + describe(*v));
+    const double d = v->get<double>();
+    if (!std::isfinite(d)) return error(key, "must be a finite number");
+    if (d < lo || d >= hi)
+      return error(key, "must be at least " + format_number(lo) + " and below " +
+                            format_number(hi) + ", got " + format_number(d));
+    target = d;
+  }
+
+  // A finite number > 0.
+  void positive(const char* key, double& target) {
+    const json* v = get(key);
+    if (!v) return;
+    if (!v->is_number()) return error(key, "must be a number, got " + describe(*v));
+    const double d = v->get<double>();
+    if (!std::isfinite(d)) return error(key, "must be a finite number");
+    if (!(d > 0)) return error(key, "must be above 0, got " + format_number(d));
+    target = d;
+  }
+
   // A finite number >= 0.
   void rate(const char* key, double& target) {
     number(key, 0, std::numeric_limits<double>::max(), target);
@@ -120,6 +144,46 @@ std::optional<Regularization> parse_regularization(const std::string& s) {
   if (s == "L1") return Regularization::L1;
   if (s == "L2") return Regularization::L2;
   return std::nullopt;
+}
+
+std::optional<OptimizerKind> parse_optimizer(const std::string& s) {
+  for (OptimizerKind k : {OptimizerKind::Sgd, OptimizerKind::Momentum, OptimizerKind::Nesterov,
+                          OptimizerKind::RmsProp, OptimizerKind::Adam, OptimizerKind::AdamW})
+    if (s == optimizer_name(k)) return k;
+  return std::nullopt;
+}
+
+std::optional<LrSchedule> parse_schedule(const std::string& s) {
+  for (LrSchedule k :
+       {LrSchedule::Constant, LrSchedule::Step, LrSchedule::Exponential, LrSchedule::Cosine})
+    if (s == schedule_name(k)) return k;
+  return std::nullopt;
+}
+
+std::optional<InitScheme> parse_init(const std::string& s) {
+  for (InitScheme k : {InitScheme::Uniform, InitScheme::GlorotUniform, InitScheme::GlorotNormal,
+                       InitScheme::HeUniform, InitScheme::HeNormal})
+    if (s == init_name(k)) return k;
+  return std::nullopt;
+}
+
+void parse_optimizer_keys(Parser& p, Config& c) {
+  AdaptiveSettings<double>& o = c.optimizer;
+  p.choice("optimizer", parse_optimizer, "sgd, momentum, nesterov, rmsprop, adam, adamw", o.kind);
+  p.below("momentum", 0, 1, o.momentum);
+  p.below("rmsAlpha", 0, 1, o.rms_alpha);
+  p.below("beta1", 0, 1, o.beta1);
+  p.below("beta2", 0, 1, o.beta2);
+  p.positive("epsilon", o.epsilon);
+  p.rate("weightDecay", o.weight_decay);
+  ScheduleConfig& sc = c.schedule;
+  p.choice("lrSchedule", parse_schedule, "constant, step, exponential, cosine", sc.kind);
+  p.positive("lrGamma", sc.gamma);
+  p.integer_key("lrStepEpochs", 1, kMaxEpoch, sc.step_epochs);
+  p.integer_key("lrCosineEpochs", 1, kMaxEpoch, sc.cosine_epochs);
+  p.rate("lrMin", sc.min_rate);
+  p.integer_key("lrWarmupEpochs", 0, kMaxEpoch, sc.warmup_epochs);
+  p.choice("init", parse_init, "uniform, glorotUniform, glorotNormal, heUniform, heNormal", c.init);
 }
 
 std::optional<Dataset> parse_classify_dataset(const std::string& s) {
@@ -262,6 +326,63 @@ Activation Config::effective_output_activation() const {
   return problem == Problem::Regression ? Activation::Linear : Activation::Tanh;
 }
 
+AdaptiveSettings<double> Config::optimizer_settings() const {
+  AdaptiveSettings<double> s = optimizer;
+  s.learning_rate = learning_rate;
+  s.regularization_rate = regularization_rate;
+  s.regularization = regularization;
+  return s;
+}
+
+namespace {
+// The training keys: what update_training may change without a reset.
+const std::set<std::string> kTrainingKeys = {
+    "learningRate",   "optimizer",      "momentum",       "rmsAlpha",
+    "beta1",          "beta2",          "epsilon",        "weightDecay",
+    "lrSchedule",     "lrGamma",        "lrStepEpochs",   "lrMin",
+    "lrCosineEpochs", "lrWarmupEpochs", "regularization", "regularizationRate"};
+}  // namespace
+
+bool is_training_key(const std::string& key) { return kTrainingKeys.count(key) != 0; }
+
+void copy_training_fields(const Config& from, Config& to) {
+  to.learning_rate = from.learning_rate;
+  to.regularization = from.regularization;
+  to.regularization_rate = from.regularization_rate;
+  to.optimizer = from.optimizer;
+  to.schedule = from.schedule;
+}
+
+const char* optimizer_name(OptimizerKind k) {
+  switch (k) {
+    case OptimizerKind::Momentum: return "momentum";
+    case OptimizerKind::Nesterov: return "nesterov";
+    case OptimizerKind::RmsProp: return "rmsprop";
+    case OptimizerKind::Adam: return "adam";
+    case OptimizerKind::AdamW: return "adamw";
+    default: return "sgd";
+  }
+}
+
+const char* schedule_name(LrSchedule k) {
+  switch (k) {
+    case LrSchedule::Step: return "step";
+    case LrSchedule::Exponential: return "exponential";
+    case LrSchedule::Cosine: return "cosine";
+    default: return "constant";
+  }
+}
+
+const char* init_name(InitScheme k) {
+  switch (k) {
+    case InitScheme::GlorotUniform: return "glorotUniform";
+    case InitScheme::GlorotNormal: return "glorotNormal";
+    case InitScheme::HeUniform: return "heUniform";
+    case InitScheme::HeNormal: return "heNormal";
+    default: return "uniform";
+  }
+}
+
 const char* problem_name(Problem p) {
   return p == Problem::Regression ? "regression" : "classification";
 }
@@ -327,6 +448,7 @@ ParsedConfig parse_config(const json& root) {
   }
   check_features(p, c, out.errors);
   p.boolean("initZero", c.init_zero);
+  parse_optimizer_keys(p, c);
   p.integer_key("epoch", 0, kMaxEpoch, c.epoch);
   parse_points(p, c);
   // params can be checked only against a valid shape, so after everything else.
@@ -355,6 +477,25 @@ json config_to_json(const Config& c) {
   for (int f = 0; f < kFeatureCount; ++f) j[kFeatures[f].key] = c.features[f];
   j["initZero"] = c.init_zero;
   if (c.output_activation) j["outputActivation"] = activation_name(*c.output_activation);
+  // The keys added after the reference: written only when they differ from the default, so
+  // that a default config exports as it always did.
+  const Config d;
+  const AdaptiveSettings<double>&o = c.optimizer, &od = d.optimizer;
+  if (o.kind != od.kind) j["optimizer"] = optimizer_name(o.kind);
+  if (o.momentum != od.momentum) j["momentum"] = o.momentum;
+  if (o.rms_alpha != od.rms_alpha) j["rmsAlpha"] = o.rms_alpha;
+  if (o.beta1 != od.beta1) j["beta1"] = o.beta1;
+  if (o.beta2 != od.beta2) j["beta2"] = o.beta2;
+  if (o.epsilon != od.epsilon) j["epsilon"] = o.epsilon;
+  if (o.weight_decay != od.weight_decay) j["weightDecay"] = o.weight_decay;
+  const ScheduleConfig &sc = c.schedule, &sd = d.schedule;
+  if (sc.kind != sd.kind) j["lrSchedule"] = schedule_name(sc.kind);
+  if (sc.gamma != sd.gamma) j["lrGamma"] = sc.gamma;
+  if (sc.step_epochs != sd.step_epochs) j["lrStepEpochs"] = sc.step_epochs;
+  if (sc.cosine_epochs != sd.cosine_epochs) j["lrCosineEpochs"] = sc.cosine_epochs;
+  if (sc.min_rate != sd.min_rate) j["lrMin"] = sc.min_rate;
+  if (sc.warmup_epochs != sd.warmup_epochs) j["lrWarmupEpochs"] = sc.warmup_epochs;
+  if (c.init != d.init) j["init"] = init_name(c.init);
   return j;
 }
 

@@ -35,6 +35,18 @@ constexpr int kMaxBatchSize = 2147483647;  // the largest int
 // training there, so that what it exports it can read back.
 constexpr long long kMaxEpoch = 1LL << 53;
 
+enum class LrSchedule { Constant, Step, Exponential, Cosine };
+
+// The learning-rate schedule's settings (schedule.hpp gives the rate at an epoch).
+struct ScheduleConfig {
+  LrSchedule kind = LrSchedule::Constant;
+  double gamma = 0.5;
+  long long step_epochs = 100;
+  long long cosine_epochs = 1000;
+  double min_rate = 0;
+  long long warmup_epochs = 0;
+};
+
 struct Config {
   Problem problem = Problem::Classification;
   Dataset dataset = Dataset::Circle;
@@ -50,6 +62,10 @@ struct Config {
   std::string seed;  // empty until resolved
   std::array<bool, kFeatureCount> features = {true, true, false, false, false, false, false};
   bool init_zero = false;
+  InitScheme init = InitScheme::Uniform;
+  // The optimizer's kind and parameters (learning and regularization rates are above).
+  AdaptiveSettings<double> optimizer = default_optimizer();
+  ScheduleConfig schedule;
   std::optional<Activation> output_activation;  // missing: the reference's
   std::optional<std::vector<LayerParams>> params;
   std::optional<DataSplit> points;
@@ -62,6 +78,14 @@ struct Config {
   // Nodes per layer: inputs, hidden layers, outputs.
   std::vector<int> layer_sizes() const;
   Activation effective_output_activation() const;
+  // The optimizer settings with the config's learning and regularization rates filled in.
+  AdaptiveSettings<double> optimizer_settings() const;
+
+  static AdaptiveSettings<double> default_optimizer() {
+    AdaptiveSettings<double> s;
+    s.kind = OptimizerKind::Sgd;
+    return s;
+  }
 };
 
 struct ParsedConfig {
@@ -78,7 +102,15 @@ ParsedConfig parse_config(const nlohmann::json& value);
 // The config's own keys (no params, points or epoch), defaults filled in.
 nlohmann::json config_to_json(const Config& config);
 
+// The keys update_training accepts (the training keys of the contract), and the copy of those
+// fields from one config to another.
+bool is_training_key(const std::string& key);
+void copy_training_fields(const Config& from, Config& to);
+
 const char* problem_name(Problem p);
+const char* optimizer_name(OptimizerKind k);
+const char* schedule_name(LrSchedule k);
+const char* init_name(InitScheme k);
 const char* regularization_name(Regularization r);
 
 }  // namespace nnplay

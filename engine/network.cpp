@@ -2,6 +2,7 @@
 #include "network.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <stdexcept>
 
@@ -11,7 +12,9 @@ namespace nnplay {
 
 Network::Network(int inputs, const std::vector<int>& hidden, int output_width,
                  Activation hidden_act, Activation output_act, Regularization reg)
-    : hidden_(hidden_act), output_(output_act), reg_(reg), output_width_(output_width) {
+    : hidden_(hidden_act), output_(output_act), output_width_(output_width) {
+  opt_.kind = OptimizerKind::Sgd;
+  opt_.regularization = reg;
   if (output_width < 1) throw std::invalid_argument("a network needs an output");
   sizes_.push_back(inputs);
   sizes_.insert(sizes_.end(), hidden.begin(), hidden.end());
@@ -39,12 +42,26 @@ Network::Network(int inputs, const std::vector<int>& hidden, int output_width,
 
 int Network::node_count() const { return std::accumulate(sizes_.begin(), sizes_.end(), 0); }
 
-void Network::init_weights(SeedRandom& rng, bool init_zero) {
+void Network::init_weights(SeedRandom& rng, bool init_zero, InitScheme scheme) {
+  const double kTwoPi = 6.283185307179586;
   for (int l = 0; l < layer_count(); ++l) {
+    const double fan_in = sizes_[l], fan_out = sizes_[l + 1];
+    const bool glorot = scheme == InitScheme::GlorotUniform || scheme == InitScheme::GlorotNormal;
+    const double fans = glorot ? fan_in + fan_out : fan_in;
+    const double limit = std::sqrt(6.0 / fans), sd = std::sqrt(2.0 / fans);
     for (int i = 0; i < sizes_[l + 1]; ++i) {
-      bias(l, i) = init_zero ? 0.0 : 0.1;
+      bias(l, i) = init_zero || scheme != InitScheme::Uniform ? 0.0 : 0.1;
       for (int j = 0; j < sizes_[l]; ++j) {
-        const double w = rng.next() - 0.5;
+        double w = 0;
+        switch (scheme) {
+          case InitScheme::Uniform: w = rng.next() - 0.5; break;
+          case InitScheme::GlorotUniform:
+          case InitScheme::HeUniform: w = (2 * rng.next() - 1) * limit; break;
+          default: {  // Box-Muller's cosine branch: two draws per weight, the sine unused
+            const double u1 = rng.next(), u2 = rng.next();
+            w = sd * std::sqrt(-2 * std::log(1 - u1)) * std::cos(kTwoPi * u2);
+          }
+        }
         weight(l, i, j) = init_zero ? 0.0 : w;
       }
     }
@@ -156,8 +173,41 @@ void Network::backward(const double* targets) { backward_batch(targets, 1); }
 
 void Network::update(double learning_rate, double regularization_rate) {
   if (accumulated_ == 0) return;
-  has_dead_ = sgd_update(params_.data(), grad_.data(), dead_.data(), ranges_, accumulated_,
-                         SgdSettings<double>{learning_rate, regularization_rate, reg_}, has_dead_);
+  if (opt_.kind == OptimizerKind::Sgd) {
+    has_dead_ = sgd_update(
+        params_.data(), grad_.data(), dead_.data(), ranges_, accumulated_,
+        SgdSettings<double>{learning_rate, regularization_rate, opt_.regularization}, has_dead_);
+  } else {
+    opt_.learning_rate = learning_rate;
+    opt_.regularization_rate = regularization_rate;
+    adaptive_update(params_.data(), grad_.data(), dead_.data(), ranges_, accumulated_, opt_, state_,
+                    has_dead_);
+  }
+  clear_gradients();
+}
+
+void Network::set_optimizer(const AdaptiveSettings<double>& settings) {
+  const bool same_kind = settings.kind == opt_.kind;
+  opt_ = settings;
+  if (!same_kind) clear_optimizer_state();
+}
+
+void Network::clear_optimizer_state() {
+  state_.per_param.assign(std::size_t(state_array_count(opt_.kind)),
+                          std::vector<double>(params_.size(), 0.0));
+  state_.steps = 0;
+}
+
+void Network::set_accumulated(const std::vector<double>& gradient, int count) {
+  std::copy(gradient.begin(), gradient.end(), grad_.begin());
+  accumulated_ = count;
+}
+
+void Network::restore(const xt::xtensor<double, 1>& params,
+                      const xt::xtensor<std::uint8_t, 1>& dead) {
+  params_ = params;
+  dead_ = dead;
+  has_dead_ = std::any_of(dead_.begin(), dead_.end(), [](std::uint8_t d) { return d != 0; });
   clear_gradients();
 }
 

@@ -17,6 +17,8 @@
 
 namespace nnplay {
 
+enum class InitScheme { Uniform, GlorotUniform, GlorotNormal, HeUniform, HeNormal };
+
 class Network {
  public:
   Network() = default;
@@ -24,9 +26,11 @@ class Network {
   Network(int inputs, const std::vector<int>& hidden, int output_width, Activation hidden_act,
           Activation output_act, Regularization reg);
 
-  // Weights U(-0.5, 0.5) in order layer, destination node, source node; biases 0.1.
-  // init_zero: the draws still happen, then every weight and bias is 0.
-  void init_weights(SeedRandom& rng, bool init_zero);
+  // Weights drawn in order layer, destination node, source node from rng: the reference's
+  // U(-0.5, 0.5) with biases 0.1 (InitScheme::Uniform, one draw per weight), or Glorot / He
+  // (biases 0; uniform: one draw per weight, normal: two, Box-Muller). init_zero: the draws
+  // still happen, then every weight and bias is 0.
+  void init_weights(SeedRandom& rng, bool init_zero, InitScheme scheme = InitScheme::Uniform);
 
   // Forward pass of `count` <= kChunk examples; input j of example e is
   // inputs[j * stride + e], readable up to an even count of examples, at least two (pad the
@@ -45,8 +49,21 @@ class Network {
   // One example: forward_batch / backward_batch of one. forward returns output 0.
   double forward(const double* input);
   void backward(const double* targets);  // one per output
-  // One SGD step from the accumulated gradient (optimizer.hpp), then clears it.
+  // One optimizer step (the kind set_optimizer chose; SGD by default) from the accumulated
+  // gradient (optimizer.hpp), then clears it.
   void update(double learning_rate, double regularization_rate);
+  // The optimizer and its settings (learning_rate and regularization_rate are update()'s).
+  // A change of kind clears its state (arrays sized here, not per step); other changes keep it.
+  void set_optimizer(const AdaptiveSettings<double>& settings);
+  const AdaptiveSettings<double>& optimizer() const { return opt_; }
+  OptimizerState<double>& optimizer_state() { return state_; }
+  const OptimizerState<double>& optimizer_state() const { return state_; }
+  void clear_optimizer_state();
+  // Sets the accumulated gradient of a partial batch (a model file's), `count` examples.
+  void set_accumulated(const std::vector<double>& gradient, int count);
+  // Replaces every parameter and dead flag (buffers of this network's layout); clears the
+  // accumulated gradient.
+  void restore(const xt::xtensor<double, 1>& params, const xt::xtensor<std::uint8_t, 1>& dead);
 
   const std::vector<int>& sizes() const { return sizes_; }
   int layer_count() const { return static_cast<int>(sizes_.size()) - 1; }  // after inputs
@@ -90,7 +107,8 @@ class Network {
 
   std::vector<int> sizes_;
   Activation hidden_ = Activation::Tanh, output_ = Activation::Tanh;
-  Regularization reg_ = Regularization::None;
+  AdaptiveSettings<double> opt_;  // kind Sgd: the reference's step
+  OptimizerState<double> state_;
   int output_width_ = 1;
   std::vector<std::size_t> w_off_, b_off_;  // per layer after the inputs
   std::vector<LayerView> views_;            // the same, for the kernels

@@ -2,7 +2,109 @@
 // writes it, operation for operation, so that the numbers stay those of the reference.
 #include "optimizer.hpp"
 
+#include <cmath>
+
 namespace nnplay {
+
+namespace {
+
+template <typename T>
+inline T sign_of(T w) {
+  return T(w > 0) - T(w < 0);
+}
+
+// Calls rule(k, w, g) -> the new weight for every live parameter k, with w its value and g its
+// averaged, regularised gradient; a tight loop per range that the compiler vectorises.
+template <typename T, typename Rule>
+void for_each_param(T* __restrict p, const T* __restrict g, const std::uint8_t* __restrict dead,
+                    const std::vector<ParamRange>& ranges, T n, T l1, T l2, bool has_dead,
+                    Rule rule) {
+  for (const ParamRange& r : ranges) {
+    const T a1 = r.weights ? l1 : T(0), a2 = r.weights ? l2 : T(0);
+    const std::size_t begin = r.begin, end = r.end;
+    if (!has_dead || !r.weights) {
+      for (std::size_t k = begin; k < end; ++k) {
+        const T w = p[k];
+        p[k] = rule(k, w, g[k] / n + a2 * w + a1 * sign_of(w), r.weights);
+      }
+    } else {
+      for (std::size_t k = begin; k < end; ++k) {
+        if (dead[k]) continue;  // frozen at 0 (killed by an earlier SGD step with L1)
+        const T w = p[k];
+        p[k] = rule(k, w, g[k] / n + a2 * w + a1 * sign_of(w), r.weights);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+template <typename T>
+void adaptive_update(T* p, const T* g, const std::uint8_t* dead,
+                     const std::vector<ParamRange>& ranges, int examples,
+                     const AdaptiveSettings<T>& s, OptimizerState<T>& state, bool has_dead) {
+  if (examples == 0) return;
+  const T n = T(examples), lr = s.learning_rate;
+  const T l1 = s.regularization == Regularization::L1 ? s.regularization_rate : T(0);
+  const T l2 = s.regularization == Regularization::L2 ? s.regularization_rate : T(0);
+  ++state.steps;
+  T* a = state.per_param.size() > 0 ? state.per_param[0].data() : nullptr;
+  T* b = state.per_param.size() > 1 ? state.per_param[1].data() : nullptr;
+  switch (s.kind) {
+    case OptimizerKind::Sgd: break;  // sgd_update's
+    case OptimizerKind::Momentum: {  // v = mu v + g; w -= lr v
+      const T mu = s.momentum;
+      for_each_param(p, g, dead, ranges, n, l1, l2, has_dead, [&](std::size_t k, T w, T gk, bool) {
+        a[k] = mu * a[k] + gk;
+        return w - lr * a[k];
+      });
+      break;
+    }
+    case OptimizerKind::Nesterov: {  // v = mu v + g; w -= lr (g + mu v)
+      const T mu = s.momentum;
+      for_each_param(p, g, dead, ranges, n, l1, l2, has_dead, [&](std::size_t k, T w, T gk, bool) {
+        a[k] = mu * a[k] + gk;
+        return w - lr * (gk + mu * a[k]);
+      });
+      break;
+    }
+    case OptimizerKind::RmsProp: {  // s = alpha s + (1 - alpha) g^2; w -= lr g / (sqrt(s) + eps)
+      const T alpha = s.rms_alpha, rest = T(1) - s.rms_alpha, eps = s.epsilon;
+      for_each_param(p, g, dead, ranges, n, l1, l2, has_dead, [&](std::size_t k, T w, T gk, bool) {
+        a[k] = alpha * a[k] + rest * gk * gk;
+        return w - lr * gk / (std::sqrt(a[k]) + eps);
+      });
+      break;
+    }
+    case OptimizerKind::Adam:
+    case OptimizerKind::AdamW: {
+      // PyTorch's form: step = lr / (1 - beta1^t), denom = sqrt(v) / sqrt(1 - beta2^t) + eps.
+      const T t = T(state.steps);
+      const T b1 = s.beta1, b2 = s.beta2, r1 = T(1) - b1, r2 = T(1) - b2, eps = s.epsilon;
+      const T step = lr / (T(1) - std::pow(b1, t));
+      const T root2 = std::sqrt(T(1) - std::pow(b2, t));
+      // AdamW's decoupled decay, w *= 1 - lr wd, before the step; on weights only (the biases
+      // are never regularised here).
+      const T keep = s.kind == OptimizerKind::AdamW ? T(1) - lr * s.weight_decay : T(1);
+      for_each_param(p, g, dead, ranges, n, l1, l2, has_dead,
+                     [&](std::size_t k, T w, T gk, bool weight) {
+                       a[k] = b1 * a[k] + r1 * gk;
+                       b[k] = b2 * b[k] + r2 * gk * gk;
+                       const T decayed = weight ? w * keep : w;
+                       return decayed - step * a[k] / (std::sqrt(b[k]) / root2 + eps);
+                     });
+      break;
+    }
+  }
+}
+
+template void adaptive_update<double>(double*, const double*, const std::uint8_t*,
+                                      const std::vector<ParamRange>&, int,
+                                      const AdaptiveSettings<double>&, OptimizerState<double>&,
+                                      bool);
+template void adaptive_update<float>(float*, const float*, const std::uint8_t*,
+                                     const std::vector<ParamRange>&, int,
+                                     const AdaptiveSettings<float>&, OptimizerState<float>&, bool);
 
 template <typename T>
 bool sgd_update(T* __restrict p, const T* __restrict g, std::uint8_t* __restrict dead,

@@ -1,6 +1,7 @@
 // ARC4 keystream and seedrandom's key mixing and double construction; see rng.hpp.
 #include "rng.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <vector>
@@ -92,6 +93,46 @@ void SeedRandom::seed(const std::string& seed_utf8) {
   i_ = 0;
   j_ = 0;
   keystream(256);  // seedrandom discards the first 256 bytes
+}
+
+std::string SeedRandom::save_state() const {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(516);
+  auto put = [&](std::uint8_t b) {
+    out.push_back(kHex[b >> 4]);
+    out.push_back(kHex[b & 15]);
+  };
+  for (std::uint8_t b : s_) put(b);
+  put(i_);
+  put(j_);
+  return out;
+}
+
+bool SeedRandom::load_state(const std::string& hex) {
+  if (hex.size() != 516) return false;
+  auto digit = [](char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::array<std::uint8_t, 258> bytes{};
+  std::array<bool, 256> seen{};
+  for (std::size_t k = 0; k < bytes.size(); ++k) {
+    const int hi = digit(hex[2 * k]), lo = digit(hex[2 * k + 1]);
+    if (hi < 0 || lo < 0) return false;
+    bytes[k] = static_cast<std::uint8_t>(hi * 16 + lo);
+  }
+  // ARC4's S box is always a permutation of 0..255.
+  for (std::size_t k = 0; k < 256; ++k) {
+    if (seen[bytes[k]]) return false;
+    seen[bytes[k]] = true;
+  }
+  std::copy(bytes.begin(), bytes.begin() + 256, s_.begin());
+  i_ = bytes[256];
+  j_ = bytes[257];
+  return true;
 }
 
 double SeedRandom::keystream(int count) {

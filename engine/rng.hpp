@@ -14,6 +14,10 @@ class SeedRandom {
   void seed(const std::string& seed_utf8);
   // The next double in [0, 1), as seedrandom's prng().
   double next();
+  // The generator's position: its S box and i, j as 516 lowercase hex digits (S[0..255], i, j),
+  // and back. load_state refuses (false, nothing changed) text that is not such a state.
+  std::string save_state() const;
+  bool load_state(const std::string& hex);
 
  private:
   // The next `count` keystream bytes as one number (ARC4's g()).

@@ -9,6 +9,7 @@
 
 #include "loss.hpp"
 #include "params_json.hpp"
+#include "schedule.hpp"
 
 namespace nnplay {
 
@@ -59,12 +60,14 @@ void Session::apply(const Config& config) {
   inputs_ = InputFeatures(config_.features);
   net_ = Network(inputs_.count, config_.network_shape, config_.output_width(), config_.activation,
                  config_.effective_output_activation(), config_.regularization);
+  net_.set_optimizer(config_.optimizer_settings());  // sizes its state arrays
   if (config_.params) {
     load_params(*config_.params, net_);  // no weight draws
     config_.params.reset();              // the network holds them now
   } else {
-    net_.init_weights(rng_, config_.init_zero);
+    net_.init_weights(rng_, config_.init_zero, config_.init);
   }
+  remember_initial();
   epoch_ = config_.epoch;
   config_.epoch = 0;
   cursor_ = 0;
@@ -135,6 +138,7 @@ long long Session::train_examples(long long examples, Stop stop) {
   const double* t = train_t_.data();
   long long done = 0;
   bool finite = true;
+  double learning_rate = learning_rate_now();  // changes only with the epoch
   while (done < examples) {
     // Updates fall after every batch-th point of the epoch (the reference's (i+1) % batch);
     // between two updates the weights are fixed, so examples go through in chunks.
@@ -146,11 +150,12 @@ long long Session::train_examples(long long examples, Stop stop) {
     net_.backward_batch(t + i, stride);
     cursor_ += std::size_t(chunk);
     done += chunk;
-    if (cursor_ % batch == 0) net_.update(config_.learning_rate, config_.regularization_rate);
+    if (cursor_ % batch == 0) net_.update(learning_rate, config_.regularization_rate);
     const bool wrapped = cursor_ == count;
     if (wrapped) {
       cursor_ = 0;
       if (++epoch_ >= kMaxEpoch) break;  // the counter's limit: no epoch past it
+      learning_rate = learning_rate_now();
     }
     if (!finite && (stop == Stop::AfterExample || wrapped)) break;  // diverged
   }
@@ -245,8 +250,70 @@ bool Session::set_learning_rate(double lr) {
   return true;
 }
 
+double Session::learning_rate_now() const {
+  return scheduled_rate(config_.learning_rate, config_.schedule, epoch_);
+}
+
+ConfigureResult Session::update_training(const std::string& json_text) {
+  ConfigureResult result;
+  json changes;
+  ConfigIssue error;
+  if (json_text.size() > kMaxConfigBytes) {
+    result.errors.push_back({"", "the training settings are longer than " +
+                                     std::to_string(kMaxConfigBytes) + " bytes"});
+    return result;
+  }
+  if (!read_json(json_text, changes, error)) {
+    result.errors.push_back(error);
+    return result;
+  }
+  if (!changes.is_object()) {
+    result.errors.push_back({"", "the training settings must be a JSON object"});
+    return result;
+  }
+  // Every key checked as configure checks it: the current config with the changes over it.
+  json merged = config_to_json(config_);
+  for (auto it = changes.begin(); it != changes.end(); ++it) {
+    if (!is_training_key(it.key())) {
+      if (result.errors.size() < kMaxIssues)
+        result.errors.push_back(
+            {safe_text(it.key()), "not a training setting (changing it needs configure)"});
+      continue;
+    }
+    merged[it.key()] = it.value();
+  }
+  if (!result.errors.empty()) return result;
+  ParsedConfig parsed = parse_config(merged);
+  result.warnings = parsed.warnings;
+  if (!parsed.ok()) {
+    result.errors = parsed.errors;
+    return result;
+  }
+  copy_training_fields(parsed.config, config_);
+  net_.set_optimizer(config_.optimizer_settings());  // a new kind clears the state
+  result.ok = true;
+  return result;
+}
+
+void Session::remember_initial() {
+  initial_params_ = net_.params();
+  initial_dead_ = net_.dead_links();
+  initial_rng_ = rng_;
+}
+
 void Session::reset() {
-  net_.init_weights(rng_, config_.init_zero);
+  net_.init_weights(rng_, config_.init_zero, config_.init);
+  net_.clear_optimizer_state();
+  epoch_ = 0;
+  cursor_ = 0;
+  remember_initial();
+  update_metrics();
+}
+
+void Session::reset_to_initial() {
+  net_.restore(initial_params_, initial_dead_);
+  net_.clear_optimizer_state();
+  rng_ = initial_rng_;
   epoch_ = 0;
   cursor_ = 0;
   update_metrics();
@@ -259,6 +326,7 @@ std::string Session::regenerate() {
   config_.points.reset();
   rng_.seed(config_.seed);
   data_ = make_data(config_.active_dataset(), config_.noise, config_.perc_train, rng_);
+  initial_rng_ = rng_;  // a later reset_to_initial continues this stream, not the old one
   cursor_ = 0;
   make_inputs();
   update_metrics();

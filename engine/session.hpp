@@ -63,8 +63,18 @@ class Session {
   int output_width() const { return net_.output_width(); }
 
   bool set_learning_rate(double lr);
+  // The learning rate of the next update: the schedule (schedule.hpp) at the current epoch.
+  double learning_rate_now() const;
+  // Applies only training keys (is_training_key: rates, optimizer and its parameters, the
+  // schedule, regularization) from a JSON object, keeping weights, data and epoch; any other
+  // key is an error naming it, and on errors nothing changes. A change of optimizer kind
+  // clears the optimizer state; a change of its parameters keeps it.
+  ConfigureResult update_training(const std::string& json_text);
   // New weights from the continuing stream, epoch 0 (the reference's reset).
   void reset();
+  // Back to the weights of the last configure/reset (or load_model), epoch 0, the optimizer
+  // state and partial batch cleared, the weights' generator where it was then.
+  void reset_to_initial();
   // A new seed drawn from the stream, new data from it, weights kept; returns the seed.
   std::string regenerate();
   // A seed string drawn from the stream, as the reference draws one when the data change.
@@ -110,6 +120,7 @@ class Session {
   // early after a non-finite output as `stop` says. Returns the examples trained.
   long long train_examples(long long examples, Stop stop);
   void update_metrics();
+  void remember_initial();  // the state reset_to_initial() returns to
 
   Config config_;
   SeedRandom rng_;
@@ -126,6 +137,10 @@ class Session {
   xt::xtensor<double, 1> scratch_inputs_;
   long long epoch_ = 0;
   bool diverged_ = false;
+  // The weights, dead links and generator position of the last configure/reset.
+  xt::xtensor<double, 1> initial_params_;
+  xt::xtensor<std::uint8_t, 1> initial_dead_;
+  SeedRandom initial_rng_;
   double train_loss_ = 0, test_loss_ = 0, train_accuracy_ = 0, test_accuracy_ = 0;
 };
 
