@@ -45,6 +45,11 @@ class Session {
   const Config& config() const { return config_; }
   std::string config_json() const;  // the effective config
   std::string export_json() const;  // config + params + epoch (+ points when given)
+  // The model file (docs/MODELS.md): config, weights, optimizer state, the training position
+  // (epoch, cursor, partial batch, generators) and the initial weights, enough to continue bit
+  // for bit. load_model replaces the session with a file's; on errors nothing changes.
+  std::string export_model() const;
+  ConfigureResult load_model(const std::string& text);
 
   long long epoch() const { return epoch_; }
   double train_loss() const { return train_loss_; }

@@ -1,8 +1,10 @@
 // nnplay: the engine on the command line, for scripting, pre-training and tests.
-//   nnplay train|data|export|grid CONFIG [--epochs N] [--resolution R] [--progress S]
-// Exit status: 0 ok, 1 bad usage or unreadable file, 2 invalid config (any hostile one too:
-// the engine refuses it with a message, docs/LIMITS.md). Training longer than S seconds
-// reports its progress on stderr; stdout is the same with or without it.
+//   nnplay train|data|export|grid|info CONFIG|MODEL [--epochs N] [--resolution R]
+//          [--progress S] [--model-out FILE] [training flags: --optimizer adam --beta1 0.9 ...]
+// A MODEL (a model file, docs/MODELS.md) continues where it was written. Exit status: 0 ok,
+// 1 bad usage or unreadable file, 2 invalid config or model file (any hostile one too: the
+// engine refuses it with a message, docs/LIMITS.md). Training longer than S seconds reports
+// its progress on stderr; stdout is the same with or without it.
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -13,15 +15,107 @@
 #include <sstream>
 #include <string>
 
+#include "json_read.hpp"
 #include "session.hpp"
 #include "text_safe.hpp"
 
 namespace {
 
 const char* kUsage =
-    "usage: nnplay train|data|export|grid CONFIG [--epochs N] [--resolution R] [--progress S]\n"
-    "  CONFIG is a JSON file, or - for standard input. Defaults: N = 100, R = 100.\n"
-    "  Progress goes to stderr every S seconds of training (default 2; 0: every epoch).\n";
+    "usage: nnplay train|data|export|grid|info CONFIG|MODEL [--epochs N] [--resolution R]\n"
+    "              [--progress S] [--model-out FILE] [training flags]\n"
+    "  CONFIG is a JSON config, MODEL a model file (docs/MODELS.md), or - for standard input.\n"
+    "  Defaults: N = 100, R = 100. Progress goes to stderr every S seconds of training\n"
+    "  (default 2; 0: every epoch). --model-out writes the model file after the command.\n"
+    "  Training flags set config keys: --learning-rate X --optimizer sgd|momentum|nesterov|\n"
+    "  rmsprop|adam|adamw --momentum X --rms-alpha X --beta1 X --beta2 X --epsilon X\n"
+    "  --weight-decay X --lr-schedule constant|step|exponential|cosine --lr-gamma X\n"
+    "  --lr-step-epochs N --lr-cosine-epochs N --lr-min X --lr-warmup-epochs N\n"
+    "  --init uniform|glorotUniform|glorotNormal|heUniform|heNormal (configs only).\n";
+
+// Training flags: the flag, its config key, and whether its value is a name (else a number).
+struct KeyFlag {
+  const char* flag;
+  const char* key;
+  bool name;
+};
+const KeyFlag kKeyFlags[] = {{"--learning-rate", "learningRate", false},
+                             {"--optimizer", "optimizer", true},
+                             {"--momentum", "momentum", false},
+                             {"--rms-alpha", "rmsAlpha", false},
+                             {"--beta1", "beta1", false},
+                             {"--beta2", "beta2", false},
+                             {"--epsilon", "epsilon", false},
+                             {"--weight-decay", "weightDecay", false},
+                             {"--lr-schedule", "lrSchedule", true},
+                             {"--lr-gamma", "lrGamma", false},
+                             {"--lr-step-epochs", "lrStepEpochs", false},
+                             {"--lr-cosine-epochs", "lrCosineEpochs", false},
+                             {"--lr-min", "lrMin", false},
+                             {"--lr-warmup-epochs", "lrWarmupEpochs", false},
+                             {"--init", "init", true}};
+
+bool parse_real(const std::string& text, double& out) {
+  if (text.empty() || text.size() > 64) return false;
+  char* end = nullptr;
+  out = std::strtod(text.c_str(), &end);
+  return end == text.c_str() + text.size() && std::isfinite(out);
+}
+
+void report(const nnplay::ConfigureResult& r, const char* what) {
+  for (const auto& w : r.warnings)
+    std::cerr << "nnplay: warning: " << (w.field.empty() ? what : w.field) << ": " << w.message
+              << "\n";
+  for (const auto& e : r.errors)
+    std::cerr << "nnplay: error: " << (e.field.empty() ? what : e.field) << ": " << e.message
+              << "\n";
+}
+
+// The summary `nnplay info` prints: layers, parameter count, optimizer, schedule, position.
+void write_info(const nnplay::Session& s, bool model) {
+  const nnplay::Config& c = s.config();
+  const nnplay::Network& net = s.network();
+  const auto& sizes = net.sizes();
+  std::cout << (model ? "model: mlp (nnplay-model)\n" : "config: mlp\n");
+  std::cout << "layers: " << sizes[0] << " inputs (";
+  const auto names = s.input_names();
+  for (std::size_t k = 0; k < names.size(); ++k) std::cout << (k ? ", " : "") << names[k];
+  std::cout << ")";
+  for (int l = 0; l < net.layer_count(); ++l)
+    std::cout << " -> " << sizes[l + 1] << " " << nnplay::activation_name(net.layers()[l].act)
+              << (l + 1 == net.layer_count() ? " (output)" : "");
+  long long weights = 0, biases = 0;
+  for (int l = 0; l < net.layer_count(); ++l) {
+    weights += (long long)sizes[l] * sizes[l + 1];
+    biases += sizes[l + 1];
+  }
+  std::cout << "\nparameters: " << weights + biases << " (" << weights << " weights, " << biases
+            << " biases)\n";
+  const auto& o = c.optimizer;
+  std::cout << "optimizer: " << nnplay::optimizer_name(o.kind);
+  switch (o.kind) {
+    case nnplay::OptimizerKind::Momentum:
+    case nnplay::OptimizerKind::Nesterov: std::cout << " (momentum " << o.momentum << ")"; break;
+    case nnplay::OptimizerKind::RmsProp:
+      std::cout << " (rmsAlpha " << o.rms_alpha << ", epsilon " << o.epsilon << ")";
+      break;
+    case nnplay::OptimizerKind::Adam:
+    case nnplay::OptimizerKind::AdamW:
+      std::cout << " (beta1 " << o.beta1 << ", beta2 " << o.beta2 << ", epsilon " << o.epsilon;
+      if (o.kind == nnplay::OptimizerKind::AdamW) std::cout << ", weightDecay " << o.weight_decay;
+      std::cout << ")";
+      break;
+    default: break;
+  }
+  std::cout << ", step " << net.optimizer_state().steps << "\n";
+  std::cout << "learning rate: " << c.learning_rate << " ("
+            << nnplay::schedule_name(c.schedule.kind) << " schedule, now " << s.learning_rate_now()
+            << ")\n";
+  std::cout << "regularization: " << nnplay::regularization_name(c.regularization) << " "
+            << c.regularization_rate << "\n";
+  std::cout << "init: " << nnplay::init_name(c.init) << "\n";
+  std::cout << "epoch: " << s.epoch() << "\n";
+}
 
 int usage_error(const std::string& message) {
   std::cerr << "nnplay: " << message << "\n" << kUsage;
@@ -114,15 +208,31 @@ void write_losses(const nnplay::Session& s) {
 int main(int argc, char** argv) {
   if (argc < 3) return usage_error("expected a command and a CONFIG");
   const std::string command = argv[1];
-  if (command != "train" && command != "data" && command != "export" && command != "grid")
+  if (command != "train" && command != "data" && command != "export" && command != "grid" &&
+      command != "info")
     return usage_error("unknown command " + nnplay::quote_for_message(command));
   const std::string path = argv[2];
   long long epochs = 100, resolution = 100, progress_seconds = 2;
+  std::string model_out;
+  nlohmann::json settings = nlohmann::json::object();  // from the training flags
   for (int i = 3; i < argc; ++i) {
     const std::string flag = argv[i];
     if (i + 1 >= argc) return usage_error("missing value after " + flag);
     const std::string value = argv[++i];
-    if (flag == "--epochs") {
+    const KeyFlag* key_flag = nullptr;
+    for (const KeyFlag& k : kKeyFlags)
+      if (flag == k.flag) key_flag = &k;
+    if (key_flag) {
+      double number = 0;
+      if (key_flag->name)
+        settings[key_flag->key] = value;
+      else if (parse_real(value, number))
+        settings[key_flag->key] = number;
+      else
+        return usage_error(flag + " takes a number");
+    } else if (flag == "--model-out") {
+      model_out = value;
+    } else if (flag == "--epochs") {
       if (!parse_count(value, 0, 100000000, epochs))
         return usage_error("--epochs takes an integer from 0 to 100000000");
     } else if (flag == "--resolution") {
@@ -140,20 +250,41 @@ int main(int argc, char** argv) {
   if (!read_config(path, text))
     return usage_error("cannot read " + nnplay::quote_for_message(path));
 
+  // A model file says so in its "format"; anything else is read as a config.
+  nlohmann::json parsed;
+  nnplay::ConfigIssue ignored;
+  const bool is_json = text.size() <= nnplay::kMaxConfigBytes &&
+                       nnplay::read_json(text, parsed, ignored) && parsed.is_object();
+  const bool is_model = is_json && parsed.contains("format");
   nnplay::Session session;
-  const nnplay::ConfigureResult result = session.configure(text);
-  for (const auto& w : result.warnings)
-    std::cerr << "nnplay: warning: " << (w.field.empty() ? "config" : w.field) << ": " << w.message
-              << "\n";
-  if (!result.ok) {
-    for (const auto& e : result.errors)
-      std::cerr << "nnplay: error: " << (e.field.empty() ? "config" : e.field) << ": " << e.message
-                << "\n";
-    return 2;
+  if (is_model) {
+    const nnplay::ConfigureResult loaded = session.load_model(text);
+    report(loaded, "model");
+    if (!loaded.ok) return 2;
+    if (settings.contains("init")) {
+      std::cerr << "nnplay: error: init: a model's weights are already drawn (--init needs a "
+                   "config)\n";
+      return 2;
+    }
+    if (!settings.empty()) {
+      const nnplay::ConfigureResult updated = session.update_training(settings.dump());
+      report(updated, "flags");
+      if (!updated.ok) return 2;
+    }
+  } else {
+    if (is_json && !settings.empty()) {
+      for (auto it = settings.begin(); it != settings.end(); ++it) parsed[it.key()] = it.value();
+      text = parsed.dump();
+    }
+    const nnplay::ConfigureResult result = session.configure(text);
+    report(result, "config");
+    if (!result.ok) return 2;
   }
 
   Progress progress(epochs, progress_seconds);
-  if (command == "train") {
+  if (command == "info") {
+    write_info(session, is_model);
+  } else if (command == "train") {
     write_losses(session);
     for (long long k = 1; k <= epochs; ++k) {
       session.step(1);
@@ -183,6 +314,14 @@ int main(int argc, char** argv) {
       std::cout << "]";
     }
     std::cout << "]\n";
+  }
+  if (!model_out.empty()) {
+    std::ofstream out(model_out, std::ios::binary);
+    out << session.export_model() << "\n";
+    if (!out) {
+      std::cerr << "nnplay: cannot write " << nnplay::quote_for_message(model_out) << "\n";
+      return 1;
+    }
   }
   return 0;
 }

@@ -150,3 +150,60 @@ test('progress on stderr for long runs only; stdout unchanged', () => {
   const grid = run(['grid', '-', '--epochs', '3', '--resolution', '3', '--progress', '0'], golden);
   assert.equal(grid.stderr, 'nnplay: epoch 1 of 3\nnnplay: epoch 2 of 3\nnnplay: epoch 3 of 3\n');
 });
+
+test('train --model-out writes a model file that train continues bit for bit', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nnplay-model-'));
+  const config = path.join(dir, 'config.json');
+  const model = path.join(dir, 'model.json');
+  fs.writeFileSync(config, JSON.stringify({ seed: 'cli', batchSize: 7 }));
+  const flags = ['--optimizer', 'adam', '--beta1', '0.8', '--lr-schedule', 'cosine'];
+  const straight = run(['train', config, '--epochs', '5', ...flags]);
+  assert.equal(straight.status, 0, straight.stderr);
+  const first = run(['train', config, '--epochs', '2', ...flags, '--model-out', model]);
+  assert.equal(first.status, 0, first.stderr);
+  const file = JSON.parse(fs.readFileSync(model, 'utf8'));
+  assert.equal(file.format, 'nnplay-model');
+  assert.equal(file.config.optimizer, 'adam');
+  assert.equal(file.config.beta1, 0.8);
+  const rest = run(['train', model, '--epochs', '3']);
+  assert.equal(rest.status, 0, rest.stderr);
+  const last = (r) => r.stdout.trim().split('\n').at(-1);
+  assert.equal(last(rest), last(straight));
+  assert.equal(JSON.parse(last(rest)).epoch, 5);
+  fs.rmSync(dir, { recursive: true });
+});
+
+test('info: layers, parameter count and optimizer of a config and of a model', () => {
+  const r = run(['info', '-', '--optimizer', 'nesterov'], JSON.stringify({ networkShape: [3] }));
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^config: mlp$/m);
+  assert.match(r.stdout, /^layers: 2 inputs \(x, y\) -> 3 tanh -> 1 tanh \(output\)$/m);
+  assert.match(r.stdout, /^parameters: 13 \(9 weights, 4 biases\)$/m);
+  assert.match(r.stdout, /^optimizer: nesterov \(momentum 0\.9\), step 0$/m);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nnplay-info-'));
+  const model = path.join(dir, 'm.json');
+  assert.equal(run(['export', '-', '--epochs', '1', '--model-out', model], '{}').status, 0);
+  const m = run(['info', model]);
+  assert.equal(m.status, 0, m.stderr);
+  assert.match(m.stdout, /^model: mlp \(nnplay-model\)$/m);
+  assert.match(m.stdout, /^epoch: 1$/m);
+  fs.rmSync(dir, { recursive: true });
+});
+
+test('bad model files and training flags: exit 2 with the field named', () => {
+  const cases = [
+    [['info', '-'], '{"format":"nnplay-model","version":7,"kind":"mlp"}', /version: version 7/],
+    [['train', '-'], '{"format":"other"}', /format: not an nnplay model/],
+    [['info', '-'], '{"format":"nnplay-model","version":1,"kind":"rnn"}', /kind:/],
+    [['info', '-', '--beta1', '1'], '{}', /beta1: must be at least 0 and below 1/],
+    [['info', '-', '--optimizer', 'lbfgs'], '{}', /optimizer: unknown value/],
+  ];
+  for (const [args, input, message] of cases) {
+    const r = run(args, input);
+    assert.equal(r.status, 2, `${args} ${input}`);
+    assert.match(r.stderr, message);
+  }
+  const usage = run(['info', '-', '--beta1', 'high'], '{}');
+  assert.equal(usage.status, 1);
+  assert.match(usage.stderr, /--beta1 takes a number/);
+});
