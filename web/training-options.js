@@ -40,7 +40,7 @@ export const TRAINING_NUMBERS = Object.freeze(
     ['beta2', 'Beta 2', 0.999, 0, 0.9999],
     ['epsilon', 'Epsilon', 1e-8, 1e-12, 1],
     ['weightDecay', 'Weight decay', 0.01, 0, 1],
-    ['lrGamma', 'Decay factor', 0.5, 0, 1],
+    ['lrGamma', 'Decay factor', 0.5, 0.0001, 1],
     ['lrStepEpochs', 'Every (epochs)', 100, 1, 1000000, true],
     ['lrCosineEpochs', 'Over (epochs)', 1000, 1, 1000000, true],
     ['lrMin', 'Lowest rate', 0, 0, 10],

@@ -83,7 +83,7 @@ const ENGINE_ACCEPTS = {
   beta2: finiteIn(0, 0.9999),
   epsilon: finiteIn(1e-12, 1),
   weightDecay: finiteIn(0, 1),
-  lrGamma: finiteIn(0, 1),
+  lrGamma: finiteIn(0.0001, 1), // the engine: above 0
   lrMin: finiteIn(0, 10),
   lrStepEpochs: (v) => Number.isInteger(v) && v >= 1 && v <= 1e6,
   lrCosineEpochs: (v) => Number.isInteger(v) && v >= 1 && v <= 1e6,
@@ -92,7 +92,6 @@ const ENGINE_ACCEPTS = {
 const PAGE_ACCEPTS = {
   tutorial: (v) => v === null || (typeof v === 'string' && v.length <= LIMITS.maxTutorialLength),
   speed: (v) => SPEEDS.includes(v),
-  resetSame: (v) => typeof v === 'boolean',
   hidden: (v) =>
     Array.isArray(v) &&
     new Set(v).size === v.length &&

@@ -2,7 +2,7 @@
 // state. The reference's keys in the reference's order (booleans "true"/"false", networkShape
 // "4,2" <-> [4, 2], regularization left out when none), then nnplay's training keys (optimizer,
 // schedule, initialisation and their parameters; each only when not its default, so that a
-// default link is the reference's), then nnplay's page keys `speed` and `resetSame`, then
+// default link is the reference's), then nnplay's page key `speed`, then
 // its link keys resets=N (resets since the config was applied; a load replays them) and
 // params=... (a trained network, web/params-codec.js), then `<name>_hide=true`. The keys every
 // mode shares (`mode`, `embed`) are the router's (web/router.js), not read or written here.
@@ -69,7 +69,7 @@ export const ENGINE_KEYS = Object.freeze([
 ]);
 
 /** Page-only keys of the reference's hash and their defaults (the engine ignores them), and
- *  nnplay's `speed` and `resetSame` (reset returns to the same initial weights). */
+ *  nnplay's `speed`. */
 export const PAGE_DEFAULTS = Object.freeze({
   showTestData: false,
   discretize: false,
@@ -79,7 +79,6 @@ export const PAGE_DEFAULTS = Object.freeze({
   cosY: false,
   tutorial: null,
   speed: DEFAULT_SPEED,
-  resetSame: false,
 });
 
 /** The config keys whose change is a new history entry (docs/LINKS.md, "History"); any other
@@ -168,10 +167,7 @@ export function playgroundSchema(limits) {
   for (const key of REFERENCE_ORDER) if (!types[key]) types[key] = BOOL;
   const hash = REFERENCE_ORDER.map((key) => ({ key, ...types[key], page: PAGE_KEYS.has(key) }));
   const training = TRAINING_KEYS.map((key) => ({ key, ...types[key] }));
-  const nnplay = [
-    { key: 'speed', ...enumOf(SPEEDS), page: true }, // epochs per frame (web/speed.js)
-    { key: 'resetSame', ...BOOL, page: true },
-  ];
+  const nnplay = [{ key: 'speed', ...enumOf(SPEEDS), page: true }]; // epochs per frame (web/speed.js)
   const link = [
     { key: 'resets', ...numberIn(0, limits.maxResets, true), link: true },
     { key: 'params', ...codeOf(limits.maxParamsLength), link: true },
@@ -263,8 +259,8 @@ export function parseHash(hash, limits, modes = ['playground']) {
 /**
  * Writes config (engine JSON form), page state and link keys as the playground's hash body
  * (no "#"), keys in the reference's order; missing keys are left out, regularization is left
- * out when none; then the training keys that are not their defaults (TRAINING_KEYS), speed and
- * resetSame (when not the default), resets (when > 0) and params (when given);
+ * out when none; then the training keys that are not their defaults (TRAINING_KEYS), speed
+ * (when not the default), resets (when > 0) and params (when given);
  * `<name>_hide=true` last, one per hidden name. Any limits table gives the same text.
  */
 export function serializeHash(config, page = {}, link = {}) {
