@@ -7,6 +7,7 @@ import { mountPlayControls } from './ui/play-controls.js';
 import { mountDatasetPicker } from './ui/dataset-picker.js';
 import { mountOutput } from './ui/output.js';
 import { mountTopControls } from './ui/top-controls.js';
+import { mountTrainingControls } from './ui/training-controls.js';
 import { mountDataControls } from './ui/data-controls.js';
 import { mountNetworkView } from './ui/network-view.js';
 import { mountShare } from './ui/share.js';
@@ -36,6 +37,7 @@ export function mountPage(engine, playground, linkTo) {
     changePage: (patch) => playground.changePage(patch),
     changeConfig: (patch, opts) => playground.changeConfig(patch, opts),
     setLearningRate: (lr) => playground.setLearningRate(lr),
+    fieldRefused: (key, text, reason, kept) => playground.fieldRefused(key, text, reason, kept),
     regenerate: () => playground.regenerate(),
     preview: (p) => playground.setPreview(p),
     setWeight: (l, n, s, v) => playground.setWeight(l, n, s, v),
@@ -54,6 +56,16 @@ export function mountPage(engine, playground, linkTo) {
     ),
   );
   playground.addView(mountTopControls($('top-controls'), actions));
+  playground.addView(
+    mountTrainingControls(
+      {
+        button: $('training-button'),
+        summary: $('training-summary'),
+        panel: $('training-options'),
+      },
+      actions,
+    ),
+  );
   const picker = mountDatasetPicker($('dataset-picker'), actions);
   picker.drawThumbnails((name) => thumbnailPoints(engine, name));
   playground.addView(picker);

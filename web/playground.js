@@ -454,6 +454,16 @@ export class Playground {
     this.refresh();
   }
 
+  /** A number field's text refused (not a number, or beyond its range): the notice names the
+   *  field and the value kept; nothing changes. */
+  fieldRefused(key, text, reason, kept) {
+    this.notice.show(
+      'That value was not accepted; the one before is kept:',
+      [{ key, value: shorten(String(text)), reason: `${reason}; ${keptNote(kept)}` }],
+      { kind: 'error' },
+    );
+  }
+
   /** A new learning rate, without a reset (the epoch and the weights stay). */
   setLearningRate(lr) {
     if (!this.engine.setLearningRate(lr)) return false;

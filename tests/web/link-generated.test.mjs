@@ -35,6 +35,7 @@ import {
   REGRESSION_DATASETS,
 } from '../../web/options.js';
 import { SPEEDS } from '../../web/speed.js';
+import { OPTIMIZERS, LR_SCHEDULES, INITS, TRAINING_DEFAULTS } from '../../web/training-options.js';
 import {
   GEN_SEED,
   randomStream,
@@ -80,6 +81,21 @@ const ENGINE_ACCEPTS = {
     v.length <= LIMITS.maxHiddenLayers &&
     v.every((a) => ACTIVATIONS.includes(a)),
   ...Object.fromEntries(FEATURE_KEYS.map((k) => [k, (v) => typeof v === 'boolean'])),
+  // The training keys (docs/LINKS.md "Training keys"): averages below 1, epochs whole.
+  optimizer: (v) => OPTIMIZERS.includes(v),
+  lrSchedule: (v) => LR_SCHEDULES.includes(v),
+  init: (v) => INITS.includes(v),
+  momentum: finiteIn(0, 0.9999),
+  rmsAlpha: finiteIn(0, 0.9999),
+  beta1: finiteIn(0, 0.9999),
+  beta2: finiteIn(0, 0.9999),
+  epsilon: finiteIn(1e-12, 1),
+  weightDecay: finiteIn(0, 1),
+  lrGamma: finiteIn(0.0001, 1), // the engine: above 0
+  lrMin: finiteIn(0, 10),
+  lrStepEpochs: (v) => Number.isInteger(v) && v >= 1 && v <= 1e6,
+  lrCosineEpochs: (v) => Number.isInteger(v) && v >= 1 && v <= 1e6,
+  lrWarmupEpochs: (v) => Number.isInteger(v) && v >= 0 && v <= 1e6,
 };
 const PAGE_ACCEPTS = {
   tutorial: (v) => v === null || (typeof v === 'string' && v.length <= LIMITS.maxTutorialLength),
@@ -108,6 +124,9 @@ function randomValue(rnd, key) {
     regDataset: REGRESSION_DATASETS,
     speed: SPEEDS,
     mode: MODES,
+    optimizer: OPTIMIZERS,
+    lrSchedule: LR_SCHEDULES,
+    init: INITS,
   };
   if (lists[key] && rnd.chance(0.7)) return rnd.pick(lists[key]);
   if (key === 'dropout' && rnd.chance(0.7))
@@ -227,11 +246,13 @@ function checkParsed(parsed, hash, where) {
   }
 }
 
-// The parsed state as a link keeps it: a link leaves regularization out when it is none (the
-// engine's default), so an explicit none and no key are the same state.
+// The parsed state as a link keeps it: a link leaves regularization out when it is none and a
+// training key at its default (the engine's defaults), so an explicit default and no key are
+// the same state.
 function state({ config, page, link }) {
   const c = { ...config };
   if (c.regularization === 'none') delete c.regularization;
+  for (const [k, v] of Object.entries(TRAINING_DEFAULTS)) if (c[k] === v) delete c[k];
   return { config: c, page, link };
 }
 const shown = (hash) => JSON.stringify(hash.length > 300 ? `${hash.slice(0, 300)}...` : hash);

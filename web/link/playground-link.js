@@ -2,7 +2,9 @@
 // state. The reference's keys in the reference's order (booleans "true"/"false", networkShape
 // "4,2" <-> [4, 2], regularization left out when none), then the engine keys nnplay adds
 // (`activations=relu,tanh` when the hidden layers' differ, `dropout=0.2,0` when a rate is not
-// 0), then nnplay's page key `speed`, then
+// 0), then nnplay's training keys (optimizer, schedule, initialisation and their parameters;
+// each only when not its default, so that a default link is the reference's), then nnplay's
+// page key `speed`, then
 // its link keys resets=N (resets since the config was applied; a load replays them) and
 // params=... (a trained network, web/params-codec.js), then `<name>_hide=true`. The keys every
 // mode shares (`mode`, `embed`) are the router's (web/router.js), not read or written here.
@@ -32,6 +34,23 @@ import {
   REGRESSION_DATASETS,
 } from '../options.js';
 import { SPEEDS, DEFAULT_SPEED } from '../speed.js';
+import {
+  OPTIMIZERS,
+  LR_SCHEDULES,
+  INITS,
+  TRAINING_NUMBERS,
+  TRAINING_DEFAULTS,
+} from '../training-options.js';
+
+/** nnplay's training keys (web/training-options.js), in the order a link writes them, after
+ *  the reference's keys; each is written only when not its default. */
+export const TRAINING_KEYS = Object.freeze([
+  'optimizer',
+  ...TRAINING_NUMBERS.filter((n) => !n.key.startsWith('lr')).map((n) => n.key),
+  'lrSchedule',
+  ...TRAINING_NUMBERS.filter((n) => n.key.startsWith('lr')).map((n) => n.key),
+  'init',
+]);
 
 /** A hidden layer's highest dropout rate (the engine's kMaxDropout). */
 export const MAX_DROPOUT = 0.9;
@@ -54,6 +73,7 @@ export const ENGINE_KEYS = Object.freeze([
   'initZero',
   'activations',
   'dropout',
+  ...TRAINING_KEYS,
 ]);
 
 /** Page-only keys of the reference's hash and their defaults (the engine ignores them), and
@@ -80,6 +100,9 @@ export const DISCRETE_KEYS = Object.freeze([
   'activations',
   'regularization',
   ...FEATURE_KEYS,
+  'optimizer',
+  'lrSchedule',
+  'init',
 ]);
 
 /** True when going from config `before` to `after` changes a discrete key. */
@@ -125,7 +148,8 @@ const schemas = new WeakMap();
 
 /**
  * The schema for a limits table (web/limits.js): {hash: the reference's keys in order,
- * engine: the engine keys nnplay adds, nnplay: nnplay's page keys, link: the link keys, byKey}. Each entry {key, kind..., page?,
+ * engine: the engine keys nnplay adds per layer, training: nnplay's training keys (engine
+ * keys), nnplay: nnplay's page keys, link: the link keys, byKey}. Each entry {key, kind..., page?,
  * link?}.
  */
 export function playgroundSchema(limits) {
@@ -144,7 +168,11 @@ export function playgroundSchema(limits) {
     tutorial: textOf(limits.maxTutorialLength),
     seed: textOf(limits.maxSeedLength, { bytes: true }), // the engine counts UTF-8 bytes
     problem: enumOf(PROBLEMS),
+    optimizer: enumOf(OPTIMIZERS),
+    lrSchedule: enumOf(LR_SCHEDULES),
+    init: enumOf(INITS),
   };
+  for (const n of TRAINING_NUMBERS) types[n.key] = numberIn(n.min, n.max, n.integer);
   for (const key of REFERENCE_ORDER) if (!types[key]) types[key] = BOOL;
   const hash = REFERENCE_ORDER.map((key) => ({ key, ...types[key], page: PAGE_KEYS.has(key) }));
   // Engine keys nnplay adds, written after the reference's, only when the config has them.
@@ -156,6 +184,7 @@ export function playgroundSchema(limits) {
       ...listOf(numberIn(0, MAX_DROPOUT), limits.maxHiddenLayers, { oneIsAll: true }),
     },
   ];
+  const training = TRAINING_KEYS.map((key) => ({ key, ...types[key] }));
   const nnplay = [{ key: 'speed', ...enumOf(SPEEDS), page: true }]; // epochs per frame (web/speed.js)
   const link = [
     { key: 'resets', ...numberIn(0, limits.maxResets, true), link: true },
@@ -164,9 +193,10 @@ export function playgroundSchema(limits) {
   const schema = {
     hash,
     engine,
+    training,
     nnplay,
     link,
-    byKey: new Map([...hash, ...engine, ...nnplay, ...link].map((s) => [s.key, s])),
+    byKey: new Map([...hash, ...engine, ...training, ...nnplay, ...link].map((s) => [s.key, s])),
   };
   schemas.set(limits, schema);
   return schema;
@@ -248,11 +278,13 @@ export function parseHash(hash, limits, modes = ['playground']) {
 /**
  * Writes config (engine JSON form), page state and link keys as the playground's hash body
  * (no "#"), keys in the reference's order; missing keys are left out, regularization is left
- * out when none; then the engine keys nnplay adds (when the config has them); then speed (when not the default), resets (when > 0) and params (when given);
+ * out when none; then the engine keys nnplay adds (when the config has them), the training
+ * keys that are not their defaults (TRAINING_KEYS), speed (when not the default), resets (when
+ * > 0) and params (when given);
  * `<name>_hide=true` last, one per hidden name. Any limits table gives the same text.
  */
 export function serializeHash(config, page = {}, link = {}) {
-  const { hash, engine, nnplay } = playgroundSchema(FORMAT_LIMITS);
+  const { hash, engine, training, nnplay } = playgroundSchema(FORMAT_LIMITS);
   const parts = [];
   for (const spec of hash) {
     const v = spec.page ? (page[spec.key] ?? PAGE_DEFAULTS[spec.key]) : config[spec.key];
@@ -263,6 +295,11 @@ export function serializeHash(config, page = {}, link = {}) {
   for (const spec of engine) {
     const v = config[spec.key];
     if (v !== undefined && v !== null) parts.push(`${spec.key}=${formatValue(spec, v)}`);
+  }
+  for (const spec of training) {
+    const v = config[spec.key];
+    if (v !== undefined && v !== null && v !== TRAINING_DEFAULTS[spec.key])
+      parts.push(`${spec.key}=${formatValue(spec, v)}`);
   }
   for (const spec of nnplay) {
     const v = page[spec.key];
