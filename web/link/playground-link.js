@@ -29,6 +29,8 @@ import {
   REGRESSION_DATASETS,
 } from '../options.js';
 import { SPEEDS, DEFAULT_SPEED } from '../speed.js';
+import { STOP_DEFAULTS, MAX_STOP_EPOCH, MAX_PATIENCE } from '../stop-conditions.js';
+import { CHART_DEFAULTS, CHART_WINDOWS, REG_METRICS } from '../chart-options.js';
 
 /** Keys the engine takes (the JSON config form, docs/BINDING.md). */
 export const ENGINE_KEYS = Object.freeze([
@@ -59,6 +61,8 @@ export const PAGE_DEFAULTS = Object.freeze({
   cosY: false,
   tutorial: null,
   speed: DEFAULT_SPEED,
+  ...STOP_DEFAULTS,
+  ...CHART_DEFAULTS,
 });
 
 /** The config keys whose change is a new history entry (docs/LINKS.md, "History"); any other
@@ -138,7 +142,18 @@ export function playgroundSchema(limits) {
   };
   for (const key of REFERENCE_ORDER) if (!types[key]) types[key] = BOOL;
   const hash = REFERENCE_ORDER.map((key) => ({ key, ...types[key], page: PAGE_KEYS.has(key) }));
-  const nnplay = [{ key: 'speed', ...enumOf(SPEEDS), page: true }]; // epochs per frame (web/speed.js)
+  const nnplay = [
+    { key: 'speed', ...enumOf(SPEEDS), page: true }, // epochs per frame (web/speed.js)
+    // stop conditions (web/stop-conditions.js)
+    { key: 'stopEpoch', ...numberIn(1, MAX_STOP_EPOCH, true), page: true },
+    { key: 'stopTestLoss', ...numberIn(0, Infinity), page: true },
+    { key: 'earlyStop', ...numberIn(0, MAX_PATIENCE, true), page: true },
+    { key: 'restoreBest', ...BOOL, page: true },
+    // the charts (web/chart-options.js)
+    { key: 'logLoss', ...BOOL, page: true },
+    { key: 'lastEpochs', ...enumOf(CHART_WINDOWS), page: true },
+    { key: 'regMetric', ...enumOf(REG_METRICS), page: true },
+  ];
   const link = [
     { key: 'resets', ...numberIn(0, limits.maxResets, true), link: true },
     { key: 'params', ...codeOf(limits.maxParamsLength), link: true },
