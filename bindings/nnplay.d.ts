@@ -61,6 +61,12 @@ export interface Session {
   testLoss(): number;
   trainAccuracy(): number;
   testAccuracy(): number;
+  /** Regression: sqrt(mean squared error of output 0); NaN for classification or no points. */
+  trainRmse(): number;
+  testRmse(): number;
+  /** Regression: 1 - SS_res / SS_tot; NaN for classification, no points or SS_tot = 0. */
+  trainR2(): number;
+  testR2(): number;
   setLearningRate(lr: number): boolean;
   reset(): void;
   /** The new seed. */

@@ -180,6 +180,10 @@ class JsSession {
   double testLoss() const { return session_.test_loss(); }
   double trainAccuracy() const { return session_.train_accuracy(); }
   double testAccuracy() const { return session_.test_accuracy(); }
+  double trainRmse() const { return session_.train_rmse(); }
+  double testRmse() const { return session_.test_rmse(); }
+  double trainR2() const { return session_.train_r2(); }
+  double testR2() const { return session_.test_r2(); }
   bool setLearningRate(double lr) {
     return guard([&] { return session_.set_learning_rate(lr); }, false);
   }
@@ -398,6 +402,10 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("testLoss", &JsSession::testLoss)
       .function("trainAccuracy", &JsSession::trainAccuracy)
       .function("testAccuracy", &JsSession::testAccuracy)
+      .function("trainRmse", &JsSession::trainRmse)
+      .function("testRmse", &JsSession::testRmse)
+      .function("trainR2", &JsSession::trainR2)
+      .function("testR2", &JsSession::testR2)
       .function("setLearningRate", &JsSession::setLearningRate)
       .function("reset", &JsSession::reset)
       .function("regenerate", &JsSession::regenerate)

@@ -193,14 +193,17 @@ void Session::update_metrics() {
   const double threshold = (1 + negative_target()) / 2;
   const int width = net_.output_width();
   // The loss sums over an example's outputs; the accuracy reads output 0 (the one output).
+  // Regression also sums output 0's squared error, its targets and their squares (RMSE, R^2).
   auto measure = [&](const xt::xtensor<double, 2>& x, const xt::xtensor<double, 2>& t, double& loss,
-                     double& accuracy, xt::xtensor<double, 1>* outputs,
+                     double& accuracy, double& rmse, double& r2, xt::xtensor<double, 1>* outputs,
                      xt::xtensor<std::uint8_t, 1>* correct) {
     const std::size_t n = t.shape(1) - 1, stride = n + 1;
+    rmse = r2 = kNaN;
     if (n == 0) {
       loss = accuracy = kNaN;
       return;
     }
+    double squared = 0, target_sum = 0, target_squares = 0;
     const double* targets = t.data();  // target k of example i at targets[k * stride + i]
     double* out_rows = outputs ? outputs->data() : nullptr;
     std::uint8_t* right_rows = correct ? correct->data() : nullptr;
@@ -216,6 +219,12 @@ void Session::update_metrics() {
           if (out_rows) out_rows[ex * width + k] = out;
           sum += Loss::value(out, targets[k * stride + ex]);
         }
+        if (!classify) {
+          const double err = net_.batch_output(e) - targets[ex];
+          squared += err * err;
+          target_sum += targets[ex];
+          target_squares += targets[ex] * targets[ex];
+        }
         const bool is_right = (net_.batch_output(e) >= threshold) == (targets[ex] >= threshold);
         if (right_rows) right_rows[ex] = is_right;
         right += is_right;
@@ -223,12 +232,20 @@ void Session::update_metrics() {
     }
     loss = sum / double(n);
     accuracy = classify ? double(right) / double(n) : kNaN;
+    if (!classify) {
+      rmse = std::sqrt(squared / double(n));
+      // SS_tot = sum (t - mean)^2 = sum t^2 - (sum t)^2 / n (the targets are at most a few
+      // units, so the difference loses nothing that matters).
+      const double total = target_squares - target_sum * target_sum / double(n);
+      r2 = total > 0 ? 1 - squared / total : kNaN;
+    }
   };
   const std::size_t n_train = data_.train.size();
   if (train_out_.size() != n_train * width) train_out_ = xt::zeros<double>({n_train * width});
   if (train_correct_.size() != n_train) train_correct_ = xt::zeros<std::uint8_t>({n_train});
-  measure(train_x_, train_t_, train_loss_, train_accuracy_, &train_out_, &train_correct_);
-  measure(test_x_, test_t_, test_loss_, test_accuracy_, nullptr, nullptr);
+  measure(train_x_, train_t_, train_loss_, train_accuracy_, train_rmse_, train_r2_, &train_out_,
+          &train_correct_);
+  measure(test_x_, test_t_, test_loss_, test_accuracy_, test_rmse_, test_r2_, nullptr, nullptr);
 }
 
 std::string Session::config_json() const { return config_to_json(config_).dump(); }

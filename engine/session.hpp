@@ -56,6 +56,14 @@ class Session {
   double test_loss() const { return test_loss_; }
   double train_accuracy() const { return train_accuracy_; }
   double test_accuracy() const { return test_accuracy_; }
+  // Regression metrics of output 0, NaN for classification or an empty set: the root mean
+  // squared error sqrt(mean (out - target)^2) (the loss is half the mean squared error, so with
+  // one output RMSE = sqrt(2 loss)) and R^2 = 1 - SS_res / SS_tot (NaN when SS_tot is 0: every
+  // target the same).
+  double train_rmse() const { return train_rmse_; }
+  double test_rmse() const { return test_rmse_; }
+  double train_r2() const { return train_r2_; }
+  double test_r2() const { return test_r2_; }
   // The network's output for every training point, from the last loss computation.
   const xt::xtensor<double, 1>& train_outputs() const { return train_out_; }
   // Per training point, 1 where the accuracy test (output and target on the same side of
@@ -160,6 +168,7 @@ class Session {
   SeedRandom initial_rng_;
   SeedRandom initial_dropout_rng_;  // the masks' generator at that point
   double train_loss_ = 0, test_loss_ = 0, train_accuracy_ = 0, test_accuracy_ = 0;
+  double train_rmse_ = 0, test_rmse_ = 0, train_r2_ = 0, test_r2_ = 0;
 };
 
 }  // namespace nnplay

@@ -165,6 +165,20 @@ export class Engine {
   testAccuracy() {
     return this.session.testAccuracy();
   }
+  /** Regression metrics (NaN for classification or an empty set): the root mean squared
+   *  error, sqrt(2 loss) with one output, and R^2 = 1 - SS_res / SS_tot. */
+  trainRmse() {
+    return this.session.trainRmse();
+  }
+  testRmse() {
+    return this.session.testRmse();
+  }
+  trainR2() {
+    return this.session.trainR2();
+  }
+  testR2() {
+    return this.session.testR2();
+  }
   /** @param {number} lr */
   setLearningRate(lr) {
     return Boolean(this.session.setLearningRate(lr));

@@ -6,6 +6,8 @@
 import { mountPlayControls } from './ui/play-controls.js';
 import { mountDatasetPicker } from './ui/dataset-picker.js';
 import { mountOutput } from './ui/output.js';
+import { mountCharts } from './ui/charts.js';
+import { mountStopPanel } from './ui/stop-panel.js';
 import { mountTopControls } from './ui/top-controls.js';
 import { mountTrainingControls } from './ui/training-controls.js';
 import { mountDataControls } from './ui/data-controls.js';
@@ -51,6 +53,22 @@ export function mountPage(engine, playground, linkTo) {
         playPause: $('play-pause-button'),
         step: $('step-button'),
         epoch: $('epoch-number'),
+        epochTime: $('epoch-time'),
+      },
+      actions,
+    ),
+  );
+  playground.addView(
+    mountStopPanel(
+      {
+        root: $('stop-panel'),
+        summary: $('stop-summary'),
+        epoch: $('stop-epoch'),
+        testLoss: $('stop-test-loss'),
+        patience: $('early-stop'),
+        restoreBest: $('restore-best'),
+        error: $('stop-error'),
+        note: $('stop-note'),
       },
       actions,
     ),
@@ -80,9 +98,23 @@ export function mountPage(engine, playground, linkTo) {
         testLoss: $('test-loss'),
         trainAccuracy: $('train-accuracy'),
         testAccuracy: $('test-accuracy'),
-        chart: $('loss-chart'),
         showTestData: $('show-test-data'),
         discretize: $('discretize'),
+      },
+      actions,
+    ),
+  );
+  playground.addView(
+    mountCharts(
+      {
+        root: $('charts'),
+        loss: $('loss-chart'),
+        metric: $('metric-chart'),
+        log: $('chart-log'),
+        window: $('chart-window'),
+        metricName: $('metric-name'),
+        metricMenu: $('chart-metric'),
+        tip: $('chart-tip'),
       },
       actions,
     ),

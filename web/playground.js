@@ -29,8 +29,10 @@ import { runInSlices, unitsPerSlice } from './slices.js';
 import { preview as shorten } from './link/hash-codec.js';
 import { decodeParams, encodeParams } from './params-codec.js';
 import { toNestedParams } from './params-layout.js';
-import { createLossHistory } from './loss-history.js';
-import { formatEpoch } from './format.js';
+import { createLossHistory, createWindowHistory, seedWindow } from './loss-history.js';
+import { createEpochTimer } from './epoch-timer.js';
+import { createStopWatch, STOP_KEYS } from './stop-conditions.js';
+import { formatEpoch, formatLoss } from './format.js';
 import { createHeatmap } from './render/heatmap.js';
 import { createGovernor } from './speed.js';
 import { clearPoints, drawPoints } from './render/points.js';
@@ -145,7 +147,13 @@ export class Playground {
     this.dirty = { grid: true, points: true };
     this.gridChanged = true;
     this.frameRequested = false;
-    this.history = createLossHistory();
+    this.history = createLossHistory(); // the whole run
+    this.recent = null; // the last N epochs (page.lastEpochs), or null
+    this.timer = createEpochTimer(); // ms per epoch over the last second of training
+    this.watch = createStopWatch(); // the stop conditions' state (web/stop-conditions.js)
+    this.bestParams = null; // restoreBest: the best weights seen, and their dead flags
+    this.bestDead = null;
+    this.stopped = null; // the stop condition that paused training last: {key, message}
     this.resets = 0; // resets since the config was applied; -1: weights not from the seed
     this.linkParams = null; // the params code the weights came from, while they last
     this.edited = false; // a weight or bias was set by hand since the last reset
@@ -325,8 +333,8 @@ export class Playground {
     });
     this.replay.done.then(({ done, cancelled }) => {
       this.replay = null;
-      this.history.clear();
-      this.history.add(this.engine.epoch(), this.engine.trainLoss(), this.engine.testLoss());
+      this.clearHistory();
+      this.record();
       this.dirty.grid = true;
       if (cancelled && done < total)
         this.showStatus(
@@ -447,7 +455,10 @@ export class Playground {
 
   /** Page-only state (showTestData, discretize, ...): no engine call. */
   changePage(patch) {
+    const before = this.page;
     this.page = { ...this.page, ...patch };
+    if (STOP_KEYS.some((k) => before[k] !== this.page[k])) this.restartWatch();
+    if (before.lastEpochs !== this.page.lastEpochs) this.windowChanged();
     this.dirty.points = true;
     this.dirty.grid = true;
     this.writeHash();
@@ -513,8 +524,105 @@ export class Playground {
 
   afterWeightsChange() {
     this.dirty.grid = true;
-    this.history.add(this.engine.epoch(), this.engine.trainLoss(), this.engine.testLoss());
+    this.record();
+    this.restartWatch();
     this.refresh();
+  }
+
+  /** Records what the engine measured now in the charts' histories. */
+  record() {
+    const e = this.engine;
+    const values = {
+      train: e.trainLoss(),
+      test: e.testLoss(),
+      trainAccuracy: e.trainAccuracy(),
+      testAccuracy: e.testAccuracy(),
+      trainRmse: e.trainRmse(),
+      testRmse: e.testRmse(),
+      trainR2: e.trainR2(),
+      testR2: e.testR2(),
+    };
+    this.history.add(e.epoch(), values);
+    if (this.recent) this.recent.add(e.epoch(), values);
+  }
+
+  clearHistory() {
+    this.history.clear();
+    if (this.recent) this.recent.clear();
+  }
+
+  /** page.lastEpochs changed: a window of that many epochs, filled from the whole run. */
+  windowChanged() {
+    const span = Number(this.page.lastEpochs);
+    this.recent = span > 0 ? seedWindow(createWindowHistory(span), this.history) : null;
+  }
+
+  /** The window as page.lastEpochs says (after a load or a restore). */
+  syncWindow() {
+    if ((Number(this.page.lastEpochs) || 0) !== (this.recent ? this.recent.span : 0))
+      this.windowChanged();
+  }
+
+  /** The stop conditions start again from what is shown (a new network, new conditions). */
+  restartWatch() {
+    this.watch.reset(this.engine.epoch(), this.engine.testLoss());
+    if (this.page.restoreBest) this.saveBest();
+    else this.bestParams = this.bestDead = null;
+  }
+
+  /** Keeps a copy of the weights (restoreBest), in arrays reused while the size holds. */
+  saveBest() {
+    const p = this.engine.paramsView();
+    const d = this.engine.deadView();
+    if (!this.bestParams || this.bestParams.length !== p.length) {
+      this.bestParams = new Float64Array(p.length);
+      this.bestDead = new Uint8Array(d.length);
+    }
+    this.bestParams.set(p);
+    this.bestDead.set(d);
+  }
+
+  /** Brings back the saved best weights at the current epoch (the epoch counter goes on, as
+   *  Keras's restore_best_weights). The engine is configured again with them, so its stream
+   *  stands where a carried network's does: resets -1 (the next reset gives resets 0). */
+  restoreBestWeights() {
+    if (!this.bestParams || this.bestParams.length !== this.engine.paramsView().length)
+      return false;
+    const r = this.engine.configure({
+      ...this.engine.config(),
+      params: toNestedParams(this.sizes, this.bestParams, this.bestDead),
+      epoch: this.engine.epoch(),
+    });
+    if (!r.ok) return false;
+    this.resets = -1;
+    this.dirty.grid = true;
+    this.record();
+    return true;
+  }
+
+  /** After a training call from epoch `from` while playing: pauses on a stop condition and
+   *  says why. */
+  checkStops(from) {
+    const e = this.engine;
+    const { improved, stop } = this.watch.observe(from, e.epoch(), e.testLoss(), this.page);
+    if (improved && this.page.restoreBest) this.saveBest();
+    if (!stop) return;
+    this.playing = false;
+    let message = stop.message;
+    if (stop.key === 'earlyStop' && this.page.restoreBest)
+      message += this.restoreBestWeights()
+        ? `; best weights restored (test loss ${formatLoss(e.testLoss())}).`
+        : '; the best weights could not be restored.';
+    else message += '.';
+    this.stopped = { key: stop.key, message };
+    this.showStatus(
+      'stopped',
+      message,
+      [`Press play to train on (the condition is ${stop.key} in the stop conditions).`],
+      {
+        kind: 'info',
+      },
+    );
   }
 
   /** After a configure: a fresh start (resets 0, no carried network, history restarted). */
@@ -527,8 +635,11 @@ export class Playground {
     this.edited = false;
     this.preview = null;
     this.clearDivergence();
-    this.history.clear();
-    this.history.add(this.engine.epoch(), this.engine.trainLoss(), this.engine.testLoss());
+    this.syncWindow();
+    this.clearHistory();
+    this.record();
+    this.timer.clear();
+    this.restartWatch();
     this.dirty.points = true;
     this.dirty.grid = true;
     this.refresh();
@@ -582,8 +693,9 @@ export class Playground {
     this.resets = -1;
     this.linkParams = snap.linkParams;
     this.edited = snap.edited;
-    this.history.clear();
-    this.history.add(this.engine.epoch(), this.engine.trainLoss(), this.engine.testLoss());
+    this.syncWindow();
+    this.clearHistory();
+    this.record();
     this.notice.clear();
     return true;
   }
@@ -604,6 +716,7 @@ export class Playground {
   play() {
     this.stopReplay();
     this.playing = true;
+    this.stopped = null;
     this.refresh();
   }
   pause() {
@@ -669,9 +782,9 @@ export class Playground {
 
   afterTraining() {
     this.dirty.grid = true;
-    this.history.add(this.engine.epoch(), this.engine.trainLoss(), this.engine.testLoss());
+    this.record();
     // Training continued: the carried network's notice has said what it had to.
-    if (this.statusKind === 'carried') this.clearStatus();
+    if (this.statusKind === 'carried' || this.statusKind === 'stopped') this.clearStatus();
     if (this.trainCount > 0 && !Number.isFinite(this.engine.trainLoss())) {
       this.playing = false;
       if (!this.diverged) {
@@ -729,7 +842,7 @@ export class Playground {
   }
 
   /** The status notice (one at a time); kind names what it says, so that the page knows
-   *  which one is shown: 'carried', 'diverged', 'dead' or null. */
+   *  which one is shown: 'carried', 'diverged', 'dead', 'stopped' (a stop condition) or null. */
   showStatus(kind, title, items, options) {
     this.statusKind = kind;
     this.status.show(title, items, options);
@@ -750,8 +863,9 @@ export class Playground {
     this.linkParams = null;
     this.edited = false;
     this.clearDivergence();
-    this.history.clear();
-    this.history.add(0, this.engine.trainLoss(), this.engine.testLoss());
+    this.clearHistory();
+    this.record();
+    this.restartWatch();
     this.dirty.grid = true;
     this.writeHash();
     this.refresh();
@@ -765,6 +879,12 @@ export class Playground {
       testLoss: e.testLoss(),
       trainAccuracy: e.trainAccuracy(),
       testAccuracy: e.testAccuracy(),
+      trainRmse: e.trainRmse(),
+      testRmse: e.testRmse(),
+      trainR2: e.trainR2(),
+      testR2: e.testR2(),
+      msPerEpoch: this.timer.msPerEpoch(),
+      stopped: this.stopped ? { ...this.stopped } : null,
       playing: this.playing,
       diverged: this.diverged,
       deadLayer: this.deadLayer,
@@ -789,6 +909,9 @@ export class Playground {
       diverged: this.diverged,
       sizes: this.sizes,
       history: this.history,
+      recent: this.recent,
+      msPerEpoch: this.timer.msPerEpoch(),
+      stopped: this.stopped,
       preview: this.preview,
       resets: this.resets,
       edited: this.edited,
@@ -819,11 +942,16 @@ export class Playground {
       // Epochs this frame: the speed control's count (1: the reference's pace; max: adapted
       // to the whole frame, training and drawing, from the time the last frames took).
       if (this.governor.speed !== this.page.speed) this.governor = createGovernor(this.page.speed);
-      const epochs = this.governor.epochs();
+      // Capped so that an epoch stop or an early stop lands on its epoch exactly.
+      const from = this.engine.epoch();
+      const epochs = this.watch.cap(from, this.governor.epochs(), this.page);
       const t0 = performance.now();
       const done = this.engine.step(epochs);
-      this.governor.report(done, performance.now() - t0);
+      const took = performance.now() - t0;
+      this.governor.report(done, took);
+      this.timer.record(performance.now(), done, took);
       this.afterTraining();
+      if (this.playing) this.checkStops(from);
     }
     if (!this.config) return; // nothing configured yet (the engine rejected even the defaults)
     this.draw();

@@ -78,6 +78,18 @@ export class FakeEngine {
   trainAccuracy() {
     return 0.9;
   }
+  trainRmse() {
+    return NaN;
+  }
+  testRmse() {
+    return NaN;
+  }
+  trainR2() {
+    return NaN;
+  }
+  testR2() {
+    return NaN;
+  }
   testAccuracy() {
     return 0.8;
   }

@@ -54,6 +54,8 @@ export const TRAINING_KEYS = Object.freeze([
 
 /** A hidden layer's highest dropout rate (the engine's kMaxDropout). */
 export const MAX_DROPOUT = 0.9;
+import { STOP_DEFAULTS, MAX_STOP_EPOCH, MAX_PATIENCE } from '../stop-conditions.js';
+import { CHART_DEFAULTS, CHART_WINDOWS, REG_METRICS } from '../chart-options.js';
 
 /** Keys the engine takes (the JSON config form, docs/BINDING.md). */
 export const ENGINE_KEYS = Object.freeze([
@@ -87,6 +89,8 @@ export const PAGE_DEFAULTS = Object.freeze({
   cosY: false,
   tutorial: null,
   speed: DEFAULT_SPEED,
+  ...STOP_DEFAULTS,
+  ...CHART_DEFAULTS,
 });
 
 /** The config keys whose change is a new history entry (docs/LINKS.md, "History"); any other
@@ -185,7 +189,18 @@ export function playgroundSchema(limits) {
     },
   ];
   const training = TRAINING_KEYS.map((key) => ({ key, ...types[key] }));
-  const nnplay = [{ key: 'speed', ...enumOf(SPEEDS), page: true }]; // epochs per frame (web/speed.js)
+  const nnplay = [
+    { key: 'speed', ...enumOf(SPEEDS), page: true }, // epochs per frame (web/speed.js)
+    // stop conditions (web/stop-conditions.js)
+    { key: 'stopEpoch', ...numberIn(1, MAX_STOP_EPOCH, true), page: true },
+    { key: 'stopTestLoss', ...numberIn(0, Infinity), page: true },
+    { key: 'earlyStop', ...numberIn(0, MAX_PATIENCE, true), page: true },
+    { key: 'restoreBest', ...BOOL, page: true },
+    // the charts (web/chart-options.js)
+    { key: 'logLoss', ...BOOL, page: true },
+    { key: 'lastEpochs', ...enumOf(CHART_WINDOWS), page: true },
+    { key: 'regMetric', ...enumOf(REG_METRICS), page: true },
+  ];
   const link = [
     { key: 'resets', ...numberIn(0, limits.maxResets, true), link: true },
     { key: 'params', ...codeOf(limits.maxParamsLength), link: true },

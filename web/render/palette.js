@@ -18,6 +18,7 @@ export const PALETTE = Object.freeze({
   deadLink: '#c8c8c8', // a link L1 regularisation set to zero
   trainLoss: '#777777', // the loss chart's training line (the reference's grey)
   testLoss: '#000000', // the loss chart's test line
+  chartBackdrop: '#ffffff', // behind a chart's range labels (drawn at 80% opacity)
   trainPointEdge: '#ffffff', // the outline of a training point
   testPointEdge: '#000000', // the outline of a test point
 });

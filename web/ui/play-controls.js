@@ -1,10 +1,12 @@
-// Reset, play/pause and step buttons and the epoch counter (the reference's top-left group).
+// Reset, play/pause and step buttons and the epoch counter (the reference's top-left group),
+// with the time per epoch under it (web/epoch-timer.js: the last second of training).
 
 import { formatEpoch } from '../format.js';
+import { formatMsPerEpoch } from '../epoch-timer.js';
 import { setText, setAttr } from './writes.js';
 
-/** els: {reset, playPause, step, epoch}; actions: {reset(), togglePlay(), step()}.
- *  Returns {update(view)} with view.playing and view.epoch. */
+/** els: {reset, playPause, step, epoch, epochTime?}; actions: {reset(), togglePlay(), step()}.
+ *  Returns {update(view)} with view.playing, view.epoch and view.msPerEpoch. */
 export function mountPlayControls(els, actions) {
   els.reset.addEventListener('click', () => actions.reset());
   els.playPause.addEventListener('click', () => actions.togglePlay());
@@ -17,6 +19,7 @@ export function mountPlayControls(els, actions) {
       setAttr(els.playPause, 'title', view.playing ? 'Pause' : 'Play');
       setAttr(els.playPause, 'aria-pressed', String(view.playing));
       setText(els.epoch, formatEpoch(view.epoch));
+      if (els.epochTime) setText(els.epochTime, formatMsPerEpoch(view.msPerEpoch));
     },
   };
 }
