@@ -465,6 +465,35 @@ export class Playground {
     this.refresh();
   }
 
+  /** A live change of training keys (the learning rate, the optimizer and its parameters, the
+   *  schedule, regularization and its rate): the engine's updateTraining keeps the weights,
+   *  the data and the epoch (a change of optimizer kind clears its state). A change of a
+   *  discrete key (optimizer, schedule, regularization type) is a new history entry, of a
+   *  number the current one replaced. A refused change leaves everything as it was and names
+   *  the key: {ok, errors, warnings}. */
+  changeTraining(patch) {
+    const before = this.config;
+    const left = this.snapshot();
+    const result = this.engine.updateTraining(patch);
+    if (!result.ok) {
+      this.notice.show(
+        'That setting was not accepted; the one before is kept:',
+        result.errors.map((e) => ({ key: e.field || '(config)', reason: e.message })),
+        { kind: 'error' },
+      );
+      this.refresh();
+      return result;
+    }
+    this.config = this.engine.config();
+    this.notice.clear();
+    if (this.diverged) this.clearDivergence(); // a lower rate may train on from here
+    this.rewritten = true;
+    if (isDiscreteChange(before, this.config)) this.link.push(left);
+    else this.link.replace();
+    this.refresh();
+    return result;
+  }
+
   /** A number field's text refused (not a number, or beyond its range): the notice names the
    *  field and the value kept; nothing changes. */
   fieldRefused(key, text, reason, kept) {
@@ -853,14 +882,16 @@ export class Playground {
     this.status.clear();
   }
 
-  /** New weights from the continuing stream, epoch 0, paused (as the reference). */
+  /** New weights from the continuing stream, epoch 0, paused (as the reference); with the
+   *  page's resetSame on, the same initial weights again (the engine's resetToInitial: the
+   *  weights of the last reset or configure, its stream where it was then), so `resets` stays:
+   *  the link still gives these weights. A carried network comes back as carried (its code
+   *  now at epoch 0). */
   reset() {
     this.stopReplay();
-    this.engine.reset();
+    if (this.page.resetSame) this.resetToInitial();
+    else this.resetToNew();
     this.playing = false;
-    this.resets = this.resets < 0 ? 0 : this.resets + 1;
-    if (this.linkParams) this.clearStatus();
-    this.linkParams = null;
     this.edited = false;
     this.clearDivergence();
     this.clearHistory();
@@ -869,6 +900,25 @@ export class Playground {
     this.dirty.grid = true;
     this.writeHash();
     this.refresh();
+  }
+
+  resetToNew() {
+    this.engine.reset();
+    this.resets = this.resets < 0 ? 0 : this.resets + 1;
+    if (this.linkParams) this.clearStatus();
+    this.linkParams = null;
+  }
+
+  resetToInitial() {
+    this.engine.resetToInitial();
+    if (this.linkParams) {
+      this.linkParams = encodeParams({
+        sizes: this.sizes,
+        params: this.engine.paramsView(),
+        dead: this.engine.deadView(),
+        epoch: 0,
+      });
+    }
   }
 
   state() {
@@ -889,6 +939,7 @@ export class Playground {
       diverged: this.diverged,
       deadLayer: this.deadLayer,
       resets: this.resets,
+      learningRateNow: e.learningRateNow(),
       config: structuredClone(this.config),
     };
   }
@@ -915,6 +966,7 @@ export class Playground {
       preview: this.preview,
       resets: this.resets,
       edited: this.edited,
+      learningRateNow: e.learningRateNow(),
       params: e.paramsView(),
       dead: e.deadView(),
       grid: { nodes: e.gridNodes(), resolution: this.gridResolution(), changed: this.gridChanged },

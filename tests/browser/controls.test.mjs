@@ -55,7 +55,7 @@ test('learning rate: 11 values; a change keeps the epoch and the weights, and is
   await close();
 });
 
-test('activation, regularization, its rate: each rebuilds the network (epoch 0), same seed', async () => {
+test('activation rebuilds the network (epoch 0), same seed; regularization and its rate train on', async () => {
   const { page, close } = await open();
   await page.evaluate(() => window.nnplay.step(10));
   assert.deepEqual(await page.$$eval('#control-activation option', (o) => o.map((x) => x.value)), [
@@ -75,9 +75,11 @@ test('activation, regularization, its rate: each rebuilds the network (epoch 0),
   assert.equal(s.config.activation, 'relu');
   assert.equal(s.epoch, 0);
   assert.equal(s.config.seed, GOLDEN.seed);
+  await page.evaluate(() => window.nnplay.step(10));
   await page.selectOption('#control-regularization', 'L1');
   await page.selectOption('#control-regularizationRate', '0.01');
   s = await state(page);
+  assert.equal(s.epoch, 10, 'a live change: the network trains on');
   assert.equal(s.config.regularization, 'L1');
   assert.equal(s.config.regularizationRate, 0.01);
   assert.deepEqual(

@@ -1,7 +1,8 @@
 // Browser tests of the training options (issue 11): the "Training" button and its panel (the
-// optimizer and its parameters, the learning-rate schedule and its parameters, the initial
-// weights). Each control: chosen, seen in the link, the page reloaded from that link shows the
-// same. Hostile link values are named in the notice and nothing breaks; the embed view
+// optimizer and its parameters, the learning-rate schedule and the rate in force under the
+// epoch, the initial weights), the "same weights" choice beside reset, and live changes while
+// training runs. Each control: chosen, seen in the link, the page reloaded from that link shows
+// the same. Hostile link values are named in the notice and nothing breaks; the embed view
 // applies the keys too; at 375 px on a touch screen the panel's targets are 44 px.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,9 +10,10 @@ import { useBrowser } from './harness.mjs';
 import { openPage, changed, textShown, frames, state, hash, GOLDEN } from './page-helpers.mjs';
 import { TRAINING_DEFAULTS } from '../../web/training-options.js';
 
+// A training setting in force: the engine's config leaves out a key at its default.
+const setting = (s, key) => s.config[key] ?? TRAINING_DEFAULTS[key];
+
 const env = useBrowser();
-/** A training key in force: the engine's config leaves a key at its default out. */
-const inForce = async (page, key) => (await state(page)).config[key] ?? TRAINING_DEFAULTS[key];
 const open = (h = `#seed=${GOLDEN.seed}`, o) => openPage(env, h, o);
 /** The weights on screen, exactly: the page's own code for them (web/params-codec.js). */
 const weights = (page) =>
@@ -54,11 +56,11 @@ test('optimizer: SGD by default (no key in the link); Adam shows its fields, is 
   assert.equal(await shown(page, '#control-weightDecay'), false, 'AdamW only');
   assert.equal(await page.inputValue('#control-epsilon'), '0.00000001');
   await setField(page, '#control-beta1', '0.8');
-  assert.equal((await state(page)).config.beta1, 0.8);
+  assert.equal(setting(await state(page), 'beta1'), 0.8);
   assert.match(await hash(page), /&optimizer=adam&beta1=0\.8(&|$)/);
   await textShown(page, '#training-summary', 'Adam');
   const b = await reopen(page);
-  assert.equal((await state(b.page)).config.optimizer, 'adam');
+  assert.equal(setting(await state(b.page), 'optimizer'), 'adam');
   await b.page.click('#training-button');
   assert.equal(await b.page.inputValue('#control-optimizer'), 'adam');
   assert.equal(await b.page.inputValue('#control-beta1'), '0.8');
@@ -103,50 +105,98 @@ test('a field refuses a bad number: the value in force stays, the notice names t
     assert.match(await page.textContent('#notice'), reason);
     assert.equal(await page.inputValue('#control-beta1'), '0.9');
     assert.equal(await page.getAttribute('#control-beta1', 'aria-invalid'), 'true');
-    assert.equal(await inForce(page, 'beta1'), 0.9);
+    assert.equal(setting(await state(page), 'beta1'), 0.9);
     assert.equal(await hash(page), before);
   }
   await page.click('#training-button'); // closed and open again: still usable
   await page.click('#training-button');
   await setField(page, '#control-beta1', '0.5');
-  assert.equal((await state(page)).config.beta1, 0.5);
+  assert.equal(setting(await state(page), 'beta1'), 0.5);
   assert.equal(await page.getAttribute('#control-beta1', 'aria-invalid'), null);
   assert.deepEqual(errors, []);
   await close();
 });
 
-test('schedule: its fields follow the choice, in the link, and back after a reload; a change starts at epoch 0', async () => {
+test('a live optimizer change while training runs: the epoch counts on, the weights stay', async () => {
   const { page, errors, close } = await open();
-  await page.evaluate(() => window.nnplay.step(5));
   await page.click('#training-button');
-  assert.equal(await page.inputValue('#control-lrSchedule'), 'constant');
+  await page.click('#play-pause-button');
+  await changed(
+    page,
+    () => window.nnplay.state().epoch,
+    (e) => e >= 20,
+    { what: 'epochs' },
+  );
+  await page.selectOption('#control-optimizer', 'adam');
+  const at = await state(page);
+  assert.equal(setting(at, 'optimizer'), 'adam');
+  assert.ok(at.playing, 'still playing');
+  assert.ok(at.epoch >= 20, `no reset: epoch ${at.epoch}`);
+  await changed(
+    page,
+    () => window.nnplay.state().epoch,
+    (e) => e >= at.epoch + 20,
+    {
+      what: 'the epoch counting on',
+    },
+  );
+  await page.click('#play-pause-button');
+  assert.match(await hash(page), /&optimizer=adam/);
+  // Paused: a change keeps these exact weights.
+  const w = await weights(page);
+  await page.selectOption('#control-optimizer', 'nesterov');
+  assert.equal(await weights(page), w, 'same weights');
+  // The learning rate and regularization change live too now.
+  const epoch = (await state(page)).epoch;
+  await page.selectOption('#control-regularization', 'L2');
+  await page.selectOption('#control-regularizationRate', '0.01');
+  await page.selectOption('#control-learningRate', '0.1');
+  const s = await state(page);
+  assert.equal(s.epoch, epoch, 'no reset for regularization');
+  assert.equal(await weights(page), w);
+  assert.equal(s.config.regularization, 'L2');
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('schedule: the rate in force shows under the epoch, as the engine has it, and reloads', async () => {
+  const { page, errors, close } = await open();
+  assert.equal(await shown(page, '#lr-now'), false, 'constant: not shown');
+  await page.click('#training-button');
   assert.equal(await shown(page, '#control-lrGamma'), false);
   assert.equal(await shown(page, '#control-lrWarmupEpochs'), true);
   await page.selectOption('#control-lrSchedule', 'step');
-  assert.equal((await state(page)).epoch, 0, 'the network starts again');
-  assert.equal((await state(page)).config.seed, GOLDEN.seed, 'from the same seed');
   await setField(page, '#control-lrStepEpochs', '10');
   assert.equal(await shown(page, '#control-lrGamma'), true);
   assert.equal(await shown(page, '#control-lrCosineEpochs'), false);
+  await textShown(page, '#lr-now', 'rate 0.03');
+  await page.evaluate(() => window.nnplay.step(10));
+  await textShown(page, '#lr-now', 'rate 0.015');
+  assert.equal((await state(page)).learningRateNow, 0.015);
+  await page.evaluate(() => window.nnplay.step(10));
+  await textShown(page, '#lr-now', 'rate 0.0075');
   assert.match(await hash(page), /&lrSchedule=step&lrStepEpochs=10(&|$)/);
   await page.selectOption('#control-lrSchedule', 'cosine');
-  assert.equal(await shown(page, '#control-lrGamma'), false);
   await setField(page, '#control-lrCosineEpochs', '40');
   await setField(page, '#control-lrMin', '0.01');
-  await setField(page, '#control-lrWarmupEpochs', '3');
+  // epoch 20 of 40: halfway, lrMin + (lr - lrMin) / 2
+  await textShown(page, '#lr-now', 'rate 0.02');
   const h = await hash(page);
-  assert.match(
-    h,
-    /&lrSchedule=cosine&lrStepEpochs=10&lrCosineEpochs=40&lrMin=0\.01&lrWarmupEpochs=3/,
-  );
-  await textShown(page, '#training-summary', 'SGD, Cosine');
+  assert.match(h, /&lrSchedule=cosine&lrStepEpochs=10&lrCosineEpochs=40&lrMin=0\.01/);
   const b = await reopen(page);
-  assert.equal(await hash(b.page), h);
+  await textShown(b.page, '#lr-now', 'rate 0.03', { what: 'epoch 0 of the reloaded page' });
   await b.page.click('#training-button');
   assert.equal(await b.page.inputValue('#control-lrSchedule'), 'cosine');
   assert.equal(await b.page.inputValue('#control-lrMin'), '0.01');
-  assert.equal(await b.page.inputValue('#control-lrWarmupEpochs'), '3');
   await b.close();
+  // A warm-up with the constant rate: shown while it differs from the rate set.
+  const w = await open(`#seed=${GOLDEN.seed}&lrWarmupEpochs=4`);
+  await textShown(w.page, '#lr-now', 'rate 0.0075');
+  await w.page.evaluate(() => window.nnplay.step(4));
+  await changed(w.page, () => document.querySelector('#lr-now').hidden, true, {
+    what: 'the rate hidden once the warm-up is over',
+  });
+  await w.close();
   assert.deepEqual(errors, []);
   await close();
 });
@@ -163,7 +213,7 @@ test('initial weights: a change rebuilds the network (epoch 0) with new weights;
   await page.selectOption('#control-init', 'heNormal');
   const s = await state(page);
   assert.equal(s.epoch, 0);
-  assert.equal(s.config.init, 'heNormal');
+  assert.equal(setting(s, 'init'), 'heNormal');
   assert.equal(s.config.seed, GOLDEN.seed, 'the same seed');
   const he = await weights(page);
   assert.notEqual(he, uniform);
@@ -178,9 +228,36 @@ test('initial weights: a change rebuilds the network (epoch 0) with new weights;
   await close();
 });
 
+test('reset to the same weights: twice the same; resets=N does not count them; the choice reloads', async () => {
+  const { page, errors, close } = await open();
+  await page.click('#reset-button'); // one ordinary reset: resets=1
+  const first = await weights(page);
+  await page.check('#reset-same');
+  assert.match(await hash(page), /&resetSame=true&resets=1$/);
+  assert.equal(await page.getAttribute('#reset-button', 'aria-label'), 'Reset to the same weights');
+  for (let i = 0; i < 2; i++) {
+    await page.evaluate(() => window.nnplay.step(30));
+    assert.notEqual(await weights(page), first, 'trained');
+    await page.click('#reset-button');
+    await textShown(page, '#epoch-number', '000,000');
+    assert.equal(await weights(page), first, `same weights after reset ${i + 1}`);
+  }
+  assert.match(await hash(page), /&resetSame=true&resets=1$/);
+  const b = await reopen(page);
+  assert.equal(await b.page.isChecked('#reset-same'), true);
+  assert.equal(await weights(b.page), first, 'the link gives these weights');
+  await b.close();
+  await page.uncheck('#reset-same');
+  await page.click('#reset-button');
+  assert.notEqual(await weights(page), first, 'new weights');
+  assert.match(await hash(page), /&resets=2$/);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
 test('hostile values: optimizer=bogus, beta1=7, lrSchedule=<script>: named in the notice, nothing breaks', async () => {
   const { page, errors, close } = await open(
-    `#seed=${GOLDEN.seed}&optimizer=bogus&beta1=7&lrSchedule=%3Cscript%3Ealert(1)%3C%2Fscript%3E&init=%22%3E%3Cimg%20src%3Dx%3E&lrStepEpochs=-5`,
+    `#seed=${GOLDEN.seed}&optimizer=bogus&beta1=7&lrSchedule=%3Cscript%3Ealert(1)%3C%2Fscript%3E&init=%22%3E%3Cimg%20src%3Dx%3E&lrStepEpochs=-5&resetSame=1`,
   );
   const notice = await page.textContent('#notice');
   assert.match(notice, /optimizer=bogus: not one of sgd, momentum/);
@@ -188,12 +265,13 @@ test('hostile values: optimizer=bogus, beta1=7, lrSchedule=<script>: named in th
   assert.match(notice, /lrSchedule=<script>alert\(1\)<\/script>: not one of constant/);
   assert.match(notice, /init=.*not one of uniform/);
   assert.match(notice, /lrStepEpochs=-5: out of range/);
+  assert.match(notice, /resetSame=1: not true or false/);
   assert.equal(await page.locator('#notice script, #notice img').count(), 0);
   const s = await state(page);
-  assert.equal(await inForce(page, 'optimizer'), 'sgd');
-  assert.equal(s.config.beta1, 0.9999);
-  assert.equal(await inForce(page, 'lrSchedule'), 'constant');
-  assert.equal(s.config.lrStepEpochs, 1);
+  assert.equal(setting(s, 'optimizer'), 'sgd');
+  assert.equal(setting(s, 'beta1'), 0.9999);
+  assert.equal(setting(s, 'lrSchedule'), 'constant');
+  assert.equal(setting(s, 'lrStepEpochs'), 1);
   const after = await page.evaluate(() => window.nnplay.step(5));
   assert.equal(after.epoch, 5, 'it trains');
   assert.deepEqual(errors, []);
@@ -202,22 +280,18 @@ test('hostile values: optimizer=bogus, beta1=7, lrSchedule=<script>: named in th
 
 test('the embed view applies the training keys', async () => {
   const { page, close } = await open(
-    `#seed=${GOLDEN.seed}&optimizer=adam&lrSchedule=step&lrStepEpochs=5&init=glorotUniform&embed=true`,
+    `#seed=${GOLDEN.seed}&optimizer=adam&lrSchedule=step&lrStepEpochs=5&init=glorotUniform&resetSame=true&embed=true`,
   );
   const s = await state(page);
   assert.deepEqual(
-    [s.config.optimizer, s.config.lrSchedule, s.config.lrStepEpochs, s.config.init],
+    [setting(s, 'optimizer'), setting(s, 'lrSchedule'), setting(s, 'lrStepEpochs'), setting(s, 'init')],
     ['adam', 'step', 5, 'glorotUniform'],
   );
   assert.equal(await shown(page, '#training-button'), false, 'no settings in the embed view');
-  const plain = await open(
-    `#seed=${GOLDEN.seed}&optimizer=adam&lrSchedule=step&lrStepEpochs=5&init=glorotUniform`,
-  );
-  assert.equal(await weights(page), await weights(plain.page), 'the same initial weights');
-  const a = await page.evaluate(() => window.nnplay.step(10));
-  const b = await plain.page.evaluate(() => window.nnplay.step(10));
-  assert.equal(a.trainLoss, b.trainLoss, 'trained the same way');
-  await plain.close();
+  const w = await weights(page);
+  await page.evaluate(() => window.nnplay.step(10));
+  await page.click('#reset-button');
+  assert.equal(await weights(page), w, 'resetSame applies');
   assert.match(await hash(page), /&embed=true$/);
   await close();
 });
@@ -233,7 +307,7 @@ test('a phone (375 px, touch): the panel under the bar, its menus and fields 44 
   const small = await page.evaluate(() =>
     [
       ...document.querySelectorAll(
-        '#training-button, #training-options select, #training-options input',
+        '#training-button, #training-options select, #training-options input, .reset-same',
       ),
     ]
       .map((el) => [el.id || el.className, el.getBoundingClientRect()])

@@ -105,6 +105,28 @@ export class FakeEngine {
   gridNodes() {
     return new Float32Array(0);
   }
+  learningRateNow() {
+    const lr = this.cfg.learningRate ?? 0.03;
+    return this.cfg.lrSchedule === 'step' ? lr * 0.5 ** Math.floor(this.epochs / 100) : lr;
+  }
+  // The engine's rule: only training keys, weights and epoch kept.
+  updateTraining(patch) {
+    const live = ['learningRate', 'optimizer', 'beta1', 'lrSchedule', 'regularization'];
+    const errors = Object.keys(patch)
+      .filter((k) => !live.includes(k) || patch[k] === 'bad')
+      .map((field) => ({
+        field,
+        message: live.includes(field) ? 'unknown' : 'not a training key',
+      }));
+    if (errors.length) return { ok: false, errors, warnings: [] };
+    Object.assign(this.cfg, patch);
+    this.updates = (this.updates || 0) + 1;
+    return { ok: true, errors: [], warnings: [] };
+  }
+  resetToInitial() {
+    this.epochs = 0;
+    this.sameResets = (this.sameResets || 0) + 1;
+  }
   setLearningRate(lr) {
     if (!(lr >= 0)) return false;
     this.cfg.learningRate = lr;

@@ -100,6 +100,7 @@ const ENGINE_ACCEPTS = {
 const PAGE_ACCEPTS = {
   tutorial: (v) => v === null || (typeof v === 'string' && v.length <= LIMITS.maxTutorialLength),
   speed: (v) => SPEEDS.includes(v),
+  resetSame: (v) => typeof v === 'boolean',
   hidden: (v) =>
     Array.isArray(v) &&
     new Set(v).size === v.length &&

@@ -34,7 +34,7 @@ test('the training keys are engine keys, at their defaults left out of the link'
   const effective = { ...config, ...TRAINING_DEFAULTS };
   assert.equal('#' + serializeHash(effective, page), REFERENCE_HASH);
   assert.equal(
-    serializeHash({ seed: 'a' }, {}),
+    serializeHash({ seed: 'a' }, { resetSame: false }),
     'seed=a&showTestData=false&discretize=false&cosX=false&cosY=false&collectStats=false&hideText=false',
   );
   assert.ok(isReferenceTraining(effective));
@@ -61,16 +61,17 @@ test('each training key round-trips; they come after the reference keys, before 
   };
   const body = serializeHash(
     { seed: 'a', learningRate: 0.1, ...chosen },
-    { speed: '10' },
+    { speed: '10', resetSame: true },
     { resets: 2 },
   );
   assert.match(
     body,
-    /hideText=false&optimizer=adamw&momentum=0\.5&rmsAlpha=0\.9&beta1=0\.8&beta2=0\.99&epsilon=0\.000001&weightDecay=0\.05&lrSchedule=cosine&lrGamma=0\.25&lrStepEpochs=30&lrCosineEpochs=500&lrMin=0\.001&lrWarmupEpochs=20&init=heNormal&speed=10&resets=2$/,
+    /hideText=false&optimizer=adamw&momentum=0\.5&rmsAlpha=0\.9&beta1=0\.8&beta2=0\.99&epsilon=0\.000001&weightDecay=0\.05&lrSchedule=cosine&lrGamma=0\.25&lrStepEpochs=30&lrCosineEpochs=500&lrMin=0\.001&lrWarmupEpochs=20&init=heNormal&speed=10&resetSame=true&resets=2$/,
   );
   const back = parseHash('#' + body);
   assert.deepEqual(back.problems, []);
   for (const [k, v] of Object.entries(chosen)) assert.equal(back.config[k], v, k);
+  assert.equal(back.page.resetSame, true);
   assert.equal(back.link.resets, 2);
   // One key alone, each: only it is written.
   for (const [k, v] of Object.entries(chosen)) {
@@ -81,8 +82,8 @@ test('each training key round-trips; they come after the reference keys, before 
 });
 
 test('hostile training values: a bad one is dropped and named, a number beyond its range clipped and named', () => {
-  const { config, problems, rejected } = parseHash(
-    '#optimizer=bogus&beta1=7&lrSchedule=%3Cscript%3E&init=he&lrStepEpochs=2.5&epsilon=abc&momentum=-1&lrCosineEpochs=0',
+  const { config, page, problems, rejected } = parseHash(
+    '#optimizer=bogus&beta1=7&lrSchedule=%3Cscript%3E&init=he&lrStepEpochs=2.5&epsilon=abc&momentum=-1&resetSame=maybe&lrCosineEpochs=0',
   );
   assert.deepEqual(
     problems.map((p) => [p.key, p.reason]),
@@ -94,12 +95,21 @@ test('hostile training values: a bad one is dropped and named, a number beyond i
       ['lrStepEpochs', 'not a whole number'],
       ['epsilon', 'not a number'],
       ['momentum', 'out of range (0 to 0.9999): clipped to 0'],
+      ['resetSame', 'not true or false'],
       ['lrCosineEpochs', 'out of range (1 to 1000000): clipped to 1'],
     ],
   );
   assert.equal(problems[2].value, '<script>', 'the value as text, for the notice');
   assert.deepEqual(config, { beta1: 0.9999, momentum: 0, lrCosineEpochs: 1 });
-  assert.deepEqual(rejected.sort(), ['epsilon', 'init', 'lrSchedule', 'lrStepEpochs', 'optimizer']);
+  assert.equal(page.resetSame, false);
+  assert.deepEqual(rejected.sort(), [
+    'epsilon',
+    'init',
+    'lrSchedule',
+    'lrStepEpochs',
+    'optimizer',
+    'resetSame',
+  ]);
 });
 
 test('history: a change of optimizer, schedule or initial weights is a new entry, of a number not', () => {

@@ -4,7 +4,7 @@
 // (`activations=relu,tanh` when the hidden layers' differ, `dropout=0.2,0` when a rate is not
 // 0), then nnplay's training keys (optimizer, schedule, initialisation and their parameters;
 // each only when not its default, so that a default link is the reference's), then nnplay's
-// page key `speed`, then
+// page keys `speed` and `resetSame`, then
 // its link keys resets=N (resets since the config was applied; a load replays them) and
 // params=... (a trained network, web/params-codec.js), then `<name>_hide=true`. The keys every
 // mode shares (`mode`, `embed`) are the router's (web/router.js), not read or written here.
@@ -79,7 +79,7 @@ export const ENGINE_KEYS = Object.freeze([
 ]);
 
 /** Page-only keys of the reference's hash and their defaults (the engine ignores them), and
- *  nnplay's `speed`. */
+ *  nnplay's `speed` and `resetSame` (reset returns to the same initial weights). */
 export const PAGE_DEFAULTS = Object.freeze({
   showTestData: false,
   discretize: false,
@@ -91,6 +91,7 @@ export const PAGE_DEFAULTS = Object.freeze({
   speed: DEFAULT_SPEED,
   ...STOP_DEFAULTS,
   ...CHART_DEFAULTS,
+  resetSame: false,
 });
 
 /** The config keys whose change is a new history entry (docs/LINKS.md, "History"); any other
@@ -191,6 +192,7 @@ export function playgroundSchema(limits) {
   const training = TRAINING_KEYS.map((key) => ({ key, ...types[key] }));
   const nnplay = [
     { key: 'speed', ...enumOf(SPEEDS), page: true }, // epochs per frame (web/speed.js)
+    { key: 'resetSame', ...BOOL, page: true },
     // stop conditions (web/stop-conditions.js)
     { key: 'stopEpoch', ...numberIn(1, MAX_STOP_EPOCH, true), page: true },
     { key: 'stopTestLoss', ...numberIn(0, Infinity), page: true },
@@ -294,7 +296,7 @@ export function parseHash(hash, limits, modes = ['playground']) {
  * Writes config (engine JSON form), page state and link keys as the playground's hash body
  * (no "#"), keys in the reference's order; missing keys are left out, regularization is left
  * out when none; then the engine keys nnplay adds (when the config has them), the training
- * keys that are not their defaults (TRAINING_KEYS), speed (when not the default), resets (when
+ * keys that are not their defaults (TRAINING_KEYS), speed and resetSame (when not the default), resets (when
  * > 0) and params (when given);
  * `<name>_hide=true` last, one per hidden name. Any limits table gives the same text.
  */

@@ -1,6 +1,7 @@
-// The top bar's menus: learning rate (no reset: the engine takes the new rate, the epoch and
-// the weights stay), activation, regularization and its rate, problem type (these rebuild the
-// network; the problem type also draws new data, as the reference). Native <select>s, each
+// The top bar's menus: learning rate, regularization and its rate (no reset: the engine takes
+// them while training runs, the epoch and the weights stay; the reference rebuilt the network
+// for a regularization change), activation and problem type (these rebuild the network; the
+// problem type also draws new data, as the reference). Native <select>s, each
 // with a <label>, in a container ui-<name> that `<name>_hide=true` hides. The activation menu
 // sets every hidden layer's; when the layers differ (the diagram's per-layer menus) it shows
 // "Mixed".
@@ -86,8 +87,8 @@ function showMixed(select, mixed) {
   select.value = MIXED;
 }
 
-/** root: #top-controls; actions: {setLearningRate(lr), changeConfig(patch, opts),
- *  changePage(patch)}. */
+/** root: #top-controls; actions: {setLearningRate(lr), changeTraining(patch),
+ *  changeConfig(patch, opts), changePage(patch)}. */
 export function mountTopControls(root, actions) {
   const s = {
     learningRate: menu(root, 'learningRate', 'Learning rate', LEARNING_RATES, (v) =>
@@ -97,14 +98,14 @@ export function mountTopControls(root, actions) {
       if (v !== MIXED) actions.changeConfig(uniformActivationPatch(v));
     }),
     regularization: menu(root, 'regularization', 'Regularization', REGULARIZATIONS, (v) =>
-      actions.changeConfig({ regularization: v }),
+      actions.changeTraining({ regularization: v }),
     ),
     regularizationRate: menu(
       root,
       'regularizationRate',
       'Regularization rate',
       REGULARIZATION_RATES,
-      (v) => actions.changeConfig({ regularizationRate: Number(v) }),
+      (v) => actions.changeTraining({ regularizationRate: Number(v) }),
     ),
     problem: menu(root, 'problem', 'Problem type', PROBLEMS, (v) =>
       actions.changeConfig({ problem: v }, { newData: true }),

@@ -1,9 +1,9 @@
 // The training options: a "Training" button among the top bar's menus (its value says what is
 // in force: "SGD" by default) that opens a panel under the bar with the optimizer, the
 // learning-rate schedule and the initial weights, each a menu with the small number fields of
-// the parameters that apply to the choice (the others are hidden). A change rebuilds the
-// network with the same seed (epoch 0), as a change of activation does (a change while training
-// runs, keeping the weights, waits for the engine's updateTraining binding). A field's text that is not a number in its
+// the parameters that apply to the choice (the others are hidden). The optimizer, the schedule
+// and the numbers change while training runs (the weights stay); the initial weights rebuild
+// the network, as a change of activation does. A field's text that is not a number in its
 // range is refused: the field shows the value in force again and the notice names the field.
 // Containers ui-<key> are what `<key>_hide=true` hides.
 
@@ -83,7 +83,7 @@ export function trainingSummary(config) {
 }
 
 /** button: the top bar's #training-button (inside a .control with its label); panel:
- *  #training-options; actions: {changeConfig(patch), fieldRefused(key,
+ *  #training-options; actions: {changeTraining(patch), changeConfig(patch), fieldRefused(key,
  *  text, reason, kept)}. Returns {update(view)}. */
 export function mountTrainingControls({ button, summary, panel }, actions) {
   const numbers = new Map(
@@ -94,7 +94,8 @@ export function mountTrainingControls({ button, summary, panel }, actions) {
         if (!r.ok) actions.fieldRefused(spec.key, input.value, r.reason, shown[spec.key]);
         // The engine may refuse it too (it names why): the field shows the value in force.
         const taken =
-          r.ok && (r.value === shown[spec.key] || actions.changeConfig({ [spec.key]: r.value }).ok);
+          r.ok &&
+          (r.value === shown[spec.key] || actions.changeTraining({ [spec.key]: r.value }).ok);
         if (taken) {
           input.removeAttribute('aria-invalid');
         } else {
@@ -113,13 +114,13 @@ export function mountTrainingControls({ button, summary, panel }, actions) {
       'optimizer',
       'Optimizer',
       OPTIMIZERS,
-      choose('optimizer', actions.changeConfig),
+      choose('optimizer', actions.changeTraining),
     ),
     lrSchedule: menu(
       'lrSchedule',
       'Learning-rate schedule',
       LR_SCHEDULES,
-      choose('lrSchedule', actions.changeConfig),
+      choose('lrSchedule', actions.changeTraining),
     ),
     init: menu('init', 'Initial weights', INITS, choose('init', actions.changeConfig)),
   };
@@ -151,7 +152,7 @@ export function mountTrainingControls({ button, summary, panel }, actions) {
     group('Initial weights', init, []),
     el('p', {
       className: 'training-note',
-      text: 'A change here starts the network again from the same seed (epoch 0), as a change of activation does.',
+      text: 'The optimizer, the schedule and their numbers change while training runs and keep the weights; new initial weights rebuild the network.',
     }),
   );
   button.addEventListener('click', () => {
