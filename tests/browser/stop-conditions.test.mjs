@@ -89,3 +89,28 @@ test('a bad stop value is named: in the panel (the page keeps its value) and fro
   assert.deepEqual(errors, []);
   await bad.close();
 });
+
+test('stopTestLoss: training pauses the first time the test loss is at or below it', async () => {
+  const { page, errors, close } = await open(`#seed=${GOLDEN.seed}&stopTestLoss=0.3`);
+  assert.equal(await page.inputValue('#stop-test-loss'), '0.3');
+  const s0 = await state(page);
+  assert.ok(s0.testLoss > 0.3, `starts above: ${s0.testLoss}`);
+  await page.click('#play-pause-button');
+  const s = await stoppedBy(page, 'stopTestLoss');
+  assert.ok(s.testLoss <= 0.3, `${s.testLoss}`);
+  assert.match(s.stopped.message, /the test loss fell to [\d.]+, at or below 0\.3/);
+  await textShown(page, '#status', /at or below 0\.3/);
+  // playing on does not stop there again
+  await page.click('#play-pause-button');
+  await changed(
+    page,
+    () => window.nnplay.state().epoch,
+    (e) => e > s.epoch + 5,
+    {
+      what: 'training on past the loss stop',
+    },
+  );
+  assert.equal((await state(page)).playing, true);
+  assert.deepEqual(errors, []);
+  await close();
+});
