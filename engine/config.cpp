@@ -443,7 +443,8 @@ const std::set<std::string> kTrainingKeys = {
     "learningRate",   "optimizer",      "momentum",       "rmsAlpha",
     "beta1",          "beta2",          "epsilon",        "weightDecay",
     "lrSchedule",     "lrGamma",        "lrStepEpochs",   "lrMin",
-    "lrCosineEpochs", "lrWarmupEpochs", "regularization", "regularizationRate", "dropout"};
+    "lrCosineEpochs", "lrWarmupEpochs", "regularization", "regularizationRate",
+    "dropout"};
 }  // namespace
 
 bool is_training_key(const std::string& key) { return kTrainingKeys.count(key) != 0; }

@@ -316,7 +316,7 @@ ConfigureResult Session::update_training(const std::string& json_text) {
   }
   copy_training_fields(parsed.config, config_);
   net_.set_optimizer(config_.optimizer_settings());  // a new kind clears the state
-  net_.set_dropout(config_.dropout);                // rates only: the masks' stream goes on
+  net_.set_dropout(config_.dropout);                 // rates only: the masks' stream goes on
   result.ok = true;
   return result;
 }

@@ -284,7 +284,12 @@ test('the embed view applies the training keys', async () => {
   );
   const s = await state(page);
   assert.deepEqual(
-    [setting(s, 'optimizer'), setting(s, 'lrSchedule'), setting(s, 'lrStepEpochs'), setting(s, 'init')],
+    [
+      setting(s, 'optimizer'),
+      setting(s, 'lrSchedule'),
+      setting(s, 'lrStepEpochs'),
+      setting(s, 'init'),
+    ],
     ['adam', 'step', 5, 'glorotUniform'],
   );
   assert.equal(await shown(page, '#training-button'), false, 'no settings in the embed view');
