@@ -109,8 +109,9 @@ test('playing at a fixed speed, a frame writes only what changed, never the diag
   );
   assert.deepEqual(noops(perFrame), [], 'writes that changed nothing');
   // What can change in a frame: each bias's colour and the readouts: the epoch, the two
-  // losses, the two accuracies (5 texts). The links are drawn on a canvas: no writes.
-  const bound = sizes.biases + 5;
+  // losses, the two accuracies and the time per epoch (6 texts). The links and the charts are
+  // drawn on canvases: no writes.
+  const bound = sizes.biases + 6;
   const most = Math.max(...perFrame.map((f) => f.length));
   assert.ok(most <= bound, `${most} mutations in one frame, bound ${bound}`);
   assert.deepEqual(errors, []);

@@ -10,7 +10,7 @@ import { PALETTE } from '../render/palette.js';
 import { nearestSample } from '../loss-history.js';
 import { metricOf } from '../chart-options.js';
 import { formatEpoch, formatLoss } from '../format.js';
-import { setText, setAttr } from './writes.js';
+import { setText, setAttr, setHidden } from './writes.js';
 
 const SERIES = (train, test) => [
   { name: train, colour: PALETTE.trainLoss },
@@ -111,7 +111,7 @@ export function mountCharts(els, actions) {
       drawn.set(canvas, key);
       drawChart(canvas, s, { ...opts, hover: index, cssWidth, cssHeight });
     }
-    els.tip.hidden = index < 0;
+    setHidden(els.tip, index < 0);
     if (index >= 0) setText(els.tip, hoverText(s, index, problem));
   }
 
@@ -123,8 +123,8 @@ export function mountCharts(els, actions) {
       els.log.checked = page.logLoss;
       els.window.value = page.lastEpochs || '';
       els.metricMenu.value = page.regMetric;
-      els.metricMenu.hidden = !regression;
-      els.metricName.hidden = regression;
+      setHidden(els.metricMenu, !regression);
+      setHidden(els.metricName, regression);
       setAttr(
         els.metric,
         'aria-label',

@@ -5,7 +5,7 @@
 // keeps the one it had. The summary says how many are on.
 
 import { readStopValue } from '../stop-conditions.js';
-import { setText } from './writes.js';
+import { setText, setHidden } from './writes.js';
 
 const FIELDS = [
   ['stopEpoch', 'epoch'],
@@ -17,7 +17,7 @@ const FIELDS = [
  *  actions.changePage. Returns {update(view)}. */
 export function mountStopPanel(els, actions) {
   const showError = (text) => {
-    els.error.hidden = !text;
+    setHidden(els.error, !text);
     setText(els.error, text || '');
   };
   for (const [key, name] of FIELDS) {
@@ -54,7 +54,7 @@ export function mountStopPanel(els, actions) {
       setText(els.summary, on ? `Stop conditions (${on} on)` : 'Stop conditions');
       const noTest =
         Number.isNaN(view.testLoss) && (page.stopTestLoss !== null || page.earlyStop > 0);
-      els.note.hidden = !noTest;
+      setHidden(els.note, !noTest);
     },
   };
 }

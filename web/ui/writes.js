@@ -17,3 +17,8 @@ export function setText(node, text) {
 export function setAttr(node, name, value) {
   if (node.getAttribute(name) !== value) node.setAttribute(name, value);
 }
+
+/** Sets an element's `hidden` when it differs (assigning it always records a mutation). */
+export function setHidden(node, hidden) {
+  if (node.hidden !== hidden) node.hidden = hidden;
+}
