@@ -44,6 +44,21 @@ function store(h, at, last) {
   for (const s of SERIES) h[s][at] = last[s];
 }
 
+// Both kinds' first step of add(): the new latest sample. True when `epoch` is already the
+// latest (new values for it, as after an edited weight): its stored copy at slot `newest`, if
+// any, is updated and nothing is appended.
+function refreshLatest(h, epoch, values, newest) {
+  const same = h.last !== null && epoch === h.last.epoch;
+  h.last = latest(epoch, values);
+  if (same && h.length > 0 && h.epochs[newest] === epoch) store(h, newest, h.last);
+  return same;
+}
+
+// True when the newest stored sample (slot `newest`) is less than a stride before `epoch`.
+function tooClose(h, epoch, newest) {
+  return h.length > 0 && epoch - h.epochs[newest] < h.stride;
+}
+
 /** The whole run in `capacity` samples. add(epoch, values): values {train, test, ...}. */
 export function createLossHistory(capacity = DEFAULT_CAPACITY) {
   checkCapacity(capacity);
@@ -60,14 +75,8 @@ export function createLossHistory(capacity = DEFAULT_CAPACITY) {
     },
     /** Records the values at `epoch` (epochs only grow between clears). */
     add(epoch, values) {
-      const same = h.last && epoch === h.last.epoch;
-      h.last = latest(epoch, values);
-      if (same) {
-        // same epoch, new values (an edited weight)
-        if (h.length > 0 && h.epochs[h.length - 1] === epoch) store(h, h.length - 1, h.last);
-        return;
-      }
-      if (h.length > 0 && epoch - h.epochs[h.length - 1] < h.stride) return;
+      const newest = h.length - 1;
+      if (refreshLatest(h, epoch, values, newest) || tooClose(h, epoch, newest)) return;
       if (h.length === capacity) compact();
       store(h, h.length, h.last);
       h.length += 1;
@@ -106,19 +115,15 @@ export function createWindowHistory(span, capacity = DEFAULT_CAPACITY) {
       h.last = null;
     },
     add(epoch, values) {
-      const same = h.last && epoch === h.last.epoch;
-      h.last = latest(epoch, values);
+      // the newest slot stays the newest while older samples are dropped below
       const newest = (h.head + h.length - 1) % capacity;
-      if (same) {
-        if (h.length > 0 && h.epochs[newest] === epoch) store(h, newest, h.last);
-        return;
-      }
+      if (refreshLatest(h, epoch, values, newest)) return;
       // older than the window: dropped (the ring's oldest first)
       while (h.length > 0 && h.epochs[h.head] < epoch - span) {
         h.head = (h.head + 1) % capacity;
         h.length -= 1;
       }
-      if (h.length > 0 && epoch - h.epochs[(h.head + h.length - 1) % capacity] < h.stride) return;
+      if (tooClose(h, epoch, newest)) return;
       if (h.length === capacity) {
         h.head = (h.head + 1) % capacity;
         h.length -= 1;
