@@ -28,6 +28,7 @@ import { resetWork, epochWork } from './limits.js';
 import { runInSlices, unitsPerSlice } from './slices.js';
 import { preview as shorten } from './link/hash-codec.js';
 import { decodeParams, encodeParams } from './params-codec.js';
+import { checkModelText, modelFileName } from './model-file.js';
 import { toNestedParams } from './params-layout.js';
 import { createLossHistory, createWindowHistory, seedWindow } from './loss-history.js';
 import { createEpochTimer } from './epoch-timer.js';
@@ -429,20 +430,61 @@ export class Playground {
     const before = this.config;
     const left = before ? this.snapshot() : null; // the entry being left, if this is a new one
     const result = this.engine.configure(config);
-    if (!result.ok) {
-      this.notice.show(
-        'That configuration was not accepted; nothing was changed:',
-        result.errors.map((e) => ({ key: e.field || '(config)', reason: e.message })),
-        { kind: 'error' },
-      );
-      this.refresh();
-      return result;
-    }
+    if (!result.ok)
+      return this.showRefusal('That configuration was not accepted; nothing was changed:', result);
     this.afterConfigure();
     this.notice.clear();
     this.rewritten = true;
     if (isDiscreteChange(before, this.config)) this.link.push(left);
     else this.link.replace();
+    return result;
+  }
+
+  /** A refused change ({ok: false, errors}): the notice says what was refused and why, each
+   *  error with its field; nothing else changes. Returns the result. */
+  showRefusal(title, result) {
+    this.notice.show(
+      title,
+      result.errors.map((e) => ({ key: e.field || '(config)', reason: e.message })),
+      { kind: 'error' },
+    );
+    this.refresh();
+    return result;
+  }
+
+  /** The model file of what is on screen (docs/MODELS.md) and a file name for it. */
+  modelFile() {
+    const c = this.config;
+    const dataset = c.problem === 'regression' ? c.regDataset : c.dataset;
+    return { text: this.engine.exportModel(), name: modelFileName(dataset, this.engine.epoch()) };
+  }
+
+  /** Loads a model file's text (web/model-file.js checks it first): the engine takes its
+   *  config, weights, optimizer and training state, and every view then shows them; the link
+   *  gets the file's config (never its weights: resets -1, as for a carried network). A
+   *  refused file leaves everything as it was and the notice says why. {ok, errors, warnings} */
+  loadModelText(text, name = 'the file') {
+    const checked = checkModelText(text);
+    const title = `${name} was not loaded; nothing was changed:`;
+    if (!checked.ok) return this.showRefusal(title, checked);
+    this.stopReplay();
+    const left = this.config ? this.snapshot() : null;
+    const result = this.engine.loadModel(text);
+    if (!result.ok) return this.showRefusal(title, result);
+    const page = this.page;
+    this.playing = false;
+    this.afterConfigure();
+    this.page = page;
+    this.resets = -1;
+    this.notice.clear();
+    this.rewritten = true;
+    this.link.push(left);
+    this.showStatus(
+      'carried',
+      `Loaded ${name}: a trained network (epoch ${formatEpoch(this.engine.epoch())}).`,
+      ['Press play to continue training it exactly where it stopped, or reset for new weights.'],
+      { kind: 'info' },
+    );
     return result;
   }
 
@@ -475,15 +517,8 @@ export class Playground {
     const before = this.config;
     const left = this.snapshot();
     const result = this.engine.updateTraining(patch);
-    if (!result.ok) {
-      this.notice.show(
-        'That setting was not accepted; the one before is kept:',
-        result.errors.map((e) => ({ key: e.field || '(config)', reason: e.message })),
-        { kind: 'error' },
-      );
-      this.refresh();
-      return result;
-    }
+    if (!result.ok)
+      return this.showRefusal('That setting was not accepted; the one before is kept:', result);
     this.config = this.engine.config();
     this.notice.clear();
     if (this.diverged) this.clearDivergence(); // a lower rate may train on from here

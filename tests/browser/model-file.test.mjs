@@ -1,0 +1,132 @@
+// Browser tests of the model file in the page (docs/MODELS.md, "In the page"): the summary
+// line, "Download model" (the file parses and says what is on screen), "Load model" by the file
+// picker and by a dropped file (the page then shows the file's config, layers and epoch, and
+// training on gives the numbers of training straight through), and each bad file refused with
+// its message while the page keeps what it showed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { useBrowser } from './harness.mjs';
+import { openPage, changed, textShown, state, hash, GOLDEN } from './page-helpers.mjs';
+
+const env = useBrowser();
+const open = (h = `#seed=${GOLDEN.seed}`, o) => openPage(env, h, o);
+
+async function download(page) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#download-model')]);
+  const file = await dl.path();
+  return { name: dl.suggestedFilename(), text: fs.readFileSync(file, 'utf8') };
+}
+
+const file = (name, text) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+
+/** Drops a file with `text` on the page body through a synthetic drop event. */
+function drop(page, name, text) {
+  return page.evaluate(
+    ([name, text]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type: 'application/json' }));
+      const target = document.body;
+      target.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true }));
+      const lit = target.classList.contains('drop-highlight');
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true }));
+      return lit;
+    },
+    [name, text],
+  );
+}
+
+test('the summary line, download, and load by the picker and by a drop', async () => {
+  const { page, errors, close } = await open(
+    `#seed=${GOLDEN.seed}&dataset=xor&networkShape=4,2&optimizer=adam&batchSize=7`,
+  );
+  await textShown(page, '#model-summary', '2 → 4 → 2 → 1, 25 parameters');
+  await page.evaluate(() => window.nnplay.step(13));
+  const trained = await state(page);
+  const { name, text } = await download(page);
+  assert.equal(name, 'nnplay-xor-epoch13.json');
+  const model = JSON.parse(text);
+  assert.equal(model.format, 'nnplay-model');
+  assert.equal(model.kind, 'mlp');
+  assert.equal(model.training.epoch, 13);
+  // Straight through: 13 + 5 epochs.
+  const straight = await page.evaluate(() => window.nnplay.step(5));
+
+  // Another page, another network: the file picker loads the file's.
+  const other = await open(`#seed=other&dataset=circle&networkShape=3`);
+  await textShown(other.page, '#model-summary', '2 → 3 → 1, 13 parameters');
+  await other.page.setInputFiles('#load-model-file', file(name, text));
+  const loaded = await changed(other.page, () => window.nnplay.state(), (s) => s.epoch === 13, {
+    what: 'the file loaded',
+  });
+  assert.equal(loaded.config.dataset, 'xor');
+  assert.deepEqual(loaded.config.networkShape, [4, 2]);
+  assert.equal(loaded.config.optimizer, 'adam');
+  assert.equal(loaded.trainLoss, trained.trainLoss);
+  assert.equal(loaded.testLoss, trained.testLoss);
+  await textShown(other.page, '#model-summary', '2 → 4 → 2 → 1, 25 parameters');
+  await textShown(other.page, '#status', /Loaded "nnplay-xor-epoch13.json".*epoch 000,013/);
+  const h = await hash(other.page);
+  assert.match(h, /dataset=xor/);
+  assert.match(h, /networkShape=4,2/);
+  assert.doesNotMatch(h, /params=/, 'the live hash never carries weights');
+  const on = await other.page.evaluate(() => window.nnplay.step(5));
+  assert.equal(on.epoch, 18);
+  assert.equal(on.trainLoss, straight.trainLoss, 'training on equals straight through');
+  assert.equal(on.testLoss, straight.testLoss);
+
+  // A third page: a dropped file.
+  const third = await open(`#seed=third&networkShape=1`);
+  assert.equal(await drop(third.page, name, text), true, 'the drop highlight while over');
+  const dropped = await changed(third.page, () => window.nnplay.state(), (s) => s.epoch === 13, {
+    what: 'the dropped file loaded',
+  });
+  assert.equal(dropped.trainLoss, trained.trainLoss);
+  assert.equal(
+    await third.page.evaluate(() => document.body.classList.contains('drop-highlight')),
+    false,
+  );
+  await textShown(third.page, '#model-summary', '2 → 4 → 2 → 1, 25 parameters');
+  for (const p of [other, third]) {
+    assert.deepEqual(p.errors, []);
+    await p.close();
+  }
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('bad files are refused with their message, and the page keeps its state', async () => {
+  const { page, errors, close } = await open(`#seed=${GOLDEN.seed}&networkShape=3`);
+  await page.evaluate(() => window.nnplay.step(4));
+  const { text } = await download(page);
+  const model = JSON.parse(text);
+  const before = await state(page);
+  const wrongShape = structuredClone(model);
+  wrongShape.weights[0][0].w.push(0.5);
+  const cases = [
+    ['not-json.json', 'this is not JSON', /not JSON/],
+    ['other.json', JSON.stringify({ hello: 1 }), /not a model file.*nnplay-model/],
+    ['newer.json', JSON.stringify({ ...model, version: 99 }), /version 99 is newer/],
+    ['image.json', JSON.stringify({ ...model, kind: 'image-cnn' }), /"image-cnn" model/],
+    ['shape.json', JSON.stringify(wrongShape), /weights\[0\]/],
+  ];
+  for (const [name, body, message] of cases) {
+    await page.setInputFiles('#load-model-file', file(name, body));
+    const shown = await textShown(page, '#notice', message);
+    assert.match(shown, new RegExp(`"${name}" was not loaded`));
+    const after = await state(page);
+    assert.equal(after.epoch, before.epoch, `${name}: the epoch kept`);
+    assert.deepEqual(after.config.networkShape, [3], `${name}: the layers kept`);
+    assert.equal(after.trainLoss, before.trainLoss, `${name}: the weights kept`);
+  }
+  // Too large: refused by its size before it is read.
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(16 * 1024 * 1024 + 1)], 'big.json'));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true }));
+  });
+  await textShown(page, '#notice', /at most 16777216 bytes \(16 MiB\)/);
+  assert.equal((await state(page)).epoch, before.epoch);
+  assert.deepEqual(errors, []);
+  await close();
+});
