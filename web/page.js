@@ -124,7 +124,10 @@ export function mountPage(engine, playground, linkTo) {
     ),
   );
   playground.addView(
-    mountShare($('share'), ({ network }) => linkTo(playground.shareHash({ network }))),
+    mountShare($('share'), ({ network }) => linkTo(playground.shareHash({ network })), undefined, {
+      kind: () => playground.shareKind(),
+      download: () => $('download-model').click(),
+    }),
   );
   playground.addView(
     mountModelControls($('model-file'), {

@@ -29,6 +29,7 @@ import { runInSlices, unitsPerSlice } from './slices.js';
 import { preview as shorten } from './link/hash-codec.js';
 import { decodeParams, encodeParams } from './params-codec.js';
 import { checkModelText, modelFileName } from './model-file.js';
+import { encodeOpt, decodeOpt, optState } from './opt-codec.js';
 import { toNestedParams } from './params-layout.js';
 import { createLossHistory, createWindowHistory, seedWindow } from './loss-history.js';
 import { createEpochTimer } from './epoch-timer.js';
@@ -49,6 +50,8 @@ const GRID_STEPS = [100, 50, 40, 20, 10]; // multiples of the thumbnails' 10 x 1
 export function gridResolution(parameters) {
   return GRID_STEPS.find((r) => (parameters + 64) * r * r <= GRID_WORK) || GRID_STEPS.at(-1);
 }
+/** The length past which a shared link leaves out the optimizer state, then the weights. */
+export const SHARE_LINK_MAX = 8000;
 export const MAX_STEP = 100000; // epochs per step(n) call
 export const DEAD_CHECK_EVERY = 20; // training calls between two looks for dead ReLU units
 
@@ -232,6 +235,17 @@ export class Playground {
       carried = this.loadParams(link.params);
       if (!carried.ok)
         ignored.push({ key: 'params', value: shorten(link.params), reason: carried.reason });
+      else if (link.opt) {
+        const opt = this.loadOpt(link.opt);
+        if (!opt.ok)
+          ignored.push({
+            key: 'opt',
+            value: shorten(link.opt),
+            reason: `${opt.reason}; the network is carried without its optimizer state, so training on will differ`,
+          });
+      }
+    } else if (link.opt) {
+      ignored.push({ key: 'opt', value: shorten(link.opt), reason: 'no params to go with it' });
     }
     let resets = carried && carried.ok ? 0 : link.resets;
     const unit = resets > 0 ? this.resetWork() : 0;
@@ -293,6 +307,34 @@ export class Playground {
     if (!r.ok)
       return { ok: false, reason: r.errors.map((e) => `${e.field}: ${e.message}`).join('; ') };
     return { ok: true, epoch: decoded.epoch };
+  }
+
+  /** Gives the carried network (loadParams) an `opt` code's optimizer state and training
+   *  position: a model file of the config, the weights and that state, loaded by the engine
+   *  (docs/MODELS.md), so that training on equals training straight through. On a refusal
+   *  the network stays as loadParams left it: {ok} or {ok: false, reason}. */
+  loadOpt(code) {
+    let state;
+    try {
+      state = decodeOpt(code);
+    } catch (e) {
+      return { ok: false, reason: `not an optimizer state code (${e.message})` };
+    }
+    const model = JSON.parse(this.engine.exportModel());
+    const initial = model.training && model.training.initial;
+    model.optimizer = state.optimizer;
+    // The weights' generator stays where this configure left it (after the data), as for any
+    // carried network: the next reset then draws the seed's first weights, which resets=0 in
+    // the link this page writes says. Training never draws from it (dropout has its own).
+    model.training = { ...state.training, rng: model.training.rng };
+    if (initial) model.training.initial = initial;
+    const r = this.engine.loadModel(JSON.stringify(model));
+    if (!r.ok)
+      return {
+        ok: false,
+        reason: `refused by the engine: ${r.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`,
+      };
+    return { ok: true };
   }
 
   /** The multiply-adds of one replayed reset of the configured network (web/limits.js). */
@@ -774,7 +816,19 @@ export class Playground {
       dead: this.engine.deadView(),
       epoch: this.engine.epoch(),
     });
+    const opt = encodeOpt(optState(JSON.parse(this.engine.exportModel())));
+    const full = serializeHash(this.config, this.page, { params: code, opt });
+    if (full.length <= SHARE_LINK_MAX) return full;
     return serializeHash(this.config, this.page, { params: code });
+  }
+
+  /** What "copy link with the trained network" can carry (docs/LINKS.md): 'full' (weights
+   *  and optimizer state), 'weights' (the weights alone: training on will differ) or 'file'
+   *  (too long even so: the model file instead). */
+  shareKind() {
+    const hash = this.shareHash({ network: true });
+    if (hash.length > SHARE_LINK_MAX) return 'file';
+    return /(^|&)opt=/.test(hash) ? 'full' : 'weights';
   }
 
   play() {

@@ -56,9 +56,14 @@ test('the summary line, download, and load by the picker and by a drop', async (
   const other = await open(`#seed=other&dataset=circle&networkShape=3`);
   await textShown(other.page, '#model-summary', '2 → 3 → 1, 13 parameters');
   await other.page.setInputFiles('#load-model-file', file(name, text));
-  const loaded = await changed(other.page, () => window.nnplay.state(), (s) => s.epoch === 13, {
-    what: 'the file loaded',
-  });
+  const loaded = await changed(
+    other.page,
+    () => window.nnplay.state(),
+    (s) => s.epoch === 13,
+    {
+      what: 'the file loaded',
+    },
+  );
   assert.equal(loaded.config.dataset, 'xor');
   assert.deepEqual(loaded.config.networkShape, [4, 2]);
   assert.equal(loaded.config.optimizer, 'adam');
@@ -78,9 +83,14 @@ test('the summary line, download, and load by the picker and by a drop', async (
   // A third page: a dropped file.
   const third = await open(`#seed=third&networkShape=1`);
   assert.equal(await drop(third.page, name, text), true, 'the drop highlight while over');
-  const dropped = await changed(third.page, () => window.nnplay.state(), (s) => s.epoch === 13, {
-    what: 'the dropped file loaded',
-  });
+  const dropped = await changed(
+    third.page,
+    () => window.nnplay.state(),
+    (s) => s.epoch === 13,
+    {
+      what: 'the dropped file loaded',
+    },
+  );
   assert.equal(dropped.trainLoss, trained.trainLoss);
   assert.equal(
     await third.page.evaluate(() => document.body.classList.contains('drop-highlight')),
@@ -127,6 +137,73 @@ test('bad files are refused with their message, and the page keeps its state', a
   });
   await textShown(page, '#notice', /at most 16777216 bytes \(16 MiB\)/);
   assert.equal((await state(page)).epoch, before.epoch);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+/** "Copy link" with the trained network: the link shown in the field and the status. */
+async function shareLink(page) {
+  await page.check('#share-network');
+  await page.click('#copy-link');
+  await changed(
+    page,
+    () => document.querySelector('.share-status').textContent,
+    /Link copied|Copy the link/,
+  );
+  return page.evaluate(() => ({
+    url: document.querySelector('#share-url').value,
+    status: document.querySelector('.share-status').textContent,
+  }));
+}
+
+test('a link with params and opt trains on exactly as straight through; a bad opt is named', async () => {
+  const { page, errors, close } = await open(
+    `#seed=${GOLDEN.seed}&dataset=spiral&networkShape=4,3&optimizer=adam&batchSize=7&percTrainData=70`,
+  );
+  await page.evaluate(() => window.nnplay.step(9));
+  const { url, status } = await shareLink(page);
+  assert.match(url, /params=[^&]+&opt=/);
+  assert.doesNotMatch(status, /will differ/);
+  const straight = await page.evaluate(() => window.nnplay.step(6));
+
+  const fresh = await openPage(env, url);
+  assert.equal((await state(fresh.page)).epoch, 9);
+  const on = await fresh.page.evaluate(() => window.nnplay.step(6));
+  assert.equal(on.epoch, 15);
+  assert.equal(on.trainLoss, straight.trainLoss, 'the training loss of N + M straight through');
+  assert.equal(on.testLoss, straight.testLoss);
+  assert.deepEqual(fresh.errors, []);
+  await fresh.close();
+
+  // A malformed opt: the notice names it, the rest of the link (the weights) applies.
+  const bad = await openPage(env, url.replace(/opt=[^&]+/, 'opt=AgAAAAA'));
+  await textShown(bad.page, '#notice', /opt=AgAAAAA.*version 2/);
+  assert.equal((await state(bad.page)).epoch, 9, 'the carried network still loaded');
+  await bad.close();
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('past 8,000 characters the link carries the weights alone, then offers the model file', async () => {
+  const { page, errors, close } = await open(
+    `#seed=${GOLDEN.seed}&networkShape=8,8,8,8,8,8&optimizer=adam`,
+  );
+  await page.evaluate(() => window.nnplay.step(2));
+  const mid = await shareLink(page);
+  assert.ok(mid.url.length > 4000, `a long link (${mid.url.length})`);
+  assert.match(mid.url, /params=/);
+  assert.doesNotMatch(mid.url, /opt=/);
+  assert.match(mid.status, /training on from it will differ/);
+  await page.evaluate(() =>
+    window.nnplay.configure({ ...window.nnplay.state().config, networkShape: [16, 16, 16, 16] }),
+  );
+  await page.evaluate(() => window.nnplay.step(1));
+  const big = await shareLink(page);
+  assert.doesNotMatch(big.url, /params=/);
+  assert.match(big.status, /download the model file/);
+  assert.equal(await page.isVisible('#share-model-file'), true);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#share-model-file')]);
+  assert.match(dl.suggestedFilename(), /^nnplay-.*-epoch1\.json$/);
   assert.deepEqual(errors, []);
   await close();
 });

@@ -67,7 +67,8 @@ export function mountModelControls(root, actions, dropTarget = document.body) {
     if (file) readFile(file);
   });
 
-  const hasFiles = (e) => e.dataTransfer && Array.from(e.dataTransfer.types || []).includes('Files');
+  const hasFiles = (e) =>
+    e.dataTransfer && Array.from(e.dataTransfer.types || []).includes('Files');
   let depth = 0; // dragenter/dragleave pairs over the target's children
   const highlight = (on) => dropTarget.classList.toggle('drop-highlight', on);
   dropTarget.addEventListener('dragenter', (e) => {
