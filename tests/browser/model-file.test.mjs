@@ -6,7 +6,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { useBrowser } from './harness.mjs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { useBrowser, REPO_ROOT } from './harness.mjs';
 import { openPage, changed, textShown, state, hash, GOLDEN } from './page-helpers.mjs';
 
 const env = useBrowser();
@@ -204,6 +207,48 @@ test('past 8,000 characters the link carries the weights alone, then offers the 
   assert.equal(await page.isVisible('#share-model-file'), true);
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#share-model-file')]);
   assert.match(dl.suggestedFilename(), /^nnplay-.*-epoch1\.json$/);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('what the CLI trains (nnplay train --model-out) opens in the page at its epoch and losses', async (t) => {
+  const cli = `${REPO_ROOT}/build/native/nnplay`;
+  if (!fs.existsSync(cli)) return t.skip('no native build');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nnplay-model-'));
+  const config = path.join(dir, 'config.json');
+  const out = path.join(dir, 'model.json');
+  fs.writeFileSync(
+    config,
+    JSON.stringify({
+      seed: 'cli',
+      dataset: 'xor',
+      networkShape: [3],
+      optimizer: 'momentum',
+      batchSize: 5,
+    }),
+  );
+  const lines = execFileSync(cli, ['train', config, '--epochs', '7', '--model-out', out], {
+    encoding: 'utf8',
+  })
+    .trim()
+    .split('\n');
+  const last = JSON.parse(lines.at(-1));
+  const { page, errors, close } = await open();
+  await page.setInputFiles('#load-model-file', file('model.json', fs.readFileSync(out, 'utf8')));
+  const s = await changed(
+    page,
+    () => window.nnplay.state(),
+    (x) => x.epoch === 7,
+    {
+      what: 'the CLI model loaded',
+    },
+  );
+  assert.equal(s.config.optimizer, 'momentum');
+  assert.deepEqual(s.config.networkShape, [3]);
+  assert.equal(s.trainLoss, last.trainLoss);
+  assert.equal(s.testLoss, last.testLoss);
+  await textShown(page, '#epoch-number', '000,007');
+  fs.rmSync(dir, { recursive: true, force: true });
   assert.deepEqual(errors, []);
   await close();
 });

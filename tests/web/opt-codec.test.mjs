@@ -37,5 +37,5 @@ test('damaged codes are refused with a reason', () => {
   assert.throws(() => decodeOpt(''), /too short/);
   assert.throws(() => decodeOpt(code.slice(0, code.length - 16)), /cut short|left over/);
   assert.throws(() => decodeOpt('AgAAAAA'), /version 2/);
-  assert.throws(() => decodeOpt(code + "AAAAAAAAAAAA"), /left over/);
+  assert.throws(() => decodeOpt(code + 'AAAAAAAAAAAA'), /left over/);
 });
