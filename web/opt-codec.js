@@ -54,7 +54,9 @@ export function decodeOpt(code) {
   if (5 + length > bytes.length) throw new Error('cut short');
   let state;
   try {
-    state = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(5, 5 + length)));
+    state = JSON.parse(
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(5, 5 + length)),
+    );
   } catch {
     throw new Error('its structure is not readable');
   }
