@@ -334,3 +334,17 @@ test('the history rule: a discrete change of the config is a new entry, a rate o
     assert.equal(isDiscreteChange(base, { ...base, ...patch }), false, JSON.stringify(patch));
   }
 });
+
+test('link keys: opt comes after params, only with it, and parses back', () => {
+  const { page } = parseHash('');
+  const body = serializeHash({ seed: 's' }, page, { params: 'AQID', opt: 'AQAB' });
+  assert.match(body, /&params=AQID&opt=AQAB$/);
+  assert.deepEqual(parseHash(`#${body}`).link, { resets: 0, params: 'AQID', opt: 'AQAB' });
+  assert.ok(!serializeHash({ seed: 's' }, page, { opt: 'AQAB' }).includes('opt='));
+  const bad = parseHash('#seed=s&params=AQID&opt=no%20good');
+  assert.equal(bad.link.opt, null);
+  assert.deepEqual(
+    bad.problems.map((p) => p.key),
+    ['opt'],
+  );
+});
