@@ -13,6 +13,7 @@ import { mountTrainingControls } from './ui/training-controls.js';
 import { mountDataControls } from './ui/data-controls.js';
 import { mountNetworkView } from './ui/network-view.js';
 import { mountShare } from './ui/share.js';
+import { mountModelControls } from './ui/model-controls.js';
 import { mountVisibility } from './ui/visibility.js';
 import { mountMiniMap } from './ui/mini-map.js';
 import { mountEmbedView } from './embed/view.js';
@@ -123,7 +124,18 @@ export function mountPage(engine, playground, linkTo) {
     ),
   );
   playground.addView(
-    mountShare($('share'), ({ network }) => linkTo(playground.shareHash({ network }))),
+    mountShare($('share'), ({ network }) => linkTo(playground.shareHash({ network })), undefined, {
+      kind: () => playground.shareKind(),
+      download: () => $('download-model').click(),
+    }),
+  );
+  playground.addView(
+    mountModelControls($('model-file'), {
+      modelFile: () => playground.modelFile(),
+      loadModel: (text, name) => playground.loadModelText(text, name),
+      refuseModel: (result, name) =>
+        playground.showRefusal(`${name} was not loaded; nothing was changed:`, result),
+    }),
   );
   playground.addView(
     mountMiniMap({

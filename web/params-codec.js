@@ -9,7 +9,7 @@ import { paramCount } from './params-layout.js';
 export const PARAMS_VERSION = 1;
 const MAX_SIZE = 255;
 
-function toBase64Url(bytes) {
+export function toBase64Url(bytes) {
   let bin = '';
   for (let i = 0; i < bytes.length; i += 0x8000) {
     bin += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
@@ -17,7 +17,7 @@ function toBase64Url(bytes) {
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(text) {
+export function fromBase64Url(text) {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
   const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
   let bin;

@@ -28,6 +28,8 @@ import { resetWork, epochWork } from './limits.js';
 import { runInSlices, unitsPerSlice } from './slices.js';
 import { preview as shorten } from './link/hash-codec.js';
 import { decodeParams, encodeParams } from './params-codec.js';
+import { checkModelText, modelFileName } from './model-file.js';
+import { encodeOpt, decodeOpt, optState } from './opt-codec.js';
 import { toNestedParams } from './params-layout.js';
 import { createLossHistory, createWindowHistory, seedWindow } from './loss-history.js';
 import { createEpochTimer } from './epoch-timer.js';
@@ -48,6 +50,8 @@ const GRID_STEPS = [100, 50, 40, 20, 10]; // multiples of the thumbnails' 10 x 1
 export function gridResolution(parameters) {
   return GRID_STEPS.find((r) => (parameters + 64) * r * r <= GRID_WORK) || GRID_STEPS.at(-1);
 }
+/** The length past which a shared link leaves out the optimizer state, then the weights. */
+export const SHARE_LINK_MAX = 8000;
 export const MAX_STEP = 100000; // epochs per step(n) call
 export const DEAD_CHECK_EVERY = 20; // training calls between two looks for dead ReLU units
 
@@ -231,6 +235,17 @@ export class Playground {
       carried = this.loadParams(link.params);
       if (!carried.ok)
         ignored.push({ key: 'params', value: shorten(link.params), reason: carried.reason });
+      else if (link.opt) {
+        const opt = this.loadOpt(link.opt);
+        if (!opt.ok)
+          ignored.push({
+            key: 'opt',
+            value: shorten(link.opt),
+            reason: `${opt.reason}; the network is carried without its optimizer state, so training on will differ`,
+          });
+      }
+    } else if (link.opt) {
+      ignored.push({ key: 'opt', value: shorten(link.opt), reason: 'no params to go with it' });
     }
     let resets = carried && carried.ok ? 0 : link.resets;
     const unit = resets > 0 ? this.resetWork() : 0;
@@ -292,6 +307,34 @@ export class Playground {
     if (!r.ok)
       return { ok: false, reason: r.errors.map((e) => `${e.field}: ${e.message}`).join('; ') };
     return { ok: true, epoch: decoded.epoch };
+  }
+
+  /** Gives the carried network (loadParams) an `opt` code's optimizer state and training
+   *  position: a model file of the config, the weights and that state, loaded by the engine
+   *  (docs/MODELS.md), so that training on equals training straight through. On a refusal
+   *  the network stays as loadParams left it: {ok} or {ok: false, reason}. */
+  loadOpt(code) {
+    let state;
+    try {
+      state = decodeOpt(code);
+    } catch (e) {
+      return { ok: false, reason: `not an optimizer state code (${e.message})` };
+    }
+    const model = JSON.parse(this.engine.exportModel());
+    const initial = model.training && model.training.initial;
+    model.optimizer = state.optimizer;
+    // The weights' generator stays where this configure left it (after the data), as for any
+    // carried network: the next reset then draws the seed's first weights, which resets=0 in
+    // the link this page writes says. Training never draws from it (dropout has its own).
+    model.training = { ...state.training, rng: model.training.rng };
+    if (initial) model.training.initial = initial;
+    const r = this.engine.loadModel(JSON.stringify(model));
+    if (!r.ok)
+      return {
+        ok: false,
+        reason: `refused by the engine: ${r.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`,
+      };
+    return { ok: true };
   }
 
   /** The multiply-adds of one replayed reset of the configured network (web/limits.js). */
@@ -429,20 +472,61 @@ export class Playground {
     const before = this.config;
     const left = before ? this.snapshot() : null; // the entry being left, if this is a new one
     const result = this.engine.configure(config);
-    if (!result.ok) {
-      this.notice.show(
-        'That configuration was not accepted; nothing was changed:',
-        result.errors.map((e) => ({ key: e.field || '(config)', reason: e.message })),
-        { kind: 'error' },
-      );
-      this.refresh();
-      return result;
-    }
+    if (!result.ok)
+      return this.showRefusal('That configuration was not accepted; nothing was changed:', result);
     this.afterConfigure();
     this.notice.clear();
     this.rewritten = true;
     if (isDiscreteChange(before, this.config)) this.link.push(left);
     else this.link.replace();
+    return result;
+  }
+
+  /** A refused change ({ok: false, errors}): the notice says what was refused and why, each
+   *  error with its field; nothing else changes. Returns the result. */
+  showRefusal(title, result) {
+    this.notice.show(
+      title,
+      result.errors.map((e) => ({ key: e.field || '(config)', reason: e.message })),
+      { kind: 'error' },
+    );
+    this.refresh();
+    return result;
+  }
+
+  /** The model file of what is on screen (docs/MODELS.md) and a file name for it. */
+  modelFile() {
+    const c = this.config;
+    const dataset = c.problem === 'regression' ? c.regDataset : c.dataset;
+    return { text: this.engine.exportModel(), name: modelFileName(dataset, this.engine.epoch()) };
+  }
+
+  /** Loads a model file's text (web/model-file.js checks it first): the engine takes its
+   *  config, weights, optimizer and training state, and every view then shows them; the link
+   *  gets the file's config (never its weights: resets -1, as for a carried network). A
+   *  refused file leaves everything as it was and the notice says why. {ok, errors, warnings} */
+  loadModelText(text, name = 'the file') {
+    const checked = checkModelText(text);
+    const title = `${name} was not loaded; nothing was changed:`;
+    if (!checked.ok) return this.showRefusal(title, checked);
+    this.stopReplay();
+    const left = this.config ? this.snapshot() : null;
+    const result = this.engine.loadModel(text);
+    if (!result.ok) return this.showRefusal(title, result);
+    const page = this.page;
+    this.playing = false;
+    this.afterConfigure();
+    this.page = page;
+    this.resets = -1;
+    this.notice.clear();
+    this.rewritten = true;
+    this.link.push(left);
+    this.showStatus(
+      'carried',
+      `Loaded ${name}: a trained network (epoch ${formatEpoch(this.engine.epoch())}).`,
+      ['Press play to continue training it exactly where it stopped, or reset for new weights.'],
+      { kind: 'info' },
+    );
     return result;
   }
 
@@ -475,15 +559,8 @@ export class Playground {
     const before = this.config;
     const left = this.snapshot();
     const result = this.engine.updateTraining(patch);
-    if (!result.ok) {
-      this.notice.show(
-        'That setting was not accepted; the one before is kept:',
-        result.errors.map((e) => ({ key: e.field || '(config)', reason: e.message })),
-        { kind: 'error' },
-      );
-      this.refresh();
-      return result;
-    }
+    if (!result.ok)
+      return this.showRefusal('That setting was not accepted; the one before is kept:', result);
     this.config = this.engine.config();
     this.notice.clear();
     if (this.diverged) this.clearDivergence(); // a lower rate may train on from here
@@ -739,7 +816,19 @@ export class Playground {
       dead: this.engine.deadView(),
       epoch: this.engine.epoch(),
     });
+    const opt = encodeOpt(optState(JSON.parse(this.engine.exportModel())));
+    const full = serializeHash(this.config, this.page, { params: code, opt });
+    if (full.length <= SHARE_LINK_MAX) return full;
     return serializeHash(this.config, this.page, { params: code });
+  }
+
+  /** What "copy link with the trained network" can carry (docs/LINKS.md): 'full' (weights
+   *  and optimizer state), 'weights' (the weights alone: training on will differ) or 'file'
+   *  (too long even so: the model file instead). */
+  shareKind() {
+    const hash = this.shareHash({ network: true });
+    if (hash.length > SHARE_LINK_MAX) return 'file';
+    return /(^|&)opt=/.test(hash) ? 'full' : 'weights';
   }
 
   play() {

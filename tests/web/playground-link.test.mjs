@@ -260,14 +260,14 @@ test('link keys: resets and params come after the reference keys, before *_hide'
   const { config, link, problems } = parseHash('#seed=s&resets=3&params=AQID_-x&x_hide=true');
   assert.deepEqual(problems, []);
   assert.deepEqual(config, { seed: 's' });
-  assert.deepEqual(link, { resets: 3, params: 'AQID_-x' });
+  assert.deepEqual(link, { resets: 3, params: 'AQID_-x', opt: null });
   const { page } = parseHash('#x_hide=true');
   assert.equal(
     serializeHash({ seed: 's' }, page, { resets: 3, params: 'AQID' }),
     'seed=s&showTestData=false&discretize=false&cosX=false&cosY=false&collectStats=false&hideText=false&resets=3&params=AQID&x_hide=true',
   );
   assert.ok(!serializeHash({ seed: 's' }, {}, { resets: 0 }).includes('resets'));
-  assert.deepEqual(parseHash('').link, { resets: 0, params: null });
+  assert.deepEqual(parseHash('').link, { resets: 0, params: null, opt: null });
 });
 
 test('link keys: bad values are listed; a long params code is allowed, a huge one is not', () => {
@@ -276,7 +276,7 @@ test('link keys: bad values are listed; a long params code is allowed, a huge on
     problems.map((p) => p.key),
     ['resets', 'params'],
   );
-  assert.deepEqual(link, { resets: 0, params: null });
+  assert.deepEqual(link, { resets: 0, params: null, opt: null });
   assert.deepEqual(
     [parseHash('#resets=10001').link.resets, parseHash('#resets=10001').problems.length],
     [10000, 1],
@@ -333,4 +333,18 @@ test('the history rule: a discrete change of the config is a new entry, a rate o
   ]) {
     assert.equal(isDiscreteChange(base, { ...base, ...patch }), false, JSON.stringify(patch));
   }
+});
+
+test('link keys: opt comes after params, only with it, and parses back', () => {
+  const { page } = parseHash('');
+  const body = serializeHash({ seed: 's' }, page, { params: 'AQID', opt: 'AQAB' });
+  assert.match(body, /&params=AQID&opt=AQAB$/);
+  assert.deepEqual(parseHash(`#${body}`).link, { resets: 0, params: 'AQID', opt: 'AQAB' });
+  assert.ok(!serializeHash({ seed: 's' }, page, { opt: 'AQAB' }).includes('opt='));
+  const bad = parseHash('#seed=s&params=AQID&opt=no%20good');
+  assert.equal(bad.link.opt, null);
+  assert.deepEqual(
+    bad.problems.map((p) => p.key),
+    ['opt'],
+  );
 });

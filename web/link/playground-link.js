@@ -206,6 +206,7 @@ export function playgroundSchema(limits) {
   const link = [
     { key: 'resets', ...numberIn(0, limits.maxResets, true), link: true },
     { key: 'params', ...codeOf(limits.maxParamsLength), link: true },
+    { key: 'opt', ...codeOf(limits.maxParamsLength), link: true },
   ];
   const schema = {
     hash,
@@ -219,7 +220,7 @@ export function playgroundSchema(limits) {
   return schema;
 }
 
-export const LINK_DEFAULTS = Object.freeze({ resets: 0, params: null });
+export const LINK_DEFAULTS = Object.freeze({ resets: 0, params: null, opt: null });
 
 /**
  * Parses the playground's entries (web/link/hash-codec.js's hashEntries, the shared keys
@@ -325,6 +326,7 @@ export function serializeHash(config, page = {}, link = {}) {
   }
   if (Number.isInteger(link.resets) && link.resets > 0) parts.push(`resets=${link.resets}`);
   if (link.params) parts.push(`params=${link.params}`);
+  if (link.params && link.opt) parts.push(`opt=${link.opt}`); // web/opt-codec.js
   for (const name of page.hidden || []) parts.push(`${encodeURIComponent(name)}_hide=true`);
   return parts.join('&');
 }

@@ -34,8 +34,18 @@ function localStore() {
   }
 }
 
-/** root: #share; getLink({network}) -> absolute URL string. Returns {update(view)}. */
-export function mountShare(root, getLink, storage = localStore()) {
+/** What the status says after a copy, by what the link could carry (shareKind). */
+export const SHARE_NOTES = Object.freeze({
+  full: '',
+  weights:
+    ' It carries the weights but not the optimizer state (the link would pass 8,000 characters): training on from it will differ.',
+  file: ' The network is too large for a link (over 8,000 characters): it carries the seed only; download the model file to share the network.',
+});
+
+/** root: #share; getLink({network}) -> absolute URL string; options.kind() -> 'full',
+ *  'weights' or 'file' (Playground.shareKind), options.download() saves the model file.
+ *  Returns {update(view)}. */
+export function mountShare(root, getLink, storage = localStore(), options = {}) {
   const button = el('button', {
     type: 'button',
     id: 'copy-link',
@@ -63,10 +73,20 @@ export function mountShare(root, getLink, storage = localStore()) {
     attrs: { 'aria-label': 'Link to what is on screen' },
   });
   const status = el('span', { className: 'share-status', attrs: { role: 'status' } });
-  root.append(button, withNet, field, status);
+  const fileButton = el('button', {
+    type: 'button',
+    id: 'share-model-file',
+    className: 'text-button',
+    text: 'Download the model file',
+    hidden: true,
+    on: { click: () => options.download && options.download() },
+  });
+  root.append(button, withNet, field, status, fileButton);
 
   button.addEventListener('click', async () => {
-    const url = getLink({ network: box.checked });
+    const kind = box.checked && options.kind ? options.kind() : 'full';
+    const url = getLink({ network: box.checked && kind !== 'file' });
+    fileButton.hidden = kind !== 'file';
     field.value = url;
     field.hidden = false;
     field.focus();
@@ -81,7 +101,8 @@ export function mountShare(root, getLink, storage = localStore()) {
     } catch {
       /* no permission: the field is there to copy by hand */
     }
-    status.textContent = copied ? 'Link copied.' : 'Copy the link from the field.';
+    status.textContent =
+      (copied ? 'Link copied.' : 'Copy the link from the field.') + SHARE_NOTES[kind];
   });
   return { update() {} };
 }
