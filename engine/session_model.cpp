@@ -140,8 +140,14 @@ std::string Session::export_model() const {
         {"accumulated", net_.accumulated()},
         {"gradient", flat(net_.gradients().data(), n)},
         {"rng", rng_.save_state()},
-        {"dropoutRng", nullptr},  // reserved for the dropout masks' generator
-        {"initial", {{"weights", params_to_json(initial)}, {"rng", initial_rng_.save_state()}}}}},
+        // the masks' generator and the resets its seed counts: a network with dropout goes on
+        // drawing the masks it would have drawn, and a later reset seeds the same ones
+        {"dropoutRng", dropout_rng_.save_state()},
+        {"resets", resets_},
+        {"initial",
+         {{"weights", params_to_json(initial)},
+          {"rng", initial_rng_.save_state()},
+          {"dropoutRng", initial_dropout_rng_.save_state()}}}}},
       {"metrics",
        {{"trainLoss", finite_or_null(train_loss_)},
         {"testLoss", finite_or_null(test_loss_)},
@@ -219,6 +225,9 @@ ConfigureResult Session::load_model(const std::string& text) {
   long long epoch = 0, cursor = 0, accumulated = 0;
   std::vector<double> gradient;
   SeedRandom rng, initial_rng;
+  long long resets = 0;
+  // Files written before the dropout generator was saved: the masks' stream from its seed.
+  std::optional<SeedRandom> dropout_rng, initial_dropout_rng;
   std::optional<std::vector<LayerParams>> initial;
   if (tr && !tr->is_object()) r.error("training", "must be an object");
   if (tr && tr->is_object()) {
@@ -230,6 +239,11 @@ ConfigureResult Session::load_model(const std::string& text) {
     r.numbers(r.member(*tr, "gradient", "training.gradient"), "training.gradient", n, false,
               gradient);
     r.generator(r.member(*tr, "rng", "training.rng"), "training.rng", rng);
+    if (tr->contains("resets")) r.integer(*tr, "resets", "training.resets", 0, kMaxEpoch, resets);
+    if (tr->contains("dropoutRng") && !(*tr)["dropoutRng"].is_null()) {
+      dropout_rng.emplace();
+      r.generator(&(*tr)["dropoutRng"], "training.dropoutRng", *dropout_rng);
+    }
     // The initial weights (for reset_to_initial) are optional: without them, the loaded ones.
     const json* init = tr->contains("initial") ? &(*tr)["initial"] : nullptr;
     if (init && !init->is_object()) r.error("training.initial", "must be an object");
@@ -238,11 +252,21 @@ ConfigureResult Session::load_model(const std::string& text) {
                           "training.initial.weights", sizes);
       r.generator(r.member(*init, "rng", "training.initial.rng"), "training.initial.rng",
                   initial_rng);
+      if (init->contains("dropoutRng") && !(*init)["dropoutRng"].is_null()) {
+        initial_dropout_rng.emplace();
+        r.generator(&(*init)["dropoutRng"], "training.initial.dropoutRng", *initial_dropout_rng);
+      }
     }
   }
   if (!r.ok()) return result;
 
   const xt::xtensor<std::uint8_t, 1> no_dead = xt::zeros<std::uint8_t>({n});
+  next.resets_ = resets;
+  SeedRandom from_seed;  // the masks' generator as the last reset left it
+  from_seed.seed(dropout_seed(c.seed, resets));
+  next.dropout_rng_ = dropout_rng ? *dropout_rng : from_seed;
+  next.initial_dropout_rng_ =
+      initial_dropout_rng ? *initial_dropout_rng : (initial ? from_seed : next.dropout_rng_);
   if (initial) {
     next.net_.restore(next.net_.params(), no_dead);
     load_params(*initial, next.net_);

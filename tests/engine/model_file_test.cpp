@@ -67,6 +67,75 @@ TEST_CASE("a model round trip continues bit for bit for every optimizer", "[mode
   }
 }
 
+TEST_CASE("with dropout, a round trip continues the masks bit for bit for every optimizer",
+          "[model][dropout]") {
+  for (const char* opt : {"sgd", "momentum", "nesterov", "rmsprop", "adam", "adamw"}) {
+    INFO(opt);
+    const std::string cfg = std::string(R"({"seed":"drop","batchSize":7,"optimizer":")") + opt +
+                            R"(","networkShape":[6,4],"dropout":[0.3,0.2]})";
+    // A reset first: the masks' seed counts resets, so the file must carry the count.
+    Session straight = configured(cfg);
+    straight.reset();
+    straight.step(6);
+    Session first = configured(cfg);
+    first.reset();
+    first.step(3);
+    const std::string file = first.export_model();
+    CHECK(json::parse(file)["training"]["resets"] == 1);
+    CHECK(json::parse(file)["training"]["dropoutRng"].is_string());
+    Session loaded;
+    REQUIRE(loaded.load_model(file).ok);
+    CHECK(loaded.reset_count() == 1);
+    CHECK(loaded.export_model() == file);
+    loaded.step(3);
+    CHECK(params_of(loaded) == params_of(straight));
+    CHECK(loaded.train_loss() == straight.train_loss());
+    // Later resets draw the same weights and seed the same masks.
+    loaded.reset();
+    straight.reset();
+    loaded.step(2);
+    straight.step(2);
+    CHECK(params_of(loaded) == params_of(straight));
+    // and "same weights" goes back to the same weights and the same masks
+    loaded.reset_to_initial();
+    straight.reset_to_initial();
+    loaded.step(2);
+    straight.step(2);
+    CHECK(params_of(loaded) == params_of(straight));
+  }
+}
+
+TEST_CASE("a file without the dropout generator (an older file) seeds it from resets",
+          "[model][dropout]") {
+  const std::string cfg = R"({"seed":"old","networkShape":[4],"dropout":0.25})";
+  Session a = configured(cfg);
+  json m = json::parse(a.export_model());  // epoch 0: the masks' generator not yet drawn from
+  m["training"].erase("dropoutRng");
+  m["training"].erase("resets");
+  m["training"]["initial"].erase("dropoutRng");
+  Session b;
+  REQUIRE(b.load_model(m.dump()).ok);
+  a.step(3);
+  b.step(3);
+  CHECK(params_of(a) == params_of(b));
+}
+
+TEST_CASE("a bad dropout generator or reset count is refused with its field", "[model]") {
+  Session a = configured(R"({"seed":"bad","dropout":0.1})");
+  a.step(1);
+  const std::string before = a.export_model();
+  json m = json::parse(before);
+  m["training"]["dropoutRng"] = "abc";
+  CHECK(field_of_error(a, m.dump()) == "training.dropoutRng");
+  m = json::parse(before);
+  m["training"]["resets"] = -1;
+  CHECK(field_of_error(a, m.dump()) == "training.resets");
+  m = json::parse(before);
+  m["training"]["initial"]["dropoutRng"] = 5;
+  CHECK(field_of_error(a, m.dump()) == "training.initial.dropoutRng");
+  CHECK(a.export_model() == before);  // the session kept
+}
+
 TEST_CASE("step_examples mid-epoch survives a round trip", "[model]") {
   const std::string cfg = R"({"seed":"ex","batchSize":4,"optimizer":"adam"})";
   Session a = configured(cfg), b;
