@@ -53,6 +53,15 @@ export function dropoutsPatch(rates) {
   return { dropout: rates.some((r) => r !== 0) ? rates : undefined };
 }
 
+/** The live change (updateTraining: the weights and the epoch stay) that sets hidden layer
+ *  `layer`'s dropout rate: every layer's rate, zeros too (an absent key would change nothing;
+ *  the engine leaves an all-zero list out of its config). */
+export function layerDropoutChange(config, layer, rate) {
+  const rates = layerDropouts(config);
+  rates[layer] = rate;
+  return { dropout: rates };
+}
+
 /** The patch that sets hidden layer `layer`'s dropout rate. */
 export function layerDropoutPatch(config, layer, rate) {
   const rates = layerDropouts(config);

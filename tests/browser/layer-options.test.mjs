@@ -147,7 +147,8 @@ test("a layer's dropout menu: the link says dropout=..., training uses it, a rel
   assert.deepEqual(await dropoutValues(page), ['0.5', '0']);
   // The link reproduces the run: the same weights and the same masks (seed and reset count).
   assert.equal((await page.evaluate(() => window.nnplay.step(30))).trainLoss, trained.trainLoss);
-  // Back to no dropout: the key goes.
+  // Back to no dropout, while trained: a live change (the epoch and the weights stay), the key goes.
+  const before = await state(page);
   await page.selectOption(dropoutMenu(0), '0');
   await changed(
     page,
@@ -157,6 +158,10 @@ test("a layer's dropout menu: the link says dropout=..., training uses it, a rel
       what: 'a link without dropout',
     },
   );
+  s = await state(page);
+  assert.equal(s.epoch, before.epoch);
+  assert.equal(s.trainLoss, before.trainLoss); // the same weights: the same whole-network loss
+  assert.equal(s.config.dropout, undefined);
   assert.deepEqual(errors, []);
   await close();
 });

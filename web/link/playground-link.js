@@ -103,6 +103,7 @@ export const DISCRETE_KEYS = Object.freeze([
   'networkShape',
   'activation',
   'activations',
+  'dropout',
   'regularization',
   ...FEATURE_KEYS,
   'optimizer',

@@ -15,7 +15,7 @@ import {
   layerActivations,
   layerActivationPatch,
   layerDropouts,
-  layerDropoutPatch,
+  layerDropoutChange,
   DROPOUT_RATES,
 } from '../layer-options.js';
 import { plainNumber } from '../format.js';
@@ -588,7 +588,8 @@ export function mountNetworkView(root, featureMaps, actions, limits = null) {
           title: `Dropout of hidden layer ${l + 1} while training`,
           attrs: { 'aria-label': `Dropout rate of hidden layer ${l + 1}`, 'data-layer': l },
           on: {
-            change: () => actions.changeConfig(layerDropoutPatch(config, l, Number(dropout.value))),
+            change: () =>
+              actions.changeTraining(layerDropoutChange(config, l, Number(dropout.value))),
           },
         },
         ...offered.map((r) => el('option', { value: String(r), text: `${plainNumber(r * 100)}%` })),
