@@ -31,10 +31,7 @@ function thumbnailPoints(engine, name) {
 export function mountPage(engine, playground, linkTo) {
   const actions = {
     togglePlay: () => playground.togglePlay(),
-    step: () => {
-      playground.pause();
-      playground.step(1);
-    },
+    step: () => playground.stepOnce(),
     reset: () => playground.reset(),
     pickDataset: (name) => playground.changeConfig(datasetChange(name), { newData: true }),
     changePage: (patch) => playground.changePage(patch),

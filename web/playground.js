@@ -862,6 +862,18 @@ export class Playground {
     return this.state();
   }
 
+  /** The step button: one epoch, watched by the stop conditions as a played frame is (the
+   *  best weights kept for restoreBest; a condition met says so and the page stays paused). */
+  stepOnce() {
+    this.pause();
+    const from = this.engine.epoch();
+    const state = this.step(1);
+    if (this.engine.epoch() === from) return state;
+    this.checkStops(from);
+    this.refresh();
+    return this.state();
+  }
+
   /** Trains n epochs as step(n) does, in slices (each at most the slice budget) between which
    *  the page answers; for work asked by a host (web/embed/messages.js). More work in all than
    *  a link may ask is refused: {ok: false, reason}. Resolves with {ok: true, state}. */

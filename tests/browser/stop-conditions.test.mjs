@@ -48,6 +48,22 @@ test('stopEpoch: typed in the panel, in the link, training stops exactly there, 
   await close();
 });
 
+test('the step button is watched too: stepping onto the stop epoch says so', async () => {
+  const { page, errors, close } = await open(`#seed=${GOLDEN.seed}&stopEpoch=2`);
+  await page.click('#step-button');
+  assert.equal((await state(page)).stopped, null);
+  await page.click('#step-button');
+  const s = await state(page);
+  assert.equal(s.epoch, 2);
+  assert.equal(s.stopped?.key, 'stopEpoch');
+  assert.match(await textShown(page, '#status', /Stopped at epoch/), /stopEpoch/);
+  // stepping on past it trains on, and the notice goes
+  await page.click('#step-button');
+  assert.equal((await state(page)).epoch, 3);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
 test('early stop with restoreBest: pauses after the patience and brings back the best weights', async () => {
   const { page, errors, close } = await open(
     `#seed=${GOLDEN.seed}&learningRate=3&earlyStop=3&restoreBest=true`,
