@@ -1,7 +1,8 @@
 // The `opt` link key (docs/LINKS.md): the optimizer state and the training position of a
 // carried network, so that training on from a link gives exactly the numbers of training
 // straight through. Generic over the model file's `optimizer` and `training` objects
-// (docs/MODELS.md) minus `training.initial`: a field the engine adds there travels too.
+// (docs/MODELS.md) minus `training.initial`, `training.rng` (the weights' generator, which
+// training never draws from) and `training.resets` (the page's link has its own): a field the engine adds there travels too.
 // base64url of [1 (version), the structure's length (uint32 LE), the structure as JSON UTF-8
 // with every non-empty array of numbers replaced by {"#": its length}, then those arrays'
 // numbers in order as little-endian float64] (exact doubles, as web/params-codec.js).
@@ -17,6 +18,11 @@ const isNumberArray = (v) =>
 export function optState(model) {
   const training = { ...(model.training || {}) };
   delete training.initial;
+  // The weights' generator is not carried: the page that opens the link keeps its own (the
+  // position after its configure), so that its next reset is what its resets=0 says.
+  delete training.rng;
+  // Nor the reset count: the page's own (its link's resets key) stays the count in force.
+  delete training.resets;
   return { optimizer: model.optimizer, training };
 }
 

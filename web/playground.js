@@ -323,10 +323,14 @@ export class Playground {
     const model = JSON.parse(this.engine.exportModel());
     const initial = model.training && model.training.initial;
     model.optimizer = state.optimizer;
-    // The weights' generator stays where this configure left it (after the data), as for any
-    // carried network: the next reset then draws the seed's first weights, which resets=0 in
-    // the link this page writes says. Training never draws from it (dropout has its own).
-    model.training = { ...state.training, rng: model.training.rng };
+    // The weights' generator (not in the code) stays where this configure left it (after the
+    // data), as for any carried network: the next reset draws the seed's first weights, which
+    // resets=0 in the link this page writes says. Training never draws from it.
+    model.training = {
+      ...state.training,
+      rng: model.training.rng,
+      resets: model.training.resets, // this page's count (0 after its configure)
+    };
     if (initial) model.training.initial = initial;
     const r = this.engine.loadModel(JSON.stringify(model));
     if (!r.ok)

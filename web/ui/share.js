@@ -79,6 +79,7 @@ export function mountShare(root, getLink, storage = localStore(), options = {}) 
     className: 'text-button',
     text: 'Download the model file',
     hidden: true,
+    attrs: { 'aria-label': 'Download the model file instead of a link' },
     on: { click: () => options.download && options.download() },
   });
   root.append(button, withNet, field, status, fileButton);
