@@ -211,9 +211,10 @@ test('past 8,000 characters the link carries the weights alone, then offers the 
   await close();
 });
 
-test('what the CLI trains (nnplay train --model-out) opens in the page at its epoch and losses', async (t) => {
+test('what the CLI trains (nnplay train --model-out) opens in the page at its epoch and losses', async () => {
   const cli = `${REPO_ROOT}/build/native/nnplay`;
-  if (!fs.existsSync(cli)) return t.skip('no native build');
+  // scripts/test builds the CLI first: without it this is a failure, not a skip
+  assert.ok(fs.existsSync(cli), `${cli} missing: run scripts/build`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nnplay-model-'));
   const config = path.join(dir, 'config.json');
   const out = path.join(dir, 'model.json');
