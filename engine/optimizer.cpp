@@ -2,6 +2,7 @@
 // writes it, operation for operation, so that the numbers stay those of the reference.
 #include "optimizer.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace nnplay {
@@ -37,21 +38,38 @@ void for_each_param(T* __restrict p, const T* __restrict g, const std::uint8_t* 
   }
 }
 
-// One range of Adam's step, the moments m and v beside the parameters: the general loop's rule
-// with unaliased pointers and two of its three divisions made products (1/n and
-// 1/sqrt(1 - beta2^t) once per step): a chain of divisions was most of Adam's cost.
-template <typename T>
-void adam_range(T* __restrict p, const T* __restrict g, T* __restrict m, T* __restrict v,
-                std::size_t begin, std::size_t end, T inv_n, T l1, T l2, T keep, T b1, T b2, T r1,
-                T r2, T step, T inv_root2, T eps) {
-  for (std::size_t k = begin; k < end; ++k) {
+// Adam's step for parameter k, the moments m and v beside the parameters, g the summed
+// gradient; two of the rule's three divisions are products (1/n and 1/sqrt(1 - beta2^t) once
+// per step): a chain of divisions was most of Adam's cost. One function for both loops below,
+// so that the dead-link path's numbers are the fast path's.
+template <typename T, bool Regularized = true>
+struct AdamRule {
+  T inv_n, l1, l2, keep, b1, b2, r1, r2, step, inv_root2, eps;
+  inline void operator()(T* __restrict p, const T* __restrict g, T* __restrict m, T* __restrict v,
+                         std::size_t k) const {
     const T w = p[k];
-    const T gk = g[k] * inv_n + l2 * w + l1 * sign_of(w);
+    T gk = g[k] * inv_n;
+    if (Regularized) gk = gk + l2 * w + l1 * sign_of(w);
     const T mk = b1 * m[k] + r1 * gk;
     const T vk = b2 * v[k] + r2 * gk * gk;
     m[k] = mk;
     v[k] = vk;
-    p[k] = w * keep - step * mk / (std::sqrt(vk) * inv_root2 + eps);
+    p[k] = (Regularized ? w * keep : w) - step * mk / (std::sqrt(vk) * inv_root2 + eps);
+  }
+};
+
+// One range of Adam's step with unaliased pointers, so that the loop vectorises; dead links
+// (frozen by an SGD step with L1 before a switch) are skipped when dead is given.
+template <typename T, typename Rule>
+void adam_range(T* __restrict p, const T* __restrict g, T* __restrict m, T* __restrict v,
+                const std::uint8_t* __restrict dead, std::size_t begin, std::size_t end,
+                const Rule& shared) {
+  const Rule rule = shared;  // a local copy: its fields stay in registers
+  if (dead == nullptr) {
+    for (std::size_t k = begin; k < end; ++k) rule(p, g, m, v, k);
+  } else {
+    for (std::size_t k = begin; k < end; ++k)
+      if (!dead[k]) rule(p, g, m, v, k);
   }
 }
 
@@ -97,30 +115,34 @@ void adaptive_update(T* p, const T* g, const std::uint8_t* dead,
     case OptimizerKind::Adam:
     case OptimizerKind::AdamW: {
       // PyTorch's form: step = lr / (1 - beta1^t), denom = sqrt(v) / sqrt(1 - beta2^t) + eps.
-      const T t = T(state.steps);
-      const T b1 = s.beta1, b2 = s.beta2, r1 = T(1) - b1, r2 = T(1) - b2, eps = s.epsilon;
-      const T step = lr / (T(1) - std::pow(b1, t));
-      const T root2 = std::sqrt(T(1) - std::pow(b2, t));
+      const T b1 = s.beta1, b2 = s.beta2;
+      state.powers.at(b1, b2, state.steps);
+      const T step = lr / (T(1) - state.powers.p1);
+      const T inv_root2 = T(1) / std::sqrt(T(1) - state.powers.p2);
       // AdamW's decoupled decay, w *= 1 - lr wd, before the step; on weights only (the biases
       // are never regularised here).
       const T keep = s.kind == OptimizerKind::AdamW ? T(1) - lr * s.weight_decay : T(1);
-      if (has_dead) {  // links L1 killed under SGD before a switch: the general loop
-        for_each_param(p, g, dead, ranges, n, l1, l2, has_dead,
-                       [&](std::size_t k, T w, T gk, bool weight) {
-                         a[k] = b1 * a[k] + r1 * gk;
-                         b[k] = b2 * b[k] + r2 * gk * gk;
-                         const T decayed = weight ? w * keep : w;
-                         return decayed - step * a[k] / (std::sqrt(b[k]) / root2 + eps);
-                       });
+      const T inv_n = T(1) / n, r1 = T(1) - b1, r2 = T(1) - b2;
+      const AdamRule<T> on_weights{inv_n, l1, l2, keep, b1, b2, r1, r2, step, inv_root2, s.epsilon};
+      const AdamRule<T> on_biases{inv_n, T(0), T(0), T(1),      b1,       b2,
+                                  r1,    r2,   step, inv_root2, s.epsilon};
+      // Without regularisation or decay the two rules are one: one loop over the whole buffer
+      // (the ranges tile it) instead of two short loops a layer.
+      std::size_t lo = ranges.empty() ? 0 : ranges[0].begin, hi = lo, covered = 0;
+      for (const ParamRange& r : ranges) {
+        lo = std::min(lo, r.begin);
+        hi = std::max(hi, r.end);
+        covered += r.end - r.begin;
+      }
+      if (l1 == T(0) && l2 == T(0) && keep == T(1) && covered == hi - lo) {
+        const AdamRule<T, false> plain{inv_n, l1, l2,   keep,      b1,       b2,
+                                       r1,    r2, step, inv_root2, s.epsilon};
+        adam_range(p, g, a, b, has_dead ? dead : nullptr, lo, hi, plain);
         break;
       }
-      // The same arithmetic with the moments' pointers marked unaliased, so that the loop
-      // vectorises (Adam's extra cost per epoch is bench's train_epochs_per_s_wasm_adam).
-      for (const ParamRange& r : ranges) {
-        const bool weight = r.weights;
-        adam_range(p, g, a, b, r.begin, r.end, T(1) / n, weight ? l1 : T(0), weight ? l2 : T(0),
-                   weight ? keep : T(1), b1, b2, r1, r2, step, T(1) / root2, eps);
-      }
+      for (const ParamRange& r : ranges)
+        adam_range(p, g, a, b, has_dead && r.weights ? dead : nullptr, r.begin, r.end,
+                   r.weights ? on_weights : on_biases);
       break;
     }
   }

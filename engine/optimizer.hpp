@@ -58,10 +58,34 @@ struct AdaptiveSettings {
 // Per-parameter state an optimizer keeps between steps, every array the size of the parameter
 // buffer and in its layout: momentum would keep one (a velocity), Adam two (its moments) and a
 // step count. SGD keeps none, so its arrays stay empty.
+// Adam's beta1^t and beta2^t as running products, one multiply a step: std::pow, twice a
+// step, was most of Adam's extra cost per epoch in wasm (bench's train_epochs_per_s_wasm_adam).
+// The products are a function of the betas and t alone (t multiplications in order), so a
+// loaded model or a change of beta recomputes the same bits; not saved in the model file.
+template <typename T>
+struct BetaPowers {
+  T beta1 = T(0), beta2 = T(0);  // the betas the products are of
+  long long t = 0;
+  T p1 = T(1), p2 = T(1);  // beta1^t, beta2^t
+  // Advances (or recomputes) the products to step t of betas b1, b2.
+  void at(T b1, T b2, long long steps) {
+    if (b1 != beta1 || b2 != beta2 || steps < t) *this = BetaPowers{b1, b2, 0, T(1), T(1)};
+    for (; t < steps; ++t) {
+      if (p1 == T(0) && p2 == T(0)) {  // both underflowed: they stay 0
+        t = steps;
+        break;
+      }
+      p1 *= b1;
+      p2 *= b2;
+    }
+  }
+};
+
 template <typename T>
 struct OptimizerState {
   std::vector<std::vector<T>> per_param;
   long long steps = 0;
+  BetaPowers<T> powers;  // a cache of Adam's bias corrections, derived from steps
 };
 
 // One SGD step from `grads`, the sum of `examples` examples' gradients: params and dead (1 = an

@@ -141,3 +141,30 @@ TEST_CASE("non-SGD optimizers with L1 kill no link and keep dead ones frozen", "
   for (auto d : net.dead_links()) dead += d;
   CHECK(dead == 1);
 }
+
+TEST_CASE("Adam's running powers of the betas are the same bits however they are reached",
+          "[optimizer]") {
+  BetaPowers<double> stepped;
+  for (long long t = 1; t <= 5000; ++t) {
+    stepped.at(0.9, 0.999, t);
+    if (t % 997 == 0 || t <= 3) {
+      INFO("t " << t);
+      CHECK(stepped.p1 == near(std::pow(0.9, double(t)), 1e-12 * std::pow(0.9, double(t))));
+      CHECK(stepped.p2 == near(std::pow(0.999, double(t)), 1e-12 * std::pow(0.999, double(t))));
+      BetaPowers<double> jumped;  // a loaded model: straight to step t
+      jumped.at(0.9, 0.999, t);
+      CHECK(jumped.p1 == stepped.p1);
+      CHECK(jumped.p2 == stepped.p2);
+    }
+  }
+  BetaPowers<double> changed = stepped;  // a new beta recomputes from the start
+  changed.at(0.5, 0.999, 10);
+  CHECK(changed.p1 == near(std::pow(0.5, 10.0), 1e-15));
+  changed.at(0.9, 0.999, 5000);
+  CHECK(changed.p1 == stepped.p1);
+  BetaPowers<double> underflow;  // both reach 0 and the loop stops early
+  underflow.at(0.5, 0.25, 100000000LL);
+  CHECK(underflow.p1 == 0.0);
+  CHECK(underflow.p2 == 0.0);
+  CHECK(underflow.t == 100000000LL);
+}
