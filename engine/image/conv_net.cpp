@@ -40,7 +40,9 @@ std::string describe_layer(const LayerSpec& s) {
     case LayerKind::Pool:
       o << "pool " << s.size << (s.stride != s.size ? ", stride " + std::to_string(s.stride) : "");
       break;
-    case LayerKind::Dense: o << "dense " << s.filters << ", " << activation_name(s.activation); break;
+    case LayerKind::Dense:
+      o << "dense " << s.filters << ", " << activation_name(s.activation);
+      break;
     case LayerKind::Softmax: o << "softmax"; break;
   }
   return o.str();
@@ -61,8 +63,8 @@ std::optional<std::string> ConvNet::check(Shape input, int classes,
     const LayerSpec& L = specs[i];
     if (L.kind == LayerKind::Softmax && i + 1 != specs.size())
       return at(i, "softmax must be the last layer");
-    if ((L.kind == LayerKind::Conv || L.kind == LayerKind::Pool) && s.h == 1 && s.w == 1 &&
-        i > 0 && specs[i - 1].kind == LayerKind::Dense)
+    if ((L.kind == LayerKind::Conv || L.kind == LayerKind::Pool) && s.h == 1 && s.w == 1 && i > 0 &&
+        specs[i - 1].kind == LayerKind::Dense)
       return at(i, "comes after a dense layer, which leaves no image to convolve or pool");
     switch (L.kind) {
       case LayerKind::Conv: {
@@ -78,8 +80,9 @@ std::optional<std::string> ConvNet::check(Shape input, int classes,
       case LayerKind::Pool: {
         PoolGeometry g;
         if (!pool_geometry(s, L.size, L.stride, g))
-          return at(i, "its input is " + shape_text(s) + ", smaller than the window: it leaves "
-                       "no pixels");
+          return at(i, "its input is " + shape_text(s) +
+                           ", smaller than the window: it leaves "
+                           "no pixels");
         s = g.out;
         break;
       }
@@ -93,8 +96,7 @@ std::optional<std::string> ConvNet::check(Shape input, int classes,
         break;
     }
     if (params > 50'000'000) return at(i, "the network passes 50,000,000 parameters");
-    if ((long long)s.c * s.h * s.w > 4'000'000)
-      return at(i, "its output passes 4,000,000 values");
+    if ((long long)s.c * s.h * s.w > 4'000'000) return at(i, "its output passes 4,000,000 values");
   }
   return std::nullopt;
 }

@@ -18,9 +18,9 @@ enum class LayerKind { Conv, Pool, Dense, Softmax };
 
 struct LayerSpec {
   LayerKind kind = LayerKind::Conv;
-  int size = 3;     // conv: the kernel's side; pool: the window's
-  int stride = 1;   // conv 1, pool = size unless given
-  int filters = 8;  // conv: filters; dense: units
+  int size = 3;      // conv: the kernel's side; pool: the window's
+  int stride = 1;    // conv 1, pool = size unless given
+  int filters = 8;   // conv: filters; dense: units
   bool same = true;  // conv: "same" (true) or "valid" padding
   ImageActivation activation = ImageActivation::Relu;  // conv and dense
 };
@@ -28,8 +28,8 @@ struct LayerSpec {
 struct Layer {
   LayerSpec spec;
   Shape in, out;
-  ConvGeometry conv;  // conv
-  PoolGeometry pool;  // pool
+  ConvGeometry conv;                                           // conv
+  PoolGeometry pool;                                           // pool
   std::size_t w_off = 0, w_count = 0, b_off = 0, b_count = 0;  // in params()
   std::size_t out_off = 0;   // this layer's output in the activations buffer
   std::size_t arg_off = 0;   // pool: its argmax in the index buffer
@@ -76,11 +76,11 @@ class ConvNet {
   std::vector<Layer> layers_;
   std::vector<float> params_, grads_;
   std::vector<ParamRange> ranges_;
-  std::vector<float> acts_;          // every layer's output, back to back
-  std::vector<float> dacts_;         // their gradients, same layout
-  std::vector<float> cols_;          // every conv layer's im2col columns, kept for backward
-  std::vector<float> dcols_;         // the columns' gradient, the largest conv's
-  std::vector<int> argmax_;          // every pool layer's
+  std::vector<float> acts_;   // every layer's output, back to back
+  std::vector<float> dacts_;  // their gradients, same layout
+  std::vector<float> cols_;   // every conv layer's im2col columns, kept for backward
+  std::vector<float> dcols_;  // the columns' gradient, the largest conv's
+  std::vector<int> argmax_;   // every pool layer's
   std::vector<float> probs_;
   const float* last_input_ = nullptr;
 };

@@ -53,7 +53,7 @@ void gemm_strided(int M, int N, int K, const T* __restrict A, int ars, int acs,
   for (int i = 0; i < full_rows; i += R) {
     for (int j = 0; j < full_cols; j += W) {
       V c[R][2];
-      for (int r = 0; r < R; ++r) c[r][0] = c[r][1] = V{} ;
+      for (int r = 0; r < R; ++r) c[r][0] = c[r][1] = V{};
       const T* a = A + std::ptrdiff_t(i) * ars;
       for (int k = 0; k < K; ++k) {
         const T* b = B + std::ptrdiff_t(k) * N + j;

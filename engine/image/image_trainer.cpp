@@ -68,9 +68,9 @@ void ImageTrainer::make_input(const P* image, float scale, int ox, int oy, int d
   for (int y = 0; y < s.h; ++y)
     for (int x = 0; x < s.w; ++x) {
       const int sy = y + oy - dy, sx = x + ox - dx;
-      input_[std::size_t(y * s.w + x)] =
-          sy >= 0 && sy < side_ && sx >= 0 && sx < side_ ? float(image[sy * side_ + sx]) * scale
-                                                         : 0.0f;
+      input_[std::size_t(y * s.w + x)] = sy >= 0 && sy < side_ && sx >= 0 && sx < side_
+                                             ? float(image[sy * side_ + sx]) * scale
+                                             : 0.0f;
     }
 }
 

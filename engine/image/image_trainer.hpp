@@ -17,7 +17,7 @@ namespace nnplay::image {
 
 struct Evaluation {
   std::size_t count = 0, correct = 0;
-  double loss = 0;                      // mean cross-entropy
+  double loss = 0;                       // mean cross-entropy
   std::vector<std::uint32_t> confusion;  // [true class][predicted class]
   double accuracy() const { return count ? double(correct) / double(count) : 0.0; }
 };

@@ -84,7 +84,8 @@ template <typename T>
 void conv_forward(const ConvGeometry& g, const T* x, const T* w, const T* b, T* cols, T* y) {
   const int F = g.out.c, K = g.K(), P = g.P();
   im2col(g, x, cols);
-  for (int f = 0; f < F; ++f) std::fill(y + std::ptrdiff_t(f) * P, y + std::ptrdiff_t(f + 1) * P, b[f]);
+  for (int f = 0; f < F; ++f)
+    std::fill(y + std::ptrdiff_t(f) * P, y + std::ptrdiff_t(f + 1) * P, b[f]);
   gemm_nn(F, P, K, w, cols, y, true);
 }
 
@@ -207,7 +208,7 @@ T softmax_cross_entropy(const T* logits, int n, int label, T* probs, T* dlogits)
   return -std::log(std::max(probs[label], T(1e-30)));
 }
 
-#define NNPLAY_IMAGE_LAYERS(T)                                                                 \
+#define NNPLAY_IMAGE_LAYERS(T)                                                                  \
   template void im2col<T>(const ConvGeometry&, const T*, T*);                                   \
   template void col2im_add<T>(const ConvGeometry&, const T*, T*);                               \
   template void conv_forward<T>(const ConvGeometry&, const T*, const T*, const T*, T*, T*);     \

@@ -2,6 +2,7 @@
 #include "train_spec.hpp"
 
 #include <cmath>
+#include <sstream>
 
 #include "json_read.hpp"
 
@@ -14,21 +15,16 @@ struct Named {
   int value;
 };
 
-const Named kActivations[] = {{"relu", int(ImageActivation::Relu)},
-                              {"leakyrelu", int(ImageActivation::LeakyRelu)},
-                              {"elu", int(ImageActivation::Elu)},
-                              {"tanh", int(ImageActivation::Tanh)},
-                              {"sigmoid", int(ImageActivation::Sigmoid)},
-                              {"linear", int(ImageActivation::Linear)}};
-const Named kOptimizers[] = {{"sgd", int(OptimizerKind::Sgd)},
-                             {"momentum", int(OptimizerKind::Momentum)},
-                             {"nesterov", int(OptimizerKind::Nesterov)},
-                             {"rmsprop", int(OptimizerKind::RmsProp)},
-                             {"adam", int(OptimizerKind::Adam)},
-                             {"adamw", int(OptimizerKind::AdamW)}};
-const Named kAugments[] = {{"crop", int(Augment::Crop)},
-                           {"shift", int(Augment::Shift)},
-                           {"none", int(Augment::None)}};
+const Named kActivations[] = {
+    {"relu", int(ImageActivation::Relu)},       {"leakyrelu", int(ImageActivation::LeakyRelu)},
+    {"elu", int(ImageActivation::Elu)},         {"tanh", int(ImageActivation::Tanh)},
+    {"sigmoid", int(ImageActivation::Sigmoid)}, {"linear", int(ImageActivation::Linear)}};
+const Named kOptimizers[] = {
+    {"sgd", int(OptimizerKind::Sgd)},           {"momentum", int(OptimizerKind::Momentum)},
+    {"nesterov", int(OptimizerKind::Nesterov)}, {"rmsprop", int(OptimizerKind::RmsProp)},
+    {"adam", int(OptimizerKind::Adam)},         {"adamw", int(OptimizerKind::AdamW)}};
+const Named kAugments[] = {
+    {"crop", int(Augment::Crop)}, {"shift", int(Augment::Shift)}, {"none", int(Augment::None)}};
 const Named kKinds[] = {{"conv", int(LayerKind::Conv)},
                         {"pool", int(LayerKind::Pool)},
                         {"dense", int(LayerKind::Dense)},
@@ -46,6 +42,12 @@ const char* name_of(const Named (&table)[N], int value) {
   for (const Named& n : table)
     if (n.value == value) return n.name;
   return "?";
+}
+
+std::string number_text(double v) {  // 0, 10, 0.999999: as a person writes them
+  std::ostringstream o;
+  o << v;
+  return o.str();
 }
 
 // Collects issues while reading one object's keys.
@@ -79,8 +81,8 @@ struct Reader {
     if (!finite_number(v)) return fail(field, "must be a number, got " + describe(v));
     const double d = v.get<double>();
     if (d < lo || d > hi || (lo_open && d == lo)) {
-      std::string range = (lo_open ? "above " : "from ") + nlohmann::json(lo).dump() +
-                          (lo_open ? " and at most " : " to ") + nlohmann::json(hi).dump();
+      std::string range = (lo_open ? "above " : "from ") + number_text(lo) +
+                          (lo_open ? " and at most " : " to ") + number_text(hi);
       return fail(field, "must be " + range + ", got " + describe(v));
     }
     out = float(d);
@@ -215,9 +217,10 @@ TrainSpecResult read_train_spec(const nlohmann::json& j) {
     } else if (key == "shift") {
       r.integer(v, key, 0, 8, s.shift);
     } else {
-      r.fail(key, "is not a spec key (data, layers, optimizer, learningRate, momentum, beta1, "
-                  "beta2, epsilon, rmsAlpha, weightDecay, l2, batchSize, epochs, seed, augment, "
-                  "crop, shift)");
+      r.fail(key,
+             "is not a spec key (data, layers, optimizer, learningRate, momentum, beta1, "
+             "beta2, epsilon, rmsAlpha, weightDecay, l2, batchSize, epochs, seed, augment, "
+             "crop, shift)");
     }
   }
   s.optimizer.regularization = s.l2 > 0 ? Regularization::L2 : Regularization::None;

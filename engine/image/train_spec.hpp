@@ -24,8 +24,8 @@ struct TrainSpec {
   int epochs = 10;
   std::string seed = "nnplay";
   Augment augment = Augment::Crop;
-  int crop = 24;   // Crop: the network sees crop x crop windows of the 28x28 images
-  int shift = 2;   // Shift: random shifts of up to this many pixels
+  int crop = 24;  // Crop: the network sees crop x crop windows of the 28x28 images
+  int shift = 2;  // Shift: random shifts of up to this many pixels
 
   // The side of the network's input for images of `side` pixels.
   int input_side(int side) const { return augment == Augment::Crop ? crop : side; }
