@@ -104,7 +104,7 @@ std::optional<std::string> ConvNet::check(Shape input, int classes,
 ConvNet::ConvNet(Shape input, int classes, const std::vector<LayerSpec>& specs)
     : input_(input), classes_(classes) {
   Shape s = input;
-  std::size_t params = 0, acts = 0, args = 0, cols = 0, dcols = 0;
+  std::size_t params = 0, acts = 0, args = 0, cols = 0, dcols = 0, dyt = 0;
   for (const LayerSpec& spec : specs) {
     Layer L;
     L.spec = spec;
@@ -118,6 +118,7 @@ ConvNet::ConvNet(Shape input, int classes, const std::vector<LayerSpec>& specs)
         L.cols_off = cols;
         cols += std::size_t(L.conv.K()) * std::size_t(L.conv.P());
         dcols = std::max(dcols, std::size_t(L.conv.K()) * std::size_t(L.conv.P()));
+        dyt = std::max(dyt, std::size_t(L.out.size()));
         break;
       case LayerKind::Pool:
         pool_geometry(s, spec.size, spec.stride, L.pool);
@@ -150,6 +151,7 @@ ConvNet::ConvNet(Shape input, int classes, const std::vector<LayerSpec>& specs)
   dacts_.assign(acts, 0.0f);
   cols_.assign(cols, 0.0f);
   dcols_.assign(dcols, 0.0f);
+  dyt_.assign(dyt, 0.0f);
   argmax_.assign(args, 0);
   probs_.assign(std::size_t(classes), 0.0f);
 }
@@ -168,6 +170,14 @@ void ConvNet::init_he(SeedRandom& rng) {
               params_.begin() + std::ptrdiff_t(L.b_off + L.b_count), 0.0f);
   }
   clear_gradients();
+}
+
+void ConvNet::filters(std::size_t layer, float* out) const {
+  const Layer& L = layers_[layer];
+  if (L.spec.kind != LayerKind::Conv) return;
+  const std::size_t F = std::size_t(L.out.c), K = L.w_count / F;
+  for (std::size_t k = 0; k < K; ++k)
+    for (std::size_t f = 0; f < F; ++f) out[f * K + k] = params_[L.w_off + k * F + f];
 }
 
 void ConvNet::clear_gradients() { std::fill(grads_.begin(), grads_.end(), 0.0f); }
@@ -221,7 +231,7 @@ float ConvNet::backward(int label) {
       case LayerKind::Conv:
         activation_backward(L.spec.activation, y, dy, L.out.size());
         conv_backward(L.conv, cols_.data() + L.cols_off, p + L.w_off, dy, g + L.w_off, g + L.b_off,
-                      dcols_.data(), dx);
+                      dyt_.data(), dcols_.data(), dx);
         break;
       case LayerKind::Pool:
         if (dx) pool_backward(L.pool, dy, argmax_.data() + L.arg_off, dx);

@@ -1,8 +1,9 @@
 // A convolutional network for images, built from a list of layer specs (conv, pool, dense,
 // softmax last), over one flat float parameter buffer in the optimizers' layout: per layer its
-// weights then its biases, described by ParamRanges for optimizer.hpp's update steps. One
-// example at a time: forward keeps every layer's output (the page's feature maps), backward
-// adds the example's gradient into grads(). Nothing is allocated after build().
+// weights (a conv layer's input-major, [c][ky][kx][filter], as layers.hpp says why; a dense
+// layer's [unit][input]) then its biases, described by ParamRanges for optimizer.hpp's update
+// steps. One example at a time: forward keeps every layer's output (the page's feature maps),
+// backward adds the example's gradient into grads(). Nothing is allocated after build().
 #pragma once
 #include <optional>
 #include <string>
@@ -64,6 +65,8 @@ class ConvNet {
   const std::vector<Layer>& layers() const { return layers_; }
   const float* output(std::size_t layer) const { return acts_.data() + layers_[layer].out_off; }
   const float* probabilities() const { return probs_.data(); }
+  // A conv layer's filters as images, out[filter][c][ky][kx] (w_count floats).
+  void filters(std::size_t layer, float* out) const;
 
   std::vector<float>& params() { return params_; }
   const std::vector<float>& params() const { return params_; }
@@ -80,6 +83,7 @@ class ConvNet {
   std::vector<float> dacts_;  // their gradients, same layout
   std::vector<float> cols_;   // every conv layer's im2col columns, kept for backward
   std::vector<float> dcols_;  // the columns' gradient, the largest conv's
+  std::vector<float> dyt_;    // a conv output's gradient transposed, the largest's
   std::vector<int> argmax_;   // every pool layer's
   std::vector<float> probs_;
   const float* last_input_ = nullptr;

@@ -37,71 +37,117 @@ bool pool_geometry(Shape in, int size, int stride, PoolGeometry& g) {
   return g.out.h > 0 && g.out.w > 0;
 }
 
+namespace {
+
+// The output columns [lo, hi) whose input column ox * stride + kx - pad falls inside the image.
+inline void valid_columns(const ConvGeometry& g, int kx, int& lo, int& hi) {
+  const int shift = kx - g.pad;  // input column = ox * stride + shift
+  lo = shift >= 0 ? 0 : (-shift + g.stride - 1) / g.stride;
+  const int last = g.in.w - 1 - shift;  // ox * stride <= last
+  hi = last < 0 ? 0 : std::min(g.out.w, last / g.stride + 1);
+  lo = std::min(lo, hi);
+}
+
+// out[i] = in[i] for i < n, four values at a time: short rows (12 or 24
+// values) are most of im2col's work, and a memcpy call per row cost more than the copy.
+template <typename T>
+inline void copy_row(const T* __restrict in, T* __restrict out, int n) {
+  int i = 0;
+  for (; i + 4 <= n; i += 4) {
+    T v[4];
+    __builtin_memcpy(v, in + i, sizeof v);
+    __builtin_memcpy(out + i, v, sizeof v);
+  }
+  for (; i < n; ++i) out[i] = in[i];
+}
+
+// out[i] += in[i] for i < n, four at a time (as copy_row).
+template <typename T>
+inline void add_row(const T* __restrict in, T* __restrict out, int n) {
+  int i = 0;
+  for (; i + 4 <= n; i += 4) {
+    T a[4], b[4];
+    __builtin_memcpy(a, in + i, sizeof a);
+    __builtin_memcpy(b, out + i, sizeof b);
+    for (int l = 0; l < 4; ++l) b[l] += a[l];
+    __builtin_memcpy(out + i, b, sizeof b);
+  }
+  for (; i < n; ++i) out[i] += in[i];
+}
+
+}  // namespace
+
 template <typename T>
 void im2col(const ConvGeometry& g, const T* x, T* cols) {
-  const int P = g.P();
+  const int P = g.P(), s = g.stride;
   for (int c = 0; c < g.in.c; ++c)
     for (int ky = 0; ky < g.k; ++ky)
       for (int kx = 0; kx < g.k; ++kx) {
         T* row = cols + std::ptrdiff_t((c * g.k + ky) * g.k + kx) * P;
+        int lo = 0, hi = 0;
+        valid_columns(g, kx, lo, hi);
+        const int shift = kx - g.pad;
         for (int oy = 0; oy < g.out.h; ++oy) {
-          const int iy = oy * g.stride + ky - g.pad;
+          const int iy = oy * s + ky - g.pad;
           T* out = row + oy * g.out.w;
-          if (iy < 0 || iy >= g.in.h) {
-            std::fill(out, out + g.out.w, T(0));
-            continue;
-          }
-          const T* in = x + (std::ptrdiff_t(c) * g.in.h + iy) * g.in.w;
-          for (int ox = 0; ox < g.out.w; ++ox) {
-            const int ix = ox * g.stride + kx - g.pad;
-            out[ox] = ix >= 0 && ix < g.in.w ? in[ix] : T(0);
-          }
+          if (iy < 0 || iy >= g.in.h) continue;  // padding: left at 0
+          const T* in = x + (std::ptrdiff_t(c) * g.in.h + iy) * g.in.w + shift;
+          if (s == 1)
+            copy_row(in + lo, out + lo, hi - lo);
+          else
+            for (int ox = lo; ox < hi; ++ox) out[ox] = in[ox * s];
         }
       }
 }
 
 template <typename T>
 void col2im_add(const ConvGeometry& g, const T* dcols, T* dx) {
-  const int P = g.P();
+  const int P = g.P(), s = g.stride;
   for (int c = 0; c < g.in.c; ++c)
     for (int ky = 0; ky < g.k; ++ky)
       for (int kx = 0; kx < g.k; ++kx) {
         const T* row = dcols + std::ptrdiff_t((c * g.k + ky) * g.k + kx) * P;
+        int lo = 0, hi = 0;
+        valid_columns(g, kx, lo, hi);
+        const int shift = kx - g.pad;
         for (int oy = 0; oy < g.out.h; ++oy) {
-          const int iy = oy * g.stride + ky - g.pad;
+          const int iy = oy * s + ky - g.pad;
           if (iy < 0 || iy >= g.in.h) continue;
-          T* in = dx + (std::ptrdiff_t(c) * g.in.h + iy) * g.in.w;
-          const T* d = row + oy * g.out.w;
-          for (int ox = 0; ox < g.out.w; ++ox) {
-            const int ix = ox * g.stride + kx - g.pad;
-            if (ix >= 0 && ix < g.in.w) in[ix] += d[ox];
-          }
+          T* __restrict in = dx + (std::ptrdiff_t(c) * g.in.h + iy) * g.in.w + shift;
+          const T* __restrict d = row + oy * g.out.w;
+          if (s == 1)
+            add_row(d + lo, in + lo, hi - lo);
+          else
+            for (int ox = lo; ox < hi; ++ox) in[ox * s] += d[ox];
         }
       }
 }
 
 template <typename T>
-void conv_forward(const ConvGeometry& g, const T* x, const T* w, const T* b, T* cols, T* y) {
+void conv_forward(const ConvGeometry& g, const T* x, const T* wt, const T* b, T* cols, T* y) {
   const int F = g.out.c, K = g.K(), P = g.P();
   im2col(g, x, cols);
   for (int f = 0; f < F; ++f)
     std::fill(y + std::ptrdiff_t(f) * P, y + std::ptrdiff_t(f + 1) * P, b[f]);
-  gemm_nn(F, P, K, w, cols, y, true);
+  gemm_tn(F, P, K, wt, cols, y, true);
 }
 
 template <typename T>
-void conv_backward(const ConvGeometry& g, const T* cols, const T* w, const T* dy, T* dw, T* db,
-                   T* dcols, T* dx) {
+void conv_backward(const ConvGeometry& g, const T* cols, const T* wt, const T* dy, T* dwt, T* db,
+                   T* dyt, T* dcols, T* dx) {
   const int F = g.out.c, K = g.K(), P = g.P();
-  gemm_nt(F, K, P, dy, cols, dw, true);
   for (int f = 0; f < F; ++f) {
-    T s = 0;
+    T sum = 0;
     const T* d = dy + std::ptrdiff_t(f) * P;
-    for (int p = 0; p < P; ++p) s += d[p];
-    db[f] += s;
+    for (int p = 0; p < P; ++p) {
+      sum += d[p];
+      dyt[std::ptrdiff_t(p) * F + f] = d[p];
+    }
+    db[f] += sum;
   }
+  gemm_nn(K, F, P, cols, dyt, dwt, true);
   if (!dx) return;
-  gemm_tn(K, P, F, w, dy, dcols, false);
+  gemm_nn(K, P, F, wt, dy, dcols, false);
   std::fill(dx, dx + g.in.size(), T(0));
   col2im_add(g, dcols, dx);
 }
@@ -213,7 +259,7 @@ T softmax_cross_entropy(const T* logits, int n, int label, T* probs, T* dlogits)
   template void col2im_add<T>(const ConvGeometry&, const T*, T*);                               \
   template void conv_forward<T>(const ConvGeometry&, const T*, const T*, const T*, T*, T*);     \
   template void conv_backward<T>(const ConvGeometry&, const T*, const T*, const T*, T*, T*, T*, \
-                                 T*);                                                           \
+                                 T*, T*);                                                       \
   template void pool_forward<T>(const PoolGeometry&, const T*, T*, int*);                       \
   template void pool_backward<T>(const PoolGeometry&, const T*, const int*, T*);                \
   template void dense_forward<T>(int, int, const T*, const T*, const T*, T*);                   \

@@ -44,7 +44,8 @@ void check_gradient(std::vector<double>& v, const std::vector<double>& analytic,
   }
 }
 
-// The convolution as its definition: y[f][oy][ox] = b[f] + sum w[f][c][ky][kx] x[c][iy][ix].
+// The convolution as its definition: y[f][oy][ox] = b[f] + sum w[c][ky][kx][f] x[c][iy][ix]
+// (the filters input-major, as layers.hpp stores them).
 std::vector<double> naive_conv(const ConvGeometry& g, const std::vector<double>& x,
                                const std::vector<double>& w, const std::vector<double>& b) {
   std::vector<double> y(std::size_t(g.out.size()));
@@ -57,7 +58,7 @@ std::vector<double> naive_conv(const ConvGeometry& g, const std::vector<double>&
             for (int kx = 0; kx < g.k; ++kx) {
               const int iy = oy * g.stride + ky - g.pad, ix = ox * g.stride + kx - g.pad;
               if (iy < 0 || iy >= g.in.h || ix < 0 || ix >= g.in.w) continue;
-              s += w[std::size_t(((f * g.in.c + c) * g.k + ky) * g.k + kx)] *
+              s += w[std::size_t(((c * g.k + ky) * g.k + kx) * g.out.c + f)] *
                    x[std::size_t((c * g.in.h + iy) * g.in.w + ix)];
             }
         y[std::size_t((f * g.out.h + oy) * g.out.w + ox)] = s;
@@ -105,9 +106,8 @@ TEST_CASE("matrix products equal the triple loop for every edge of the register 
 
 TEST_CASE("convolution: forward as its definition, backward as numeric gradients", "[image]") {
   SeedRandom rng("conv");
-  const ConvCase cases[] = {{5, 1, 3, 1, 2, true},  {6, 2, 3, 2, 3, true},
-                            {7, 2, 3, 2, 2, false}, {6, 3, 5, 1, 2, false},
-                            {5, 2, 4, 1, 2, true},  {8, 1, 5, 3, 1, true}};
+  const ConvCase cases[] = {{5, 1, 3, 1, 2, true},  {6, 2, 3, 2, 3, true}, {7, 2, 3, 2, 2, false},
+                            {6, 3, 5, 1, 2, false}, {5, 2, 4, 1, 2, true}, {8, 1, 5, 3, 1, true}};
   for (const ConvCase& cc : cases) {
     ConvGeometry g;
     REQUIRE(conv_geometry(Shape{cc.channels, cc.side, cc.side}, cc.k, cc.stride, cc.same,
@@ -120,14 +120,15 @@ TEST_CASE("convolution: forward as its definition, backward as numeric gradients
     auto b = random_values(rng, std::size_t(cc.filters));
     const auto r = random_values(rng, std::size_t(g.out.size()));
     std::vector<double> cols(std::size_t(g.K() * g.P())), dcols(cols.size());
+    std::vector<double> dyt(std::size_t(g.out.size()));
     std::vector<double> y(std::size_t(g.out.size()));
     conv_forward(g, x.data(), w.data(), b.data(), cols.data(), y.data());
     const auto expected = naive_conv(g, x, w, b);
     for (std::size_t i = 0; i < y.size(); ++i) CHECK(y[i] == near(expected[i], 1e-12));
 
     std::vector<double> dw(w.size(), 0.0), db(b.size(), 0.0), dx(x.size(), 9.0);
-    conv_backward(g, cols.data(), w.data(), r.data(), dw.data(), db.data(), dcols.data(),
-                  dx.data());
+    conv_backward(g, cols.data(), w.data(), r.data(), dw.data(), db.data(), dyt.data(),
+                  dcols.data(), dx.data());
     auto loss = [&] { return read_out(naive_conv(g, x, w, b), r); };
     check_gradient(w, dw, loss, "dw");
     check_gradient(b, db, loss, "db");
@@ -153,8 +154,8 @@ TEST_CASE("max pooling: window maxima, and the gradient routed to them", "[image
             double m = -1e300;
             for (int dy = 0; dy < size; ++dy)
               for (int dx = 0; dx < size; ++dx)
-                m = std::max(m, x[std::size_t((c * side + oy * stride + dy) * side + ox * stride +
-                                              dx)]);
+                m = std::max(
+                    m, x[std::size_t((c * side + oy * stride + dy) * side + ox * stride + dx)]);
             out[std::size_t((c * g.out.h + oy) * g.out.w + ox)] = m;
           }
       return out;
@@ -163,7 +164,8 @@ TEST_CASE("max pooling: window maxima, and the gradient routed to them", "[image
     CHECK(y == naive());
     std::vector<double> dx(x.size());
     pool_backward(g, r.data(), arg.data(), dx.data());
-    check_gradient(x, dx, [&] { return read_out(naive(), r); }, "dx");
+    check_gradient(
+        x, dx, [&] { return read_out(naive(), r); }, "dx");
   }
   PoolGeometry g;
   CHECK_FALSE(pool_geometry(Shape{1, 2, 2}, 3, 3, g));  // leaves no pixels
@@ -174,9 +176,9 @@ TEST_CASE("dense layer and every activation against numeric gradients", "[image]
   const int n = 5, k = 7;
   auto x = random_values(rng, k), w = random_values(rng, n * k), b = random_values(rng, n);
   const auto r = random_values(rng, n);
-  for (ImageActivation f : {ImageActivation::Linear, ImageActivation::Relu,
-                            ImageActivation::LeakyRelu, ImageActivation::Elu,
-                            ImageActivation::Tanh, ImageActivation::Sigmoid}) {
+  for (ImageActivation f :
+       {ImageActivation::Linear, ImageActivation::Relu, ImageActivation::LeakyRelu,
+        ImageActivation::Elu, ImageActivation::Tanh, ImageActivation::Sigmoid}) {
     INFO("activation " << int(f));
     auto forward = [&] {
       std::vector<double> y(n);

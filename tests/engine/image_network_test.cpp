@@ -70,8 +70,9 @@ TEST_CASE("a network that does not fit says which layer and why", "[image]") {
       {"type": "softmax"}]})");
   auto why = ImageTrainer::check(s, data);
   REQUIRE(why);
-  CHECK(*why == "layers[2], pool 4: its input is 1x1x1, smaller than the window: it leaves no "
-                "pixels");
+  CHECK(*why ==
+        "layers[2], pool 4: its input is 1x1x1, smaller than the window: it leaves no "
+        "pixels");
   s = spec_of(R"({"layers": [{"type": "conv", "size": 9, "padding": "valid"},
       {"type": "conv", "size": 9, "padding": "valid"}, {"type": "conv", "size": 9,
       "padding": "valid"}, {"type": "softmax"}]})");
@@ -192,9 +193,10 @@ TEST_CASE("a short training run on a few hundred digits reaches 80%", "[image]")
   take(train.set, small, 13);
   REQUIRE(small.count() == 654);
   take(test.set, probe, 3);
-  
+
   REQUIRE(probe.count() == 500);
-  TrainSpec s = spec_of(R"({"augment": "none", "batchSize": 10, "optimizer": "adam", "learningRate": 0.005, "seed": "short", "layers": [{"type": "conv", "size": 5,
+  TrainSpec s = spec_of(
+      R"({"augment": "none", "batchSize": 10, "optimizer": "adam", "learningRate": 0.005, "seed": "short", "layers": [{"type": "conv", "size": 5,
       "filters": 6, "stride": 2}, {"type": "pool", "size": 2}, {"type": "softmax"}]})");
   ImageTrainer t(s, small);
   const Evaluation before = t.evaluate(probe);
