@@ -138,7 +138,9 @@ TEST_CASE("convolution: forward as its definition, backward as numeric gradients
 
 TEST_CASE("max pooling: window maxima, and the gradient routed to them", "[image]") {
   SeedRandom rng("pool");
-  for (auto [side, size, stride] : {std::tuple{6, 2, 2}, {7, 3, 2}, {12, 3, 3}, {5, 2, 1}}) {
+  for (auto [side_, size_, stride_] : {std::tuple{6, 2, 2}, {7, 3, 2}, {12, 3, 3}, {5, 2, 1}}) {
+    // Plain copies: a lambda cannot capture a structured binding in C++17 (clang refuses).
+    const int side = side_, size = size_, stride = stride_;
     PoolGeometry g;
     REQUIRE(pool_geometry(Shape{2, side, side}, size, stride, g));
     CHECK(g.out.h == (side - size) / stride + 1);
