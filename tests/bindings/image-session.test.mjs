@@ -5,12 +5,7 @@
 // clothing subset fits the heap.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  loadImageModule,
-  imageData,
-  imageSession,
-  convnetjsSpec,
-} from './load-image-module.mjs';
+import { loadImageModule, imageData, imageSession, convnetjsSpec } from './load-image-module.mjs';
 
 const plain = await loadImageModule('nnplay-images');
 const simd = await loadImageModule('nnplay-images-simd');
