@@ -232,3 +232,26 @@ test('new data rebuild the configured network; data of another size are refused'
   assert.equal(s.info().test, 1500);
   s.delete();
 });
+
+test('refused calls and repeated predictions leave the wasm memory flat', () => {
+  const s = session(simd);
+  const memory = () => simd.HEAP8.buffer.byteLength;
+  const image = new Float32Array(784).fill(0.5);
+  const canvas = new Uint8Array(280 * 280);
+  const round = () => {
+    s.configure(
+      '{"layers": [{"type": "pool", "size": 8}, {"type": "pool", "size": 8}, {"type": "softmax"}]}',
+    );
+    s.configure('{"layers": [');
+    s.loadData(new Uint8Array(100), testSet);
+    s.predict(image);
+    for (let l = 0; l < 5; l++) s.layerOutput(l);
+    s.prepareDrawing(canvas, 280, 280);
+    s.predict(new Float32Array(3));
+  };
+  round();
+  const start = memory();
+  for (let i = 0; i < 300; i++) round();
+  assert.equal(memory() - start, 0);
+  s.delete();
+});
