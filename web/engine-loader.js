@@ -16,18 +16,30 @@
 /** @typedef {import('../bindings/nnplay').NNPlayModule} NNPlayModule */
 /** @typedef {import('../bindings/nnplay').ModuleFactory} ModuleFactory */
 /** @typedef {import('../bindings/nnplay').ModuleOptions} ModuleOptions */
+/** @typedef {import('../bindings/nnplay-images').ImagesModuleFactory} ImagesModuleFactory */
 
 /**
  * @typedef {object} LoadOptions
  * @property {string} [dir] folder of nnplay.js / nnplay-simd.js and their .wasm, a URL
  *   (relative to the page or worker); unused when the factory is given or on globalThis
  * @property {boolean} [simd] the SIMD build (default: when this runtime validates SIMD)
- * @property {ModuleFactory} [factory] the glue's factory, already loaded (node tests)
+ * @property {ModuleFactory | ImagesModuleFactory} [factory] the glue's factory, already
+ *   loaded (node tests)
  * @property {ArrayBuffer | Uint8Array} [wasmBinary] the .wasm's bytes, already read
+ * @property {ModuleKind} [kind] which module: the playground's (default) or another one built
+ *   the same way (web/image-engine-loader.js passes the image engine's)
+ */
+
+/**
+ * @typedef {object} ModuleKind
+ * @property {string} factory the global the glue defines ('createNNPlayModule')
+ * @property {string} file the build's file name without '-simd' and extension ('nnplay')
  */
 
 var nnplayEngineLoader = (function () {
   const FACTORY = 'createNNPlayModule';
+  /** @type {ModuleKind} */
+  const PLAYGROUND = { factory: FACTORY, file: 'nnplay' };
 
   // The smallest module using a SIMD instruction (v128.const; i32x4.extract_lane in a function).
   const SIMD_PROBE = new Uint8Array([
@@ -47,14 +59,14 @@ var nnplayEngineLoader = (function () {
     }
   }
 
-  /** The build's file name without extension: 'nnplay-simd' or 'nnplay'. */
-  function buildName(/** @type {boolean} */ simd) {
-    return simd ? 'nnplay-simd' : 'nnplay';
+  /** The build's file name without extension: 'nnplay-simd' or 'nnplay' (for the playground). */
+  function buildName(/** @type {boolean} */ simd, kind = PLAYGROUND) {
+    return simd ? `${kind.file}-simd` : kind.file;
   }
 
   /** The glue's factory on globalThis, if a script defined it. */
-  function globalFactory() {
-    const f = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (globalThis))[FACTORY];
+  function globalFactory(name = FACTORY) {
+    const f = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (globalThis))[name];
     return typeof f === 'function' ? /** @type {ModuleFactory} */ (f) : undefined;
   }
 
@@ -95,14 +107,17 @@ var nnplayEngineLoader = (function () {
    * Starts the engine's wasm Module. Rejects with an EngineLoadError whose message a reader can
    * act on (no WebAssembly, a glue file that does not load or define the factory, a module that
    * does not start).
+   * The Module's type is the playground's unless the caller says (a kind's own types).
+   * @template [M=NNPlayModule]
    * @param {LoadOptions} [options]
-   * @returns {Promise<NNPlayModule>}
+   * @returns {Promise<M>}
    */
   async function loadModule({
     dir = 'build/wasm/',
     simd = simdSupported(),
     factory,
     wasmBinary,
+    kind = PLAYGROUND,
   } = {}) {
     if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
       throw new EngineLoadError(
@@ -112,12 +127,12 @@ var nnplayEngineLoader = (function () {
     }
     /** @type {ModuleOptions} */
     const options = { print: () => {}, printErr: (m) => console.warn(m) };
-    let create = factory || globalFactory();
+    let create = factory || globalFactory(kind.factory);
     if (!create) {
-      await loadScript(`${dir}${buildName(simd)}.js`);
-      create = globalFactory();
+      await loadScript(`${dir}${buildName(simd, kind)}.js`);
+      create = globalFactory(kind.factory);
       if (!create)
-        throw new EngineLoadError(`The engine file in ${dir} did not define ${FACTORY}.`);
+        throw new EngineLoadError(`The engine file in ${dir} did not define ${kind.factory}.`);
       // The glue looks for its .wasm beside the document's script, but in a Worker beside the
       // worker script: name the folder it came from.
       const folder = new URL(dir, baseUrl()).href;
@@ -125,7 +140,7 @@ var nnplayEngineLoader = (function () {
     }
     if (wasmBinary) options.wasmBinary = wasmBinary;
     try {
-      return await create(options);
+      return /** @type {M} */ (/** @type {unknown} */ (await create(options)));
     } catch (e) {
       const why = e && typeof e === 'object' && 'message' in e && e.message ? e.message : e;
       const message = String(why);

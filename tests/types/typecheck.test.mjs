@@ -80,3 +80,18 @@ test('bindings/nnplay.d.ts types exactly the functions the binding binds', () =>
     'NNPlayModule in the .d.ts = the bound functions',
   );
 });
+
+test('bindings/nnplay-images.d.ts types exactly the methods the image binding binds', () => {
+  const cpp = fs.readFileSync(path.join(ROOT, 'bindings/images/image_binding.cpp'), 'utf8');
+  const dts = fs.readFileSync(path.join(ROOT, 'bindings/nnplay-images.d.ts'), 'utf8');
+  // Overloads by argument count bind one name twice.
+  const bound = [...new Set([...cpp.matchAll(/\.function\("(\w+)"/g)].map((m) => m[1]))];
+  assert.ok(bound.length > 15, 'the binding lists its methods');
+  const session = dts.match(/export interface ImageSession \{([\s\S]*?)\n\}/)[1];
+  const methods = [...session.matchAll(/^\s+(\w+)\(/gm)].map((m) => m[1]).sort();
+  assert.deepEqual(
+    methods,
+    [...bound, 'delete'].sort(),
+    'ImageSession in the .d.ts = the bound methods',
+  );
+});
