@@ -15,6 +15,7 @@ import { limitsTable } from './limits.js';
 import { mountModeTabs } from './mode-tabs.js';
 import { playgroundMode } from './playground-mode.js';
 import { createPerceptronMode } from './perceptron/mode.js';
+import { createImagesMode } from './images/mode.js';
 import { listenForMessages } from './embed/messages.js';
 import { installShortcuts } from './embed/keyboard.js';
 
@@ -57,7 +58,11 @@ async function boot() {
   const notice = createNotice($('notice'));
   const status = createNotice($('status'));
   const tabs = mountModeTabs(
-    { playground: $('mode-tab-playground'), perceptron: $('mode-tab-perceptron') },
+    {
+      playground: $('mode-tab-playground'),
+      perceptron: $('mode-tab-perceptron'),
+      images: $('mode-tab-images'),
+    },
     document.body,
   );
   router = createRouter({
@@ -78,6 +83,7 @@ async function boot() {
   });
   router.register(playgroundMode(playground));
   router.register(createPerceptronMode({ doc: document, engine, router }));
+  router.register(createImagesMode({ doc: document, router }));
   router.start();
   // Opened on another mode: the playground gets its defaults quietly, for its tab and the API.
   if (!playground.config) {

@@ -1,0 +1,151 @@
+// Browser tests of the images mode (#mode=images): its tab and link, the data fetched only
+// when the mode opens, the network's layers listed, training in a Worker while frames keep
+// coming (examples seen and the test accuracy rise), step and reset, a digit drawn with the
+// pointer scored in the talk's form, undo and clear, and a bad link value listed.
+// Saves build/test-artifacts/images.png (1280 x 800) and images-phone.png (375 x 667).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser, artifactPath } from './harness.mjs';
+import { openPage, changed } from './page-helpers.mjs';
+
+const env = useBrowser();
+
+/** The mode's state as its data attributes and what it shows (runs in the page). */
+function readImages() {
+  {
+    const d = document.getElementById('images').dataset;
+    const text = (id) => document.getElementById(id)?.textContent ?? null;
+    return {
+      ready: d.ready === 'true',
+      playing: d.playing === 'true',
+      training: d.training === 'true',
+      examples: Number(d.examples || 0),
+      testAccuracy: Number(d.testAccuracy),
+      scores: [...document.querySelectorAll('#im-scores li')].map((li) => li.textContent),
+      layers: [...document.querySelectorAll('#im-layers li')].map((li) => li.textContent),
+      seen: text('im-seen'),
+      hash: location.hash,
+    };
+  }
+}
+const shown = (page) => page.evaluate(readImages);
+
+/** Draws a stroke on the pad through the points (fractions of its side). */
+async function stroke(page, points) {
+  const box = await page.locator('#im-pad').boundingBox();
+  const at = ([x, y]) => [box.x + x * box.width, box.y + y * box.height];
+  await page.mouse.move(...at(points[0]));
+  await page.mouse.down();
+  for (const p of points.slice(1)) await page.mouse.move(...at(p), { steps: 4 });
+  await page.mouse.up();
+}
+
+const SEVEN = [
+  [0.3, 0.25],
+  [0.7, 0.25],
+  [0.45, 0.8],
+];
+
+test('the playground does not fetch the image module or its data', async () => {
+  const fetched = [];
+  const { page, close, errors } = await openPage(env, '#seed=0.12345', {
+    prepare: (p) => p.on('request', (r) => fetched.push(new URL(r.url()).pathname)),
+  });
+  await page.waitForTimeout(300);
+  assert.deepEqual(
+    fetched.filter((p) => /nnplay-images|\.nnpi$|web\/images\/view/.test(p)),
+    [],
+    'nothing of the images mode on the first load',
+  );
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('the images tab opens the mode: data, layers, training, drawing and scores', async () => {
+  const { page, close, errors } = await openPage(env, '#seed=0.12345');
+  await page.click('#mode-tab-images');
+  await changed(page, readImages, (s) => s.ready, { what: 'the network is ready', timeout: 30000 });
+  let s = await shown(page);
+  assert.match(s.hash, /mode=images/);
+  assert.match(s.hash, /data=digits/);
+  assert.equal(s.layers[0], 'input 24 x 24 (crops of the 28 x 28 images)');
+  assert.match(s.layers[1], /^conv 5x5, 8 filters, same, relu → 24 x 24 x 8 \(208 parameters\)$/);
+  assert.match(s.layers.at(-1), /^softmax → 1 x 1 x 10/);
+  assert.equal(s.examples, 0);
+
+  // Training in the Worker: frames keep coming while it trains.
+  await page.click('#im-play');
+  const frames = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        let n = 0;
+        const t0 = performance.now();
+        const tick = () => (performance.now() - t0 < 1500 ? (n++, requestAnimationFrame(tick)) : resolve(n));
+        requestAnimationFrame(tick);
+      }),
+  );
+  assert.ok(frames > 30, `frames kept coming while training: ${frames} in 1.5 s`);
+  await changed(page, readImages, (v) => v.examples > 2000 && v.testAccuracy > 0.5, {
+    what: 'training runs and learns',
+    timeout: 30000,
+  });
+  await page.click('#im-play');
+  await changed(page, readImages, (v) => !v.playing && !v.training, { what: 'paused' });
+  s = await shown(page);
+  const before = s.examples;
+  await page.click('#im-step');
+  await changed(page, readImages, (v) => v.examples === before + 20, { what: 'one batch of 20' });
+
+  // A seven drawn with the mouse: five scores in the talk's form.
+  await stroke(page, SEVEN);
+  await changed(page, readImages, (v) => v.scores.length === 5, { what: 'five scores' });
+  s = await shown(page);
+  for (const line of s.scores) assert.match(line, /^[a-z]+ \(score = [01]\.\d{5}\)$/);
+  const total = s.scores.reduce((a, line) => a + Number(line.match(/= ([\d.]+)/)[1]), 0);
+  assert.ok(total <= 1.00001, `scores are probabilities: ${total}`);
+  const ink = await page.evaluate(() => {
+    const d = document.getElementById('im-input').getContext('2d').getImageData(0, 0, 28, 28).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) n += d[i] > 128;
+    return n;
+  });
+  assert.ok(ink > 10, `the processed 28 x 28 input is shown: ${ink} bright pixels`);
+  await page.screenshot({ path: artifactPath('images.png') });
+  await page.click('text=Undo');
+  await changed(page, readImages, (v) => v.scores[0] === 'Draw a digit in the box.', { what: 'undo empties' });
+
+  // Reset: new weights, nothing seen.
+  await page.click('#im-reset');
+  await changed(page, readImages, (v) => v.examples === 0, { what: 'reset' });
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('a bad images link value is listed and the rest opens', async () => {
+  const { page, close, errors } = await openPage(env, '#mode=images&data=cats&colour=red');
+  await changed(page, readImages, (s) => s.ready, { what: 'ready', timeout: 30000 });
+  const notice = await page.locator('#images .notice').innerText();
+  assert.match(notice, /data/);
+  assert.match(notice, /must be digits or fashion/);
+  assert.match(notice, /colour/);
+  assert.match((await shown(page)).hash, /data=digits/);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('on a phone the pad takes a finger and the scores show', async () => {
+  const { page, close, errors } = await openPage(env, '#mode=images', {
+    viewport: { width: 375, height: 667 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  await changed(page, readImages, (s) => s.ready, { what: 'ready', timeout: 30000 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 375, `no sideways scrolling: ${width}`);
+  await page.locator('#im-pad').scrollIntoViewIfNeeded();
+  await stroke(page, SEVEN);
+  await changed(page, readImages, (v) => v.scores.length === 5, { what: 'five scores' });
+  await page.screenshot({ path: artifactPath('images-phone.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await close();
+});

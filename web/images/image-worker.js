@@ -1,0 +1,181 @@
+// A classic Worker that trains the images mode's network off the page's thread: it starts the
+// image module (web/image-engine-loader.js), fetches a data set's NNPI files (reporting the
+// download's progress), and, while playing, trains in slices of about 40 ms, posting the
+// figures after each slice and the test accuracy on a fixed sample of test images about once
+// a second. A drawing is prepared and scored here too. Messages in: {op, ...}:
+//   init {moduleDir, dataDir}   data {name}   configure {spec}   play   pause   step   reset
+//   score {pixels: Uint8Array (w x h grey, ink bright), w, h}
+// out: {type: 'progress'|'ready'|'stats'|'scores'|'error', ...}.
+// Why classic: a module Worker cannot importScripts the classic-script glue.
+{
+  const scope = /** @type {any} */ (globalThis);
+  if (!scope.nnplayEngineLoader) scope.importScripts('../engine-loader.js');
+  if (!scope.nnplayImageEngineLoader) scope.importScripts('../image-engine-loader.js');
+
+  const SLICE_MS = 40;
+  const TEST_SAMPLE = 500; // test images scored once a second while training
+  const EVAL_EVERY_MS = 1000;
+
+  let Module = null;
+  let session = null;
+  let moduleDir = '';
+  let dataDir = '';
+  let classNames = [];
+  let playing = false;
+  let timer = 0;
+  let lastEval = 0;
+  let testAccuracy = NaN;
+  let testLoss = NaN;
+  // Running figures of the current play: examples, their summed loss and right answers.
+  let recent = { examples: 0, loss: 0, correct: 0, ms: 0 };
+
+  const post = (message, transfer) => scope.postMessage(message, transfer || []);
+  const fail = (message) => post({ type: 'error', message });
+
+  async function fetchWithProgress(url, part, parts) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
+    const total = Number(response.headers.get('content-length')) || 0;
+    if (!response.body || !total) return new Uint8Array(await response.arrayBuffer());
+    const bytes = new Uint8Array(total);
+    const reader = response.body.getReader();
+    let loaded = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes.set(value, loaded);
+      loaded += value.length;
+      post({ type: 'progress', fraction: (part + loaded / total) / parts });
+    }
+    return bytes.subarray(0, loaded);
+  }
+
+  function evaluateSample() {
+    const e = session.evaluate(TEST_SAMPLE);
+    if (e) {
+      testAccuracy = e.accuracy;
+      testLoss = e.loss;
+    }
+    lastEval = performance.now();
+  }
+
+  function stats() {
+    const info = session.info();
+    return {
+      type: 'stats',
+      playing,
+      epoch: info.epoch,
+      cursor: info.cursor,
+      train: info.train,
+      examplesSeen: info.examplesSeen,
+      trainLoss: recent.examples ? recent.loss / recent.examples : NaN,
+      trainAccuracy: recent.examples ? recent.correct / recent.examples : NaN,
+      examplesPerSecond: recent.ms > 0 ? (recent.examples * 1000) / recent.ms : NaN,
+      testAccuracy,
+      testLoss,
+    };
+  }
+
+  // Trains batches for about SLICE_MS, then yields to messages.
+  function slice() {
+    timer = 0;
+    if (!playing || !session) return;
+    const t0 = performance.now();
+    let done = { examples: 0, loss: 0, correct: 0 };
+    while (performance.now() - t0 < SLICE_MS) {
+      const b = session.trainBatch();
+      if (!b) return fail(session.lastError ? session.lastError().message : 'training failed');
+      done.examples += b.examples;
+      done.loss += b.loss * b.examples;
+      done.correct += b.correct;
+    }
+    const ms = performance.now() - t0;
+    // The last ~2,000 examples' figures: a running window that forgets the start of a play.
+    const keep = recent.examples > 2000 ? 2000 / recent.examples : 1;
+    recent = {
+      examples: recent.examples * keep + done.examples,
+      loss: recent.loss * keep + done.loss,
+      correct: recent.correct * keep + done.correct,
+      ms: recent.ms * keep + ms,
+    };
+    if (performance.now() - lastEval > EVAL_EVERY_MS) evaluateSample();
+    post(stats());
+    timer = setTimeout(slice, 0);
+  }
+
+  const ops = {
+    async init(m) {
+      moduleDir = m.moduleDir;
+      dataDir = m.dataDir;
+      Module = await scope.nnplayImageEngineLoader.loadModule({ dir: moduleDir });
+      session = new Module.ImageSession();
+      post({ type: 'started' });
+    },
+    async data(m) {
+      playing = false;
+      const file = m.name === 'fashion' ? 'fashion-page' : m.name;
+      const train = await fetchWithProgress(`${dataDir}${file}-train.nnpi`, 0, 2);
+      const test = await fetchWithProgress(`${dataDir}${file}-test.nnpi`, 1, 2);
+      const r = session.loadData(train, test);
+      if (!r.ok) return fail(`${r.error.field}: ${r.error.message}`);
+      classNames = session.info().classNames;
+      post({ type: 'loaded', name: m.name });
+    },
+    configure(m) {
+      const r = session.configure(JSON.stringify(m.spec));
+      if (!r.ok) return post({ type: 'refused', errors: r.errors });
+      recent = { examples: 0, loss: 0, correct: 0, ms: 0 };
+      evaluateSample();
+      const input = session.inputShape();
+      post({ type: 'ready', info: session.info(), input, layers: session.layers(), classNames });
+      post(stats());
+    },
+    play() {
+      playing = true;
+      if (!timer) timer = setTimeout(slice, 0);
+    },
+    pause() {
+      playing = false;
+      post(stats());
+    },
+    step() {
+      playing = false;
+      const b = session.trainBatch();
+      if (b) {
+        recent.examples += b.examples;
+        recent.loss += b.loss * b.examples;
+        recent.correct += b.correct;
+      }
+      evaluateSample();
+      post(stats());
+    },
+    reset() {
+      session.reset();
+      recent = { examples: 0, loss: 0, correct: 0, ms: 0 };
+      evaluateSample();
+      post(stats());
+    },
+    score(m) {
+      const p = session.prepareDrawing(m.pixels, m.w, m.h);
+      if (!p.ok) return fail(`${p.error.field}: ${p.error.message}`);
+      const probs = p.empty ? new Float32Array(0) : session.predict(p.input);
+      post({ type: 'scores', empty: p.empty, input: p.input, probs, classNames });
+    },
+  };
+
+  // One request at a time, in order: init's and data's awaits finish before the next starts.
+  let queue = Promise.resolve();
+  async function handle(m) {
+    const op = ops[m && m.op];
+    if (!op) return fail(`unknown request ${JSON.stringify(m && m.op)}`);
+    if (m.op !== 'init' && !session) return fail('the image engine has not started');
+    try {
+      await op(m);
+    } catch (e) {
+      fail(e && e.message ? e.message : String(e));
+    }
+  }
+  scope.onmessage = (event) => {
+    queue = queue.then(() => handle(event.data));
+  };
+}

@@ -1,0 +1,232 @@
+// The images mode's page (#images): the data set and network, play / pause / step / reset,
+// the training figures and chart, the network's layers with their shapes, and the drawing pad
+// with the network's top five scores in the talk's form ("seven (score = 0.97312)"). Training
+// runs in web/images/image-worker.js; this file only shows what it posts and sends what the
+// controls ask. The state is also kept as data attributes on #images for tests.
+
+import { el } from '../dom.js';
+import { createNotice } from '../ui/notice.js';
+import { mountDrawingPad } from './drawing-pad.js';
+import { mountTrainingChart } from './chart.js';
+import { PRESETS, presetSpec } from './presets.js';
+import { topScores } from './scores.js';
+import { IMAGE_DATA } from './link.js';
+
+const DATA_LABELS = { digits: 'Handwritten digits (MNIST)', fashion: 'Clothing (Fashion-MNIST)' };
+const percent = (v) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : '–');
+const fixed = (v, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : '–');
+
+/** root: #images; link: the router's port; moduleDir, dataDir: URLs of build/wasm/ and
+ *  build/data/. Returns the controller {load(parsed), leave(), serialize()}. */
+export function mountImages({ root, link, moduleDir, dataDir, makeWorker }) {
+  const state = { data: 'digits', preset: 'convnetjs', playing: false, ready: false, loaded: '' };
+  const notice = el('div', { className: 'notice', attrs: { role: 'status' }, hidden: true });
+  const notices = createNotice(notice);
+  const button = (text, label, onClick) =>
+    el('button', { type: 'button', text, attrs: { 'aria-label': label }, on: { click: onClick } });
+
+  const dataSelect = el(
+    'select',
+    { attrs: { id: 'im-data', 'aria-label': 'Data set' }, on: { change: () => chooseData(dataSelect.value, true) } },
+    ...IMAGE_DATA.map((d) => el('option', { value: d, text: DATA_LABELS[d] })),
+  );
+  const presetSelect = el(
+    'select',
+    { attrs: { id: 'im-preset', 'aria-label': 'Network' }, on: { change: () => configure() } },
+    ...Object.entries(PRESETS).map(([k, p]) => el('option', { value: k, text: p.label })),
+  );
+  const play = button('Train', 'Train or pause', () => (state.playing ? pause() : start()));
+  play.id = 'im-play';
+  const step = button('Step', 'Train one batch', () => send({ op: 'step' }));
+  step.id = 'im-step';
+  const reset = button('Reset', 'New weights from the seed', () => {
+    chart.clear();
+    send({ op: 'reset' });
+  });
+  reset.id = 'im-reset';
+  const progress = el('progress', { attrs: { id: 'im-progress', max: 1, 'aria-label': 'Download' }, hidden: true });
+  const figures = {};
+  const figure = (key, label) =>
+    el('div', { className: 'im-figure' }, el('span', { text: label }), (figures[key] = el('b', { attrs: { id: `im-${key}` }, text: '–' })));
+  const layersList = el('ol', { attrs: { id: 'im-layers' }, className: 'im-layers' });
+  const chartCanvas = el('canvas', { attrs: { id: 'im-chart', width: 480, height: 160, 'aria-label': 'Training loss (orange) and test accuracy (blue)' } });
+  const chart = mountTrainingChart(chartCanvas);
+
+  const pad = el('canvas', { attrs: { id: 'im-pad', width: 280, height: 280, 'aria-label': 'Draw a digit here' }, className: 'im-pad' });
+  const seen = el('canvas', { attrs: { id: 'im-input', width: 28, height: 28, 'aria-label': 'What the network sees (28 x 28)' }, className: 'im-input' });
+  const scores = el('ol', { attrs: { id: 'im-scores', 'aria-live': 'polite' }, className: 'im-scores' });
+  const drawing = mountDrawingPad(pad, (pixels, w, h, strokes) => {
+    if (!strokes) {
+      scores.replaceChildren(el('li', { text: 'Draw a digit in the box.' }));
+      seen.getContext('2d').clearRect(0, 0, 28, 28);
+      root.dataset.scores = '';
+      return;
+    }
+    send({ op: 'score', pixels, w, h }, [pixels.buffer]);
+  });
+  const clear = button('Clear', 'Clear the drawing', () => drawing.clear());
+  const undo = button('Undo', 'Undo the last stroke', () => drawing.undo());
+
+  root.replaceChildren(
+    el('h2', { text: 'Images: a convolutional network, trained in the page' }),
+    notice,
+    el('div', { className: 'im-controls' }, dataSelect, presetSelect, play, step, reset, progress),
+    el(
+      'div',
+      { className: 'im-columns' },
+      el(
+        'section',
+        { className: 'im-training', attrs: { 'aria-label': 'Training' } },
+        el('div', { className: 'im-figures' }, figure('epoch', 'Epoch'), figure('seen', 'Examples seen'), figure('rate', 'Examples / s'), figure('loss', 'Training loss'), figure('train-accuracy', 'Training accuracy'), figure('test-accuracy', 'Test accuracy')),
+        chartCanvas,
+        el('h3', { text: 'The network' }),
+        layersList,
+      ),
+      el(
+        'section',
+        { className: 'im-drawing', attrs: { 'aria-label': 'Draw and score' } },
+        el('h3', { text: 'Does that look like a seven?' }),
+        pad,
+        el('div', { className: 'im-pad-buttons' }, clear, undo, el('span', { text: 'The network sees:' }), seen),
+        scores,
+      ),
+    ),
+  );
+  scores.replaceChildren(el('li', { text: 'Draw a digit in the box.' }));
+
+  let worker = null;
+  const pending = [];
+  function send(message, transfer) {
+    if (!worker) return pending.push([message, transfer]);
+    worker.postMessage(message, transfer || []);
+  }
+
+  function showStats(s) {
+    figures.epoch.textContent = String(s.epoch);
+    figures.seen.textContent = s.examplesSeen.toLocaleString('en-US');
+    figures.rate.textContent = Number.isFinite(s.examplesPerSecond) ? Math.round(s.examplesPerSecond).toLocaleString('en-US') : '–';
+    figures.loss.textContent = fixed(s.trainLoss);
+    figures['train-accuracy'].textContent = percent(s.trainAccuracy);
+    figures['test-accuracy'].textContent = percent(s.testAccuracy);
+    root.dataset.examples = String(s.examplesSeen);
+    root.dataset.testAccuracy = String(s.testAccuracy);
+    root.dataset.epoch = String(s.epoch);
+    root.dataset.training = String(s.playing); // the worker's own word: false once it has paused
+    chart.add({ examples: s.examplesSeen, loss: s.trainLoss, accuracy: s.testAccuracy });
+  }
+
+  function showInput(input) {
+    const ctx = seen.getContext('2d');
+    const img = ctx.createImageData(28, 28);
+    for (let i = 0; i < 784; i++) {
+      const v = Math.round(255 * input[i]);
+      img.data.set([v, v, v, 255], 4 * i);
+    }
+    ctx.putImageData(img, 0, 0);
+  }
+
+  function onMessage(m) {
+    switch (m.type) {
+      case 'progress':
+        progress.hidden = false;
+        progress.value = m.fraction;
+        break;
+      case 'loaded':
+        progress.hidden = true;
+        state.loaded = m.name;
+        configure();
+        break;
+      case 'ready':
+        state.ready = true;
+        root.dataset.ready = 'true';
+        layersList.replaceChildren(
+          el('li', {
+            text:
+              m.input && m.input.h !== m.info.rows
+                ? `input ${m.input.h} x ${m.input.w} (crops of the ${m.info.rows} x ${m.info.cols} images)`
+                : `input ${m.info.rows} x ${m.info.cols}`,
+          }),
+          ...m.layers.map((l) => el('li', { text: `${l.description} → ${l.shape.h} x ${l.shape.w} x ${l.shape.c} (${l.params.toLocaleString('en-US')} parameters)` })),
+        );
+        break;
+      case 'refused':
+        notices.show('The network was not changed:', m.errors.map((e) => `${e.field}: ${e.message}`));
+        notice.hidden = false;
+        break;
+      case 'stats':
+        showStats(m);
+        break;
+      case 'scores': {
+        if (m.empty) {
+          scores.replaceChildren(el('li', { text: 'Draw a digit in the box.' }));
+          break;
+        }
+        showInput(m.input);
+        const top = topScores(m.probs, m.classNames);
+        scores.replaceChildren(...top.map((t) => el('li', { text: t.text })));
+        root.dataset.scores = top.map((t) => t.text).join('; ');
+        break;
+      }
+      case 'error':
+        notices.show('The image engine stopped:', [m.message], { kind: 'error' });
+        notice.hidden = false;
+        pause();
+        break;
+      default:
+    }
+  }
+
+  function startWorker() {
+    if (worker) return;
+    worker = makeWorker();
+    worker.onmessage = (event) => onMessage(event.data);
+    worker.onerror = (event) => onMessage({ type: 'error', message: event.message || 'the image worker failed to start' });
+    worker.postMessage({ op: 'init', moduleDir, dataDir });
+    for (const [message, transfer] of pending.splice(0)) worker.postMessage(message, transfer || []);
+  }
+
+  function setPlaying(on) {
+    state.playing = on;
+    play.textContent = on ? 'Pause' : 'Train';
+    root.dataset.playing = String(on);
+  }
+  function start() {
+    setPlaying(true);
+    send({ op: 'play' });
+  }
+  function pause() {
+    setPlaying(false);
+    send({ op: 'pause' });
+  }
+  function configure() {
+    state.preset = presetSelect.value;
+    state.ready = false;
+    chart.clear();
+    send({ op: 'configure', spec: presetSpec(state.preset, state.data) });
+  }
+  function chooseData(data, byUser) {
+    state.data = data;
+    dataSelect.value = data;
+    pad.hidden = false;
+    if (byUser) link.push(null);
+    if (state.loaded === data) return;
+    pause();
+    progress.hidden = false;
+    progress.value = 0;
+    send({ op: 'data', name: data });
+  }
+
+  return {
+    load({ settings, problems }) {
+      startWorker();
+      if (problems.length) {
+        notices.show('Parts of the link were ignored:', problems);
+        notice.hidden = false;
+      }
+      chooseData(settings.data, false);
+      link.replace();
+    },
+    leave: () => pause(),
+    serialize: () => `data=${state.data}`,
+  };
+}
