@@ -55,11 +55,29 @@ void ImageTrainer::reset() {
 }
 
 void ImageTrainer::shuffle() {  // Fisher-Yates from the order stream
+  order_drawn_rng_ = order_rng_;
   for (std::uint32_t i = 0; i < order_.size(); ++i) order_[i] = i;
   for (std::size_t i = order_.size(); i > 1; --i) {
     const std::size_t j = std::size_t(order_rng_.next() * double(i));
     std::swap(order_[i - 1], order_[j]);
   }
+}
+
+TrainingPosition ImageTrainer::position() const {
+  return TrainingPosition{epoch_, cursor_, seen_, weights_rng_, order_rng_, order_drawn_rng_};
+}
+
+bool ImageTrainer::restore(const TrainingPosition& p) {
+  if (p.cursor >= order_.size() && !(p.cursor == 0 && order_.empty())) return false;
+  order_rng_ = p.order_drawn_rng;
+  shuffle();  // the epoch's order as it was drawn
+  order_rng_ = p.order_rng;
+  weights_rng_ = p.weights_rng;
+  epoch_ = p.epoch;
+  cursor_ = p.cursor;
+  seen_ = p.seen;
+  state_.powers = BetaPowers<float>{};  // recomputed from the step count at the next update
+  return true;
 }
 
 template <typename P>
@@ -68,9 +86,9 @@ void ImageTrainer::make_input(const P* image, float scale, int ox, int oy, int d
   for (int y = 0; y < s.h; ++y)
     for (int x = 0; x < s.w; ++x) {
       const int sy = y + oy - dy, sx = x + ox - dx;
-      input_[std::size_t(y * s.w + x)] =
-          sy >= 0 && sy < side_ && sx >= 0 && sx < side_ ? float(image[sy * side_ + sx]) * scale
-                                                         : 0.0f;
+      input_[std::size_t(y * s.w + x)] = sy >= 0 && sy < side_ && sx >= 0 && sx < side_
+                                             ? float(image[sy * side_ + sx]) * scale
+                                             : 0.0f;
     }
 }
 
