@@ -30,13 +30,14 @@ namespace nnplay::cli {
 
 const char* kImagesUsage =
     "usage: nnplay images train SPEC|MODEL [--epochs N] [--model OUT] [--weights-only]\n"
-    "                     [--data-dir D] [--limit-train N] [--limit-test N]\n"
+    "                     [--learning-rate X] [--data-dir D] [--limit-train N] [--limit-test N]\n"
     "       nnplay images eval MODEL [--data-dir D] [--limit-test N]\n"
     "       nnplay images predict MODEL IMAGE [--prepare auto|drawing|picture|none]\n"
     "  SPEC is a JSON training spec (README \"Image networks\"), MODEL an image model file\n"
     "  (docs/MODELS.md; train continues it), - for standard input. N defaults to the spec's\n"
     "  epochs. train prints one JSON line per epoch; --model writes the model file at the end\n"
-    "  (--weights-only leaves the optimizer state out). IMAGE is a PGM (P5 or P2), a PNG or\n"
+    "  (--weights-only leaves the optimizer state out); --learning-rate replaces the spec's\n"
+    "  (continuing a model at a lower rate is a step decay). IMAGE is a PGM (P5 or P2), a PNG or\n"
     "  784 raw bytes (28x28). The data come from D, else $NNPLAY_DATA_DIR, else the data\n"
     "  folder beside the build (build/native/nnplay reads build/data).\n";
 
@@ -133,6 +134,7 @@ std::string utc_now() {
 struct Options {
   std::vector<std::string> positional;
   long long epochs = -1, limit_train = 0, limit_test = 0;
+  double learning_rate = 0;  // 0: the spec's
   std::string model_out, data_dir, prepare = "auto";
   bool weights_only = false;
 };
@@ -164,6 +166,12 @@ std::string parse_options(int argc, char** argv, Options& o) {
       if (!parse_count(v, 1LL << 31, o.limit_train)) return "--limit-train takes a count";
     } else if (a == "--limit-test") {
       if (!parse_count(v, 1LL << 31, o.limit_test)) return "--limit-test takes a count";
+    } else if (a == "--learning-rate") {
+      char* end = nullptr;
+      o.learning_rate = std::strtod(v.c_str(), &end);
+      if (v.empty() || end != v.c_str() + v.size() || !(o.learning_rate > 0) ||
+          o.learning_rate > 10)
+        return "--learning-rate takes a number above 0 and at most 10";
     } else if (a == "--model") {
       o.model_out = v;
     } else if (a == "--data-dir") {
@@ -225,6 +233,9 @@ int train(int argc, char** argv, const Options& o) {
     if (!r.ok()) return invalid(r.errors, "spec");
     spec = r.spec;
   }
+  // A new rate from here on (a step decay by hand: continue a model at a lower rate); the
+  // model file's spec then holds it.
+  if (o.learning_rate > 0) spec.optimizer.learning_rate = float(o.learning_rate);
   const std::string dir = data_dir(o.data_dir, argv[0]);
   DataSets d;
   if (!load_set(dir, spec.data, "train", d.train) || !load_set(dir, spec.data, "test", d.test))
@@ -234,6 +245,9 @@ int train(int argc, char** argv, const Options& o) {
   ImageTrainer trainer(spec, d.train);
   if (is_model)
     if (auto bad = apply_image_model(model, trainer)) return invalid(bad->field, bad->message);
+  // Continuing a model: its command comes first in the new file's provenance.
+  const std::string earlier =
+      is_model && !model.info.command.empty() ? model.info.command + " && " : "";
 
   const long long epochs = o.epochs >= 0 ? o.epochs : spec.epochs;
   ModelInfo info;
@@ -259,7 +273,7 @@ int train(int argc, char** argv, const Options& o) {
     info.metrics.test_count = (long long)e.count;
   }
   if (!o.model_out.empty()) {
-    info.command = "nnplay images train";
+    info.command = earlier + "nnplay images train";
     for (int i = 2; i < argc; ++i) info.command += std::string(" ") + argv[i];
     info.time = utc_now();
     std::ofstream out(o.model_out, std::ios::binary);

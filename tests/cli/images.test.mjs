@@ -136,6 +136,29 @@ test('images train: a JSON line per epoch; --model; eval agrees; continuing is e
   assert.equal(continued.weights, file.weights);
   assert.deepEqual(continued.optimizer, file.optimizer);
   assert.deepEqual(continued.training, file.training);
+  assert.match(
+    continued.provenance.command,
+    / --model \S+one\.json .*&& nnplay images train \S+one\.json/,
+  );
+
+  // --learning-rate: continued at a lower rate, the file's spec says so.
+  const slower = path.join(tmp, 'slower.json');
+  const s = run([
+    'train',
+    one,
+    '--epochs',
+    '1',
+    '--learning-rate',
+    '0.001',
+    '--model',
+    slower,
+    ...limits,
+  ]);
+  assert.equal(s.status, 0, s.stderr);
+  const slow = JSON.parse(fs.readFileSync(slower, 'utf8'));
+  assert.equal(Math.fround(slow.spec.learningRate), Math.fround(0.001));
+  assert.notEqual(slow.weights, file.weights);
+  assert.equal(run(['train', one, '--learning-rate', '0'], '').status, 1);
 });
 
 test('images predict: raw bytes, PGM (P5 and inverted P2) and PNG; top five and the talk form', () => {
