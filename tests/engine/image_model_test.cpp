@@ -101,7 +101,8 @@ TEST_CASE("image model: export, load, train continues bit for bit") {
   }
 }
 
-TEST_CASE("image model: weights only loads and predicts the same, and the file keeps what it says") {
+TEST_CASE(
+    "image model: weights only loads and predicts the same, and the file keeps what it says") {
   const ImageSet set = bars();
   ImageTrainer t(tiny("adam"), set);
   t.train_epoch();
