@@ -37,14 +37,19 @@ const spec = JSON.stringify({
 });
 const limits = ['--limit-train', '1000', '--limit-test', '150'];
 
-// One test digit (label, 784 bytes) from the built file (docs/IMAGES.md's layout).
-function testDigit(index) {
-  const b = fs.readFileSync(path.join(root, 'build/data/digits-test.nnpi'));
+// One test image (its class name, 784 bytes) from a built file (docs/IMAGES.md's layout).
+function testImage(index, set = 'digits') {
+  const b = fs.readFileSync(path.join(root, `build/data/${set}-test.nnpi`));
   const names = b.readUInt32LE(24);
   const count = b.readUInt32LE(8);
+  const classes = b
+    .subarray(28, 28 + names)
+    .toString('utf8')
+    .split('\n');
   const at = 28 + names + count + index * 784;
-  return { label: String(b[28 + names + index]), pixels: b.subarray(at, at + 784) };
+  return { label: classes[b[28 + names + index]], pixels: b.subarray(at, at + 784) };
 }
+const testDigit = (index) => testImage(index, 'digits');
 
 function crc32(bytes) {
   let c = ~0;
@@ -55,8 +60,8 @@ function crc32(bytes) {
   return ~c >>> 0;
 }
 
-// A grey 8-bit PNG of width x height bytes.
-function png(pixels, width, height) {
+// An 8-bit PNG of width x height pixels, grey (1 channel) or RGB (3).
+function png(pixels, width, height, channels = 1) {
   const chunk = (type, data) => {
     const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
     const out = Buffer.alloc(body.length + 8);
@@ -68,10 +73,11 @@ function png(pixels, width, height) {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth; colour type 0 (grey), the rest 0
-  const raw = Buffer.alloc((width + 1) * height);
-  for (let y = 0; y < height; ++y)
-    pixels.copy(raw, y * (width + 1) + 1, y * width, (y + 1) * width);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = channels === 3 ? 2 : 0; // colour type: RGB or grey
+  const row = width * channels;
+  const raw = Buffer.alloc((row + 1) * height);
+  for (let y = 0; y < height; ++y) pixels.copy(raw, y * (row + 1) + 1, y * row, (y + 1) * row);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),
@@ -193,6 +199,20 @@ test('images predict: raw bytes, PGM (P5 and inverted P2) and PNG; top five and 
     assert.equal(talk.length, 5);
     assert.match(talk[0], new RegExp(`^${digit.label} \\(score = 0\\.\\d{5}\\)$`));
   }
+});
+
+test('images predict: a clothing picture, dark on white, RGB, twice the size', () => {
+  const item = testImage(3, 'fashion');
+  const rgb = Buffer.alloc(56 * 56 * 3);
+  for (let y = 0; y < 56; ++y)
+    for (let x = 0; x < 56; ++x)
+      rgb.fill(255 - item.pixels[(y >> 1) * 28 + (x >> 1)], (y * 56 + x) * 3, (y * 56 + x + 1) * 3);
+  const file = path.join(tmp, 'item.png');
+  fs.writeFileSync(file, png(rgb, 56, 56, 3));
+  const r = run(['predict', path.join(root, 'models/fashion.json'), file]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout.split('\n')[0]).top[0].class, item.label);
+  assert.match(r.stdout, new RegExp(`^${item.label} \\(score = 0\\.\\d{5}\\)$`, 'm'));
 });
 
 test('images: bad specs, models and images exit 2 naming the field; usage and files exit 1', () => {
