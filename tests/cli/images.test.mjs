@@ -265,6 +265,7 @@ test('images: bad specs, models and images exit 2 naming the field; usage and fi
     ['P5\n28 28\n255\nshort', /error: image: PGM pixels: 784 bytes expected, 5 present/],
     ['hello', /error: image: not a PGM \(P5 or P2\), a PNG, or 784 raw bytes/],
     [Buffer.alloc(784), /error: image: the drawing is empty/],
+    [png(Buffer.alloc(784, 9), 28, 28).subarray(0, 60), /error: image: PNG: /],
   ]) {
     fs.writeFileSync(bad, content);
     const r = run(['predict', models, bad]);
