@@ -15,6 +15,7 @@
 #include <sstream>
 #include <string>
 
+#include "images.hpp"
 #include "json_read.hpp"
 #include "session.hpp"
 #include "text_safe.hpp"
@@ -31,7 +32,8 @@ const char* kUsage =
     "  rmsprop|adam|adamw --momentum X --rms-alpha X --beta1 X --beta2 X --epsilon X\n"
     "  --weight-decay X --lr-schedule constant|step|exponential|cosine --lr-gamma X\n"
     "  --lr-step-epochs N --lr-cosine-epochs N --lr-min X --lr-warmup-epochs N\n"
-    "  --init uniform|glorotUniform|glorotNormal|heUniform|heNormal (configs only).\n";
+    "  --init uniform|glorotUniform|glorotNormal|heUniform|heNormal (configs only).\n"
+    "       nnplay images train|eval|predict ... (image networks; nnplay images for help)\n";
 
 // Training flags: the flag, its config key, and whether its value is a name (else a number).
 struct KeyFlag {
@@ -206,6 +208,7 @@ void write_losses(const nnplay::Session& s) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc >= 2 && std::string(argv[1]) == "images") return nnplay::cli::images_main(argc, argv);
   if (argc < 3) return usage_error("expected a command and a CONFIG");
   const std::string command = argv[1];
   if (command != "train" && command != "data" && command != "export" && command != "grid" &&

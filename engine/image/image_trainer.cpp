@@ -55,11 +55,29 @@ void ImageTrainer::reset() {
 }
 
 void ImageTrainer::shuffle() {  // Fisher-Yates from the order stream
+  order_drawn_rng_ = order_rng_;
   for (std::uint32_t i = 0; i < order_.size(); ++i) order_[i] = i;
   for (std::size_t i = order_.size(); i > 1; --i) {
     const std::size_t j = std::size_t(order_rng_.next() * double(i));
     std::swap(order_[i - 1], order_[j]);
   }
+}
+
+TrainingPosition ImageTrainer::position() const {
+  return TrainingPosition{epoch_, cursor_, seen_, weights_rng_, order_rng_, order_drawn_rng_};
+}
+
+bool ImageTrainer::restore(const TrainingPosition& p) {
+  if (p.cursor >= order_.size() && !(p.cursor == 0 && order_.empty())) return false;
+  order_rng_ = p.order_drawn_rng;
+  shuffle();  // the epoch's order as it was drawn
+  order_rng_ = p.order_rng;
+  weights_rng_ = p.weights_rng;
+  epoch_ = p.epoch;
+  cursor_ = p.cursor;
+  seen_ = p.seen;
+  state_.powers = BetaPowers<float>{};  // recomputed from the step count at the next update
+  return true;
 }
 
 template <typename P>

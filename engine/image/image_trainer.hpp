@@ -22,6 +22,16 @@ struct Evaluation {
   double accuracy() const { return count ? double(correct) / double(count) : 0.0; }
 };
 
+// Where training stands, for the model file: the counters and the two streams' positions, and
+// the order stream's position when the current epoch's order was drawn (the order is redrawn
+// from it on restore rather than stored: 60,000 indices would outweigh the weights).
+struct TrainingPosition {
+  int epoch = 0;
+  std::size_t cursor = 0;
+  long long seen = 0;
+  SeedRandom weights_rng, order_rng, order_drawn_rng;
+};
+
 struct BatchStats {
   int examples = 0;
   double loss_sum = 0;  // the batch's summed cross-entropy (before the update)
@@ -59,6 +69,13 @@ class ImageTrainer {
   std::size_t cursor() const { return cursor_; }  // the next position in the epoch's order
   long long examples_seen() const { return seen_; }
   OptimizerState<float>& optimizer_state() { return state_; }
+  std::size_t train_count() const { return order_.size(); }  // the training set's images
+
+  TrainingPosition position() const;
+  // Continues from a position (weights and optimizer state are set through net().params() and
+  // optimizer_state()): the epoch's order redrawn, the streams where they were. False, and
+  // nothing changed, when the cursor is past the training set.
+  bool restore(const TrainingPosition& p);
 
  private:
   void shuffle();
@@ -77,6 +94,7 @@ class ImageTrainer {
   OptimizerState<float> state_;
   std::vector<std::uint8_t> dead_;  // the optimizers' dead-link flags: none die here
   SeedRandom weights_rng_, order_rng_;
+  SeedRandom order_drawn_rng_;  // order_rng_ before the current order was drawn
   std::vector<std::uint32_t> order_;
   std::vector<float> input_;
   int epoch_ = 0;
