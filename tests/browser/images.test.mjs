@@ -80,7 +80,8 @@ test('the images tab opens the mode: data, layers, training, drawing and scores'
       new Promise((resolve) => {
         let n = 0;
         const t0 = performance.now();
-        const tick = () => (performance.now() - t0 < 1500 ? (n++, requestAnimationFrame(tick)) : resolve(n));
+        const tick = () =>
+          performance.now() - t0 < 1500 ? (n++, requestAnimationFrame(tick)) : resolve(n);
         requestAnimationFrame(tick);
       }),
   );
@@ -112,7 +113,9 @@ test('the images tab opens the mode: data, layers, training, drawing and scores'
   assert.ok(ink > 10, `the processed 28 x 28 input is shown: ${ink} bright pixels`);
   await page.screenshot({ path: artifactPath('images.png') });
   await page.click('text=Undo');
-  await changed(page, readImages, (v) => v.scores[0] === 'Draw a digit in the box.', { what: 'undo empties' });
+  await changed(page, readImages, (v) => v.scores[0] === 'Draw a digit in the box.', {
+    what: 'undo empties',
+  });
 
   // Reset: new weights, nothing seen.
   await page.click('#im-reset');

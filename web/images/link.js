@@ -12,7 +12,8 @@ export function parseImagesEntries(entries) {
   const problems = [];
   for (const { key, raw, problem } of entries) {
     if (problem) problems.push({ key, value: raw, reason: problem });
-    else if (key !== 'data') problems.push({ key: preview(key), value: preview(raw), reason: 'unknown key' });
+    else if (key !== 'data')
+      problems.push({ key: preview(key), value: preview(raw), reason: 'unknown key' });
     else if (!IMAGE_DATA.includes(raw))
       problems.push({ key, value: preview(raw), reason: `must be ${IMAGE_DATA.join(' or ')}` });
     else settings.data = raw;

@@ -1,7 +1,18 @@
 // The network's scores in the talk's form, "seven (score = 0.97312)": the top classes by
 // probability, digits named in words.
 
-const DIGIT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const DIGIT_WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+];
 
 /** A class's name as the talk says it: "7" -> "seven"; other names as they are. */
 export function spokenName(name) {

@@ -27,7 +27,10 @@ export function mountImages({ root, link, moduleDir, dataDir, makeWorker }) {
 
   const dataSelect = el(
     'select',
-    { attrs: { id: 'im-data', 'aria-label': 'Data set' }, on: { change: () => chooseData(dataSelect.value, true) } },
+    {
+      attrs: { id: 'im-data', 'aria-label': 'Data set' },
+      on: { change: () => chooseData(dataSelect.value, true) },
+    },
     ...IMAGE_DATA.map((d) => el('option', { value: d, text: DATA_LABELS[d] })),
   );
   const presetSelect = el(
@@ -44,17 +47,46 @@ export function mountImages({ root, link, moduleDir, dataDir, makeWorker }) {
     send({ op: 'reset' });
   });
   reset.id = 'im-reset';
-  const progress = el('progress', { attrs: { id: 'im-progress', max: 1, 'aria-label': 'Download' }, hidden: true });
+  const progress = el('progress', {
+    attrs: { id: 'im-progress', max: 1, 'aria-label': 'Download' },
+    hidden: true,
+  });
   const figures = {};
   const figure = (key, label) =>
-    el('div', { className: 'im-figure' }, el('span', { text: label }), (figures[key] = el('b', { attrs: { id: `im-${key}` }, text: '–' })));
+    el(
+      'div',
+      { className: 'im-figure' },
+      el('span', { text: label }),
+      (figures[key] = el('b', { attrs: { id: `im-${key}` }, text: '–' })),
+    );
   const layersList = el('ol', { attrs: { id: 'im-layers' }, className: 'im-layers' });
-  const chartCanvas = el('canvas', { attrs: { id: 'im-chart', width: 480, height: 160, 'aria-label': 'Training loss (orange) and test accuracy (blue)' } });
+  const chartCanvas = el('canvas', {
+    attrs: {
+      id: 'im-chart',
+      width: 480,
+      height: 160,
+      'aria-label': 'Training loss (orange) and test accuracy (blue)',
+    },
+  });
   const chart = mountTrainingChart(chartCanvas);
 
-  const pad = el('canvas', { attrs: { id: 'im-pad', width: 280, height: 280, 'aria-label': 'Draw a digit here' }, className: 'im-pad' });
-  const seen = el('canvas', { attrs: { id: 'im-input', width: 28, height: 28, 'aria-label': 'What the network sees (28 x 28)' }, className: 'im-input' });
-  const scores = el('ol', { attrs: { id: 'im-scores', 'aria-live': 'polite' }, className: 'im-scores' });
+  const pad = el('canvas', {
+    attrs: { id: 'im-pad', width: 280, height: 280, 'aria-label': 'Draw a digit here' },
+    className: 'im-pad',
+  });
+  const seen = el('canvas', {
+    attrs: {
+      id: 'im-input',
+      width: 28,
+      height: 28,
+      'aria-label': 'What the network sees (28 x 28)',
+    },
+    className: 'im-input',
+  });
+  const scores = el('ol', {
+    attrs: { id: 'im-scores', 'aria-live': 'polite' },
+    className: 'im-scores',
+  });
   const drawing = mountDrawingPad(pad, (pixels, w, h, strokes) => {
     if (!strokes) {
       scores.replaceChildren(el('li', { text: 'Draw a digit in the box.' }));
@@ -77,7 +109,16 @@ export function mountImages({ root, link, moduleDir, dataDir, makeWorker }) {
       el(
         'section',
         { className: 'im-training', attrs: { 'aria-label': 'Training' } },
-        el('div', { className: 'im-figures' }, figure('epoch', 'Epoch'), figure('seen', 'Examples seen'), figure('rate', 'Examples / s'), figure('loss', 'Training loss'), figure('train-accuracy', 'Training accuracy'), figure('test-accuracy', 'Test accuracy')),
+        el(
+          'div',
+          { className: 'im-figures' },
+          figure('epoch', 'Epoch'),
+          figure('seen', 'Examples seen'),
+          figure('rate', 'Examples / s'),
+          figure('loss', 'Training loss'),
+          figure('train-accuracy', 'Training accuracy'),
+          figure('test-accuracy', 'Test accuracy'),
+        ),
         chartCanvas,
         el('h3', { text: 'The network' }),
         layersList,
@@ -87,7 +128,14 @@ export function mountImages({ root, link, moduleDir, dataDir, makeWorker }) {
         { className: 'im-drawing', attrs: { 'aria-label': 'Draw and score' } },
         el('h3', { text: 'Does that look like a seven?' }),
         pad,
-        el('div', { className: 'im-pad-buttons' }, clear, undo, el('span', { text: 'The network sees:' }), seen),
+        el(
+          'div',
+          { className: 'im-pad-buttons' },
+          clear,
+          undo,
+          el('span', { text: 'The network sees:' }),
+          seen,
+        ),
         scores,
       ),
     ),
@@ -104,7 +152,9 @@ export function mountImages({ root, link, moduleDir, dataDir, makeWorker }) {
   function showStats(s) {
     figures.epoch.textContent = String(s.epoch);
     figures.seen.textContent = s.examplesSeen.toLocaleString('en-US');
-    figures.rate.textContent = Number.isFinite(s.examplesPerSecond) ? Math.round(s.examplesPerSecond).toLocaleString('en-US') : '–';
+    figures.rate.textContent = Number.isFinite(s.examplesPerSecond)
+      ? Math.round(s.examplesPerSecond).toLocaleString('en-US')
+      : '–';
     figures.loss.textContent = fixed(s.trainLoss);
     figures['train-accuracy'].textContent = percent(s.trainAccuracy);
     figures['test-accuracy'].textContent = percent(s.testAccuracy);
@@ -146,11 +196,18 @@ export function mountImages({ root, link, moduleDir, dataDir, makeWorker }) {
                 ? `input ${m.input.h} x ${m.input.w} (crops of the ${m.info.rows} x ${m.info.cols} images)`
                 : `input ${m.info.rows} x ${m.info.cols}`,
           }),
-          ...m.layers.map((l) => el('li', { text: `${l.description} → ${l.shape.h} x ${l.shape.w} x ${l.shape.c} (${l.params.toLocaleString('en-US')} parameters)` })),
+          ...m.layers.map((l) =>
+            el('li', {
+              text: `${l.description} → ${l.shape.h} x ${l.shape.w} x ${l.shape.c} (${l.params.toLocaleString('en-US')} parameters)`,
+            }),
+          ),
         );
         break;
       case 'refused':
-        notices.show('The network was not changed:', m.errors.map((e) => `${e.field}: ${e.message}`));
+        notices.show(
+          'The network was not changed:',
+          m.errors.map((e) => `${e.field}: ${e.message}`),
+        );
         notice.hidden = false;
         break;
       case 'stats':
@@ -180,9 +237,11 @@ export function mountImages({ root, link, moduleDir, dataDir, makeWorker }) {
     if (worker) return;
     worker = makeWorker();
     worker.onmessage = (event) => onMessage(event.data);
-    worker.onerror = (event) => onMessage({ type: 'error', message: event.message || 'the image worker failed to start' });
+    worker.onerror = (event) =>
+      onMessage({ type: 'error', message: event.message || 'the image worker failed to start' });
     worker.postMessage({ op: 'init', moduleDir, dataDir });
-    for (const [message, transfer] of pending.splice(0)) worker.postMessage(message, transfer || []);
+    for (const [message, transfer] of pending.splice(0))
+      worker.postMessage(message, transfer || []);
   }
 
   function setPlaying(on) {
