@@ -153,7 +153,7 @@ TEST_CASE("the network's gradient equals numeric differences of its loss", "[ima
   CHECK(checked == int(net.params().size()));
 }
 
-TEST_CASE("the same spec and seed give the same run; another seed another", "[image]") {
+TEST_CASE("the same spec and seed give the same run and another seed another", "[image]") {
   ImageSet data = bars(6, 4);
   const std::string base = R"({"augment": "crop", "crop": 24, "batchSize": 5, "layers": [
       {"type": "conv", "size": 3, "filters": 3}, {"type": "pool", "size": 2},
