@@ -99,6 +99,8 @@ type Floats = Float32Array | Float64Array;
 export interface ImageSession {
   loadData(train: Bytes, test: Bytes): LoadDataResult;
   configure(specJson: string): ImageConfigureResult;
+  /** A model file's text (kind cnn) for the loaded data; the errors name the file's field. */
+  loadModel(modelJson: string): ImageConfigureResult;
   /** The effective spec as JSON text; '' when unconfigured. */
   spec(): string;
   info(): ImageInfo;

@@ -233,6 +233,22 @@ class JsImageSession {
     }
   }
 
+  // A model file's text (docs/MODELS.md, kind cnn) for the loaded data: {ok, errors}; on
+  // errors the session is kept.
+  val loadModel(val text) {
+    try {
+      if (!text.isString())
+        return issues_result({{"", "the model must be a JSON text (a string)"}});
+      if (length_of(text) > double(16 * 1024 * 1024))
+        return issues_result({{"", "the model file is larger than 16 MiB"}});
+      return issues_result(session_.load_model(text.as<std::string>()));
+    } catch (const std::exception& e) {
+      return issues_result({{"", internal(e.what())}});
+    } catch (...) {
+      return issues_result({{"", internal("unknown")}});
+    }
+  }
+
   // The effective spec as JSON text ("" when unconfigured).
   std::string spec() const {
     return guard(
@@ -625,6 +641,7 @@ EMSCRIPTEN_BINDINGS(nnplay_images) {
       .constructor<>()
       .function("loadData", &JsImageSession::loadData)
       .function("configure", &JsImageSession::configure)
+      .function("loadModel", &JsImageSession::loadModel)
       .function("spec", &JsImageSession::spec)
       .function("info", &JsImageSession::info)
       .function("reset", &JsImageSession::reset)

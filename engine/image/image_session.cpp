@@ -3,6 +3,8 @@
 
 #include <utility>
 
+#include "image_model.hpp"
+
 namespace nnplay::image {
 
 std::string check_field(const std::string& message) {
@@ -47,6 +49,28 @@ std::vector<ConfigIssue> ImageSession::configure(const std::string& text) {
   trainer_.reset();
   spec_ = std::move(r.spec);
   trainer_ = std::make_unique<ImageTrainer>(spec_, train_);
+  return {};
+}
+
+std::vector<ConfigIssue> ImageSession::load_model(const std::string& text) {
+  ImageModelResult r = read_image_model(text);
+  if (!r.ok()) return r.errors;
+  if (!has_data()) return {{"data", "no image data loaded yet (loadData first)"}};
+  ImageModel& m = r.model;
+  if (m.info.classes != train_.class_names)
+    return {{"data.classes",
+             "the model's classes are not the loaded data's (a " + m.spec.data + " model)"}};
+  if (auto why = ImageTrainer::check(m.spec, train_)) return {{check_field(*why), *why}};
+  auto next = std::make_unique<ImageTrainer>(m.spec, train_);
+  if (m.info.train_count != train_.count()) {  // another training set: the weights only
+    m.info.train_count = train_.count();
+    m.position = next->position();
+    m.state.clear();
+    m.step = 0;
+  }
+  if (auto why = apply_image_model(m, *next)) return {*why};
+  spec_ = m.spec;
+  trainer_ = std::move(next);
   return {};
 }
 

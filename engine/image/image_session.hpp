@@ -29,6 +29,13 @@ class ImageSession {
   // that does not fit names its layer ("layers[3]"). On errors the old trainer is kept.
   std::vector<ConfigIssue> configure(const std::string& text);
 
+  // A model file (image_model.hpp, kind cnn) for the loaded data: its spec, weights and, when
+  // it was trained on this very training set, its optimizer state and position; on another set
+  // of the same classes (the page's clothing subset under a network trained on all 60,000) the
+  // weights, from epoch 0. On errors (the file's, or classes that differ) the old trainer is
+  // kept.
+  std::vector<ConfigIssue> load_model(const std::string& text);
+
   bool has_data() const { return train_.count() > 0; }
   bool configured() const { return trainer_ != nullptr; }
   ImageTrainer* trainer() { return trainer_.get(); }

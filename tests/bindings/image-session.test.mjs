@@ -255,3 +255,25 @@ test('refused calls and repeated predictions leave the wasm memory flat', () => 
   assert.equal(memory() - start, 0);
   s.delete();
 });
+
+test('a shipped model loads for its data and scores as the CLI does; others are refused', async () => {
+  const fs = await import('node:fs');
+  const text = (name) =>
+    fs.readFileSync(new URL(`../../models/${name}.json`, import.meta.url), 'utf8');
+  const s = new simd.ImageSession();
+  assert.deepEqual(s.loadData(train, testSet), { ok: true, error: null });
+  assert.deepEqual(s.loadModel(text('digits')), { ok: true, errors: [] });
+  const claimed = JSON.parse(text('digits')).metrics.testAccuracy;
+  const e = s.evaluate();
+  assert.equal(e.count, 1500);
+  // The same float arithmetic as the native CLI that measured the claim, to a few images.
+  assert.ok(Math.abs(e.accuracy - claimed) <= 0.003, `${e.accuracy} against ${claimed}`);
+  assert.equal(s.info().epoch, JSON.parse(text('digits')).training.epoch, "at the file's epoch");
+  const fashion = s.loadModel(text('fashion'));
+  assert.equal(fashion.ok, false);
+  assert.equal(fashion.errors[0].field, 'data.classes');
+  assert.equal(s.evaluate().accuracy, e.accuracy, 'a refused model keeps the network');
+  assert.equal(s.loadModel('{"format": "nnplay-model", "version": 9}').errors[0].field, 'version');
+  assert.equal(s.loadModel(42).errors[0].message, 'the model must be a JSON text (a string)');
+  s.delete();
+});

@@ -17,6 +17,10 @@ function readImages() {
     const text = (id) => document.getElementById(id)?.textContent ?? null;
     return {
       ready: d.ready === 'true',
+      pretrained: d.pretrained === 'true',
+      card: document.getElementById('im-card')?.hidden
+        ? null
+        : document.getElementById('im-card')?.textContent,
       playing: d.playing === 'true',
       training: d.training === 'true',
       examples: Number(d.examples || 0),
@@ -61,13 +65,38 @@ test('the playground does not fetch the image module or its data', async () => {
   await close();
 });
 
-test('the images tab opens the mode: data, layers, training, drawing and scores', async () => {
+test('the images tab opens the mode on the shipped network: a drawn seven reads as seven', async () => {
   const { page, close, errors } = await openPage(env, '#seed=0.12345');
   await page.click('#mode-tab-images');
-  await changed(page, readImages, (s) => s.ready, { what: 'the network is ready', timeout: 30000 });
-  let s = await shown(page);
+  await changed(page, readImages, (s) => s.ready && s.pretrained, {
+    what: 'the shipped network',
+    timeout: 30000,
+  });
+  const s = await shown(page);
   assert.match(s.hash, /mode=images/);
   assert.match(s.hash, /data=digits/);
+  assert.match(
+    s.card,
+    /^Trained by nnplay's own scripts\/pretrain \(nnplay images train models\/digits/,
+  );
+  assert.match(s.card, /9\d\.\d% of the 1,500 test images/);
+  assert.ok(s.testAccuracy > 0.95, `the shipped network on the test sample: ${s.testAccuracy}`);
+  await stroke(page, SEVEN);
+  await changed(page, readImages, (v) => v.scores.length === 5, { what: 'five scores' });
+  assert.match((await shown(page)).scores[0], /^seven \(score = /);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('a network trained from scratch: layers, training, step, drawing, undo, reset', async () => {
+  const { page, close, errors } = await openPage(env, '#mode=images');
+  await changed(page, readImages, (v) => v.ready, { what: 'ready', timeout: 30000 });
+  await page.selectOption('#im-preset', 'convnetjs');
+  await changed(page, readImages, (v) => v.ready && !v.pretrained && v.examples === 0, {
+    what: 'a new network',
+    timeout: 30000,
+  });
+  let s = await shown(page);
   assert.equal(s.layers[0], 'input 24 x 24 (crops of the 28 x 28 images)');
   assert.match(s.layers[1], /^conv 5x5, 8 filters, same, relu → 24 x 24 x 8 \(208 parameters\)$/);
   assert.match(s.layers.at(-1), /^softmax → 1 x 1 x 10/);

@@ -3,7 +3,8 @@
 // download's progress), and, while playing, trains in slices of about 40 ms, posting the
 // figures after each slice and the test accuracy on a fixed sample of test images about once
 // a second. A drawing is prepared and scored here too. Messages in: {op, ...}:
-//   init {moduleDir, dataDir}   data {name}   configure {spec}   play   pause   step   reset
+//   init {moduleDir, dataDir}   data {name}   configure {spec}   model {url}   play   pause
+//   step   reset
 //   score {pixels: Uint8Array (w x h grey, ink bright), w, h}
 // out: {type: 'progress'|'ready'|'stats'|'scores'|'error', ...}.
 // Why classic: a module Worker cannot importScripts the classic-script glue.
@@ -128,6 +129,28 @@
       evaluateSample();
       const input = session.inputShape();
       post({ type: 'ready', info: session.info(), input, layers: session.layers(), classNames });
+      post(stats());
+    },
+    async model(m) {
+      playing = false;
+      const response = await fetch(m.url);
+      if (!response.ok) throw new Error(`${m.url}: ${response.status} ${response.statusText}`);
+      const text = await response.text();
+      const r = session.loadModel(text);
+      if (!r.ok) return post({ type: 'refused', errors: r.errors });
+      const file = JSON.parse(text);
+      recent = { examples: 0, loss: 0, correct: 0, ms: 0 };
+      evaluateSample();
+      const input = session.inputShape();
+      const card = { metrics: file.metrics || {}, provenance: file.provenance || {} };
+      post({
+        type: 'ready',
+        info: session.info(),
+        input,
+        layers: session.layers(),
+        classNames,
+        card,
+      });
       post(stats());
     },
     play() {

@@ -24,6 +24,7 @@ export function createImagesMode({ doc, router }) {
         link: router.port('images'),
         moduleDir: new URL('build/wasm/', base).href,
         dataDir: new URL('build/data/', base).href,
+        modelDir: new URL('models/', base).href,
         makeWorker: () => new Worker(new URL('image-worker.js', import.meta.url)),
       });
       if (wanted) controller.load(wanted);

@@ -16,10 +16,10 @@ const DATA_LABELS = { digits: 'Handwritten digits (MNIST)', fashion: 'Clothing (
 const percent = (v) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : '–');
 const fixed = (v, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : '–');
 
-/** root: #images; link: the router's port; moduleDir, dataDir: URLs of build/wasm/ and
- *  build/data/. Returns the controller {load(parsed), leave(), serialize()}. */
-export function mountImages({ root, link, moduleDir, dataDir, makeWorker }) {
-  const state = { data: 'digits', preset: 'convnetjs', playing: false, ready: false, loaded: '' };
+/** root: #images; link: the router's port; moduleDir, dataDir, modelDir: URLs of build/wasm/,
+ *  build/data/ and models/ (the shipped networks). Returns the controller {load(parsed), leave(), serialize()}. */
+export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWorker }) {
+  const state = { data: 'digits', preset: 'pretrained', playing: false, ready: false, loaded: '' };
   const notice = el('div', { className: 'notice', attrs: { role: 'status' }, hidden: true });
   const notices = createNotice(notice);
   const button = (text, label, onClick) =>
@@ -36,8 +36,12 @@ export function mountImages({ root, link, moduleDir, dataDir, makeWorker }) {
   const presetSelect = el(
     'select',
     { attrs: { id: 'im-preset', 'aria-label': 'Network' }, on: { change: () => configure() } },
-    ...Object.entries(PRESETS).map(([k, p]) => el('option', { value: k, text: p.label })),
+    el('option', { value: 'pretrained', text: 'Pre-trained network (shipped)' }),
+    ...Object.entries(PRESETS).map(([k, p]) =>
+      el('option', { value: k, text: `${p.label}, from scratch` }),
+    ),
   );
+  const card = el('p', { attrs: { id: 'im-card' }, className: 'im-card', hidden: true });
   const play = button('Train', 'Train or pause', () => (state.playing ? pause() : start()));
   play.id = 'im-play';
   const step = button('Step', 'Train one batch', () => send({ op: 'step' }));
@@ -121,6 +125,7 @@ export function mountImages({ root, link, moduleDir, dataDir, makeWorker }) {
         ),
         chartCanvas,
         el('h3', { text: 'The network' }),
+        card,
         layersList,
       ),
       el(
@@ -189,6 +194,18 @@ export function mountImages({ root, link, moduleDir, dataDir, makeWorker }) {
       case 'ready':
         state.ready = true;
         root.dataset.ready = 'true';
+        root.dataset.pretrained = String(Boolean(m.card));
+        card.hidden = !m.card;
+        if (m.card) {
+          const acc = m.card.metrics.testAccuracy;
+          const count = m.card.metrics.testCount;
+          card.textContent =
+            `Trained by nnplay's own scripts/pretrain (${m.card.provenance.command || 'command not recorded'})` +
+            (Number.isFinite(acc)
+              ? `: ${percent(acc)} of the ${count.toLocaleString('en-US')} test images.`
+              : '.') +
+            ' Draw at once, or train it on.';
+        }
         layersList.replaceChildren(
           el('li', {
             text:
@@ -260,8 +277,11 @@ export function mountImages({ root, link, moduleDir, dataDir, makeWorker }) {
   function configure() {
     state.preset = presetSelect.value;
     state.ready = false;
+    root.dataset.ready = 'false';
     chart.clear();
-    send({ op: 'configure', spec: presetSpec(state.preset, state.data) });
+    if (state.preset === 'pretrained')
+      send({ op: 'model', url: new URL(`${state.data}.json`, modelDir).href });
+    else send({ op: 'configure', spec: presetSpec(state.preset, state.data) });
   }
   function chooseData(data, byUser) {
     state.data = data;
