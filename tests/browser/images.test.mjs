@@ -181,3 +181,35 @@ test('on a phone the pad takes a finger and the scores show', async () => {
   assert.deepEqual(errors, []);
   await close();
 });
+
+test('clothing: a picture chosen with the file picker is prepared and scored', async () => {
+  const { page, close, errors } = await openPage(env, '#mode=images&data=fashion');
+  await changed(page, readImages, (s) => s.ready && s.pretrained, {
+    what: 'the shipped clothing network',
+    timeout: 30000,
+  });
+  assert.match((await shown(page)).card, /of the 10,000 test images/);
+  assert.match(await page.locator('#images h3 >> nth=1').innerText(), /sneaker/);
+  // A dark pair of trousers on white, 300 x 400, given to the picker as a PNG file.
+  await page.evaluate(async () => {
+    const c = new OffscreenCanvas(300, 400);
+    const g = c.getContext('2d');
+    g.fillStyle = '#fff';
+    g.fillRect(0, 0, 300, 400);
+    g.fillStyle = '#222';
+    g.fillRect(90, 40, 120, 60);
+    g.fillRect(90, 40, 50, 340);
+    g.fillRect(160, 40, 50, 340);
+    const blob = await c.convertToBlob({ type: 'image/png' });
+    const dt = new DataTransfer();
+    dt.items.add(new File([blob], 'trousers.png', { type: 'image/png' }));
+    const input = document.getElementById('im-picture');
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change'));
+  });
+  await changed(page, readImages, (v) => v.scores.length === 5, { what: 'five scores' });
+  const s = await shown(page);
+  for (const line of s.scores) assert.match(line, /^[A-Za-z/ -]+ \(score = [01]\.\d{5}\)$/);
+  assert.deepEqual(errors, []);
+  await close();
+});

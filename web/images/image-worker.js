@@ -6,6 +6,7 @@
 //   init {moduleDir, dataDir}   data {name}   configure {spec}   model {url}   play   pause
 //   step   reset
 //   score {pixels: Uint8Array (w x h grey, ink bright), w, h}
+//   scorePicture {pixels: Uint8ClampedArray (w x h RGBA, any picture), w, h}
 // out: {type: 'progress'|'ready'|'stats'|'scores'|'error', ...}.
 // Why classic: a module Worker cannot importScripts the classic-script glue.
 {
@@ -177,6 +178,12 @@
       recent = { examples: 0, loss: 0, correct: 0, ms: 0 };
       evaluateSample();
       post(stats());
+    },
+    scorePicture(m) {
+      const p = session.preparePicture(m.pixels, m.w, m.h);
+      if (!p.ok) return fail(`${p.error.field}: ${p.error.message}`);
+      const probs = p.empty ? new Float32Array(0) : session.predict(p.input);
+      post({ type: 'scores', empty: p.empty, input: p.input, probs, classNames, picture: true });
     },
     score(m) {
       const p = session.prepareDrawing(m.pixels, m.w, m.h);

@@ -87,6 +87,7 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
     },
     className: 'im-input',
   });
+  let heading = null;
   const scores = el('ol', {
     attrs: { id: 'im-scores', 'aria-live': 'polite' },
     className: 'im-scores',
@@ -99,6 +100,44 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
       return;
     }
     send({ op: 'score', pixels, w, h }, [pixels.buffer]);
+  });
+  // Clothing: any picture, from a file picker or dropped on the pad, made into the network's
+  // input by the engine (preparePicture: grey, a light background inverted, trimmed, centred).
+  const pictureInput = el('input', {
+    type: 'file',
+    accept: 'image/*',
+    attrs: { id: 'im-picture', 'aria-label': 'Choose a picture to score' },
+    on: { change: () => pictureInput.files[0] && scorePicture(pictureInput.files[0]) },
+  });
+  async function scorePicture(file) {
+    try {
+      const bitmap = await createImageBitmap(file);
+      const scale = Math.min(1, 512 / Math.max(bitmap.width, bitmap.height)); // a bounded copy
+      const w = Math.max(1, Math.round(bitmap.width * scale)),
+        h = Math.max(1, Math.round(bitmap.height * scale));
+      const canvas = new OffscreenCanvas(w, h);
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(bitmap, 0, 0, w, h);
+      const { data } = ctx.getImageData(0, 0, w, h);
+      const pc = pad.getContext('2d');
+      pc.fillStyle = '#fff';
+      pc.fillRect(0, 0, pad.width, pad.height);
+      const fit = Math.min(pad.width / w, pad.height / h);
+      pc.drawImage(bitmap, (pad.width - w * fit) / 2, (pad.height - h * fit) / 2, w * fit, h * fit);
+      send({ op: 'scorePicture', pixels: data, w, h }, [data.buffer]);
+    } catch (e) {
+      notices.show(`${file.name} could not be read as a picture:`, [
+        String(e && e.message ? e.message : e),
+      ]);
+      notice.hidden = false;
+    }
+  }
+  pad.addEventListener('dragover', (event) => event.preventDefault());
+  pad.addEventListener('drop', (event) => {
+    event.preventDefault();
+    event.stopPropagation(); // not the playground's model drop
+    const file = event.dataTransfer && event.dataTransfer.files[0];
+    if (file) scorePicture(file);
   });
   const clear = button('Clear', 'Clear the drawing', () => drawing.clear());
   const undo = button('Undo', 'Undo the last stroke', () => drawing.undo());
@@ -131,7 +170,7 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
       el(
         'section',
         { className: 'im-drawing', attrs: { 'aria-label': 'Draw and score' } },
-        el('h3', { text: 'Does that look like a seven?' }),
+        (heading = el('h3', { text: 'Does that look like a seven?' })),
         pad,
         el(
           'div',
@@ -141,6 +180,7 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
           el('span', { text: 'The network sees:' }),
           seen,
         ),
+        el('label', { className: 'im-picture' }, 'Or score a picture: ', pictureInput),
         scores,
       ),
     ),
@@ -286,6 +326,10 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
   function chooseData(data, byUser) {
     state.data = data;
     dataSelect.value = data;
+    heading.textContent =
+      data === 'digits'
+        ? 'Does that look like a seven?'
+        : 'Is that a sneaker? Draw, or score a picture';
     pad.hidden = false;
     if (byUser) link.push(null);
     if (state.loaded === data) return;
