@@ -285,6 +285,7 @@ test('postMessage: configure, valid and not; bad and foreign messages', async ()
   );
 
   await ask(page, { nnplay: 'step', n: 7 });
+  await frames(frame); // the steps' map drawn before it is kept (a busy machine drew it late)
   const before = await frameState(frame);
   const picture = await frame.evaluate(() => document.getElementById('heatmap').toDataURL());
   reply = await ask(page, { nnplay: 'configure', config: { dataset: 'xor', noise: 99 } });

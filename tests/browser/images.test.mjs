@@ -84,6 +84,45 @@ test('the images tab opens the mode on the shipped network: a drawn seven reads 
   await stroke(page, SEVEN);
   await changed(page, readImages, (v) => v.scores.length === 5, { what: 'five scores' });
   assert.match((await shown(page)).scores[0], /^seven \(score = /);
+
+  // Inside the network: the input, every layer's maps, each conv layer's filters, the bars.
+  const inside = await page.evaluate(() => {
+    const panel = document.getElementById('im-inside');
+    return {
+      layers: Number(panel.dataset.layersShown),
+      rows: panel.querySelectorAll('.im-layer-row').length,
+      maps: [...panel.querySelectorAll('.im-layer-row')].map((r) => r.querySelectorAll('canvas').length),
+      bars: panel.querySelectorAll('.im-bar-row').length,
+      firstBar: panel.querySelector('.im-bar-row')?.textContent,
+    };
+  });
+  assert.equal(inside.layers, 5);
+  // input; conv 8 maps; its 8 filters; pool 8; conv 16; its 16 filters; pool 16; softmax
+  assert.deepEqual(inside.maps, [1, 8, 8, 8, 16, 16, 16, 0]);
+  assert.equal(inside.bars, 10);
+  assert.match(inside.firstBar, /^zero/);
+
+  // The whole test set: the confusion matrix, and a cell's images on a click.
+  await page.click('#im-confusion-run');
+  const panel = () => {
+    const d = document.getElementById('im-confusion-panel').dataset;
+    return { count: Number(d.count || 0), right: Number(d.right || 0), cell: Number(d.cellCount) };
+  };
+  const c = await changed(page, panel, (v) => v.count === 1500, { what: 'the test set scored' });
+  assert.ok(c.right / 1500 >= 0.97, `the shipped network: ${c.right} of 1500`);
+  assert.equal(c.cell, 1500 - c.right, 'the mistakes are listed first');
+  const cell = page.locator('#im-confusion td[data-true="7"][data-read="7"]');
+  const sevens = Number(await cell.innerText());
+  assert.ok(sevens > 140, `sevens read as seven: ${sevens}`);
+  await cell.click();
+  await changed(page, panel, (v) => v.cell === sevens, { what: 'the cell shown' });
+  assert.equal(
+    await page.locator('#im-cell-images canvas').count(),
+    Math.min(60, sevens),
+    'the cell images (at most 60)',
+  );
+  assert.match(await page.locator('#im-cell-caption').innerText(), /^seven read as seven: \d+ images/);
+  await page.screenshot({ path: artifactPath('images-inside.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await close();
 });

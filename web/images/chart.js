@@ -1,3 +1,5 @@
+import { PALETTE } from '../render/palette.js';
+
 // The images mode's training chart: the training loss (left scale, from 0 to the largest seen)
 // and the test accuracy (right scale, 0 to 100%) against the examples seen.
 
@@ -9,7 +11,7 @@ export function mountTrainingChart(canvas) {
   function draw() {
     const { width: w, height: h } = canvas;
     ctx.clearRect(0, 0, w, h);
-    ctx.strokeStyle = '#ccc';
+    ctx.strokeStyle = PALETTE.chartFrame;
     ctx.lineWidth = 1;
     ctx.strokeRect(0.5, 0.5, w - 1, h - 1);
     if (points.length < 2) return;
@@ -31,8 +33,8 @@ export function mountTrainingChart(canvas) {
       }
       ctx.stroke();
     };
-    line((p) => p.loss / maxLoss, '#e07b00');
-    line((p) => p.accuracy, '#0877bd');
+    line((p) => p.loss / maxLoss, PALETTE.orange);
+    line((p) => p.accuracy, PALETTE.blue);
   }
 
   return {

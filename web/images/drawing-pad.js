@@ -4,6 +4,8 @@
 // gets the canvas as grey bytes (ink 255 on 0) after every change, at most once a frame while
 // a stroke is drawn.
 
+import { PALETTE } from '../render/palette.js';
+
 const LINE_WIDTH = 0.075; // of the side: about MNIST's stroke once scaled to 20 pixels
 
 /** canvas: the pad's <canvas>; onChange(pixels, w, h). Returns {clear(), undo(), strokes()}. */
@@ -14,10 +16,10 @@ export function mountDrawingPad(canvas, onChange, { raf = requestAnimationFrame 
   let queued = false;
 
   function paint() {
-    ctx.fillStyle = '#000';
+    ctx.fillStyle = PALETTE.drawingPaper;
     ctx.fillRect(0, 0, canvas.width, canvas.height);
-    ctx.strokeStyle = '#fff';
-    ctx.fillStyle = '#fff';
+    ctx.strokeStyle = PALETTE.drawingInk;
+    ctx.fillStyle = PALETTE.drawingInk;
     ctx.lineWidth = LINE_WIDTH * canvas.width;
     ctx.lineCap = 'round';
     ctx.lineJoin = 'round';

@@ -7,6 +7,7 @@
 //   step   reset
 //   score {pixels: Uint8Array (w x h grey, ink bright), w, h}
 //   scorePicture {pixels: Uint8ClampedArray (w x h RGBA, any picture), w, h}
+//   confusion (every test image's answer, confidence and pixels)
 // out: {type: 'progress'|'ready'|'stats'|'scores'|'error', ...}.
 // Why classic: a module Worker cannot importScripts the classic-script glue.
 {
@@ -105,6 +106,15 @@
     timer = setTimeout(slice, 0);
   }
 
+  // What the page's "inside the network" shows for the image just predicted: the network's
+  // input, every layer's output and each conv layer's filters (copies).
+  function inside() {
+    const layers = session.layers();
+    const maps = layers.map((_, l) => session.layerOutput(l));
+    const filters = layers.map((layer, l) => (layer.kind === 'conv' ? session.filters(l) : null));
+    return { input: session.networkInput(), inputShape: session.inputShape(), layers, maps, filters };
+  }
+
   const ops = {
     async init(m) {
       moduleDir = m.moduleDir;
@@ -154,6 +164,28 @@
       });
       post(stats());
     },
+    confusion() {
+      const n = session.info().test;
+      const labels = new Uint8Array(n),
+        predicted = new Uint8Array(n),
+        confidence = new Float32Array(n),
+        pixels = new Uint8Array(n * 784);
+      for (let i = 0; i < n; i++) {
+        const probs = session.predictTest(i);
+        let best = 0;
+        for (let k = 1; k < probs.length; k++) if (probs[k] > probs[best]) best = k;
+        labels[i] = session.testLabel(i);
+        predicted[i] = best;
+        confidence[i] = probs[best];
+        pixels.set(session.testImage(i), i * 784);
+      }
+      post({ type: 'confusion', classNames, labels, predicted, confidence, pixels }, [
+        labels.buffer,
+        predicted.buffer,
+        confidence.buffer,
+        pixels.buffer,
+      ]);
+    },
     play() {
       playing = true;
       if (!timer) timer = setTimeout(slice, 0);
@@ -183,13 +215,15 @@
       const p = session.preparePicture(m.pixels, m.w, m.h);
       if (!p.ok) return fail(`${p.error.field}: ${p.error.message}`);
       const probs = p.empty ? new Float32Array(0) : session.predict(p.input);
-      post({ type: 'scores', empty: p.empty, input: p.input, probs, classNames, picture: true });
+      const seen = p.empty ? null : inside();
+      post({ type: 'scores', empty: p.empty, input: p.input, probs, classNames, inside: seen });
     },
     score(m) {
       const p = session.prepareDrawing(m.pixels, m.w, m.h);
       if (!p.ok) return fail(`${p.error.field}: ${p.error.message}`);
       const probs = p.empty ? new Float32Array(0) : session.predict(p.input);
-      post({ type: 'scores', empty: p.empty, input: p.input, probs, classNames });
+      const seen = p.empty ? null : inside();
+      post({ type: 'scores', empty: p.empty, input: p.input, probs, classNames, inside: seen });
     },
   };
 

@@ -5,12 +5,15 @@
 // controls ask. The state is also kept as data attributes on #images for tests.
 
 import { el } from '../dom.js';
+import { PALETTE } from '../render/palette.js';
 import { createNotice } from '../ui/notice.js';
 import { mountDrawingPad } from './drawing-pad.js';
 import { mountTrainingChart } from './chart.js';
 import { PRESETS, presetSpec } from './presets.js';
 import { topScores } from './scores.js';
 import { IMAGE_DATA } from './link.js';
+import { mountInside } from './inside-view.js';
+import { mountConfusion } from './confusion-view.js';
 
 const DATA_LABELS = { digits: 'Handwritten digits (MNIST)', fashion: 'Clothing (Fashion-MNIST)' };
 const percent = (v) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : '–');
@@ -120,7 +123,7 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
       ctx.drawImage(bitmap, 0, 0, w, h);
       const { data } = ctx.getImageData(0, 0, w, h);
       const pc = pad.getContext('2d');
-      pc.fillStyle = '#fff';
+      pc.fillStyle = PALETTE.pictureBackdrop;
       pc.fillRect(0, 0, pad.width, pad.height);
       const fit = Math.min(pad.width / w, pad.height / h);
       pc.drawImage(bitmap, (pad.width - w * fit) / 2, (pad.height - h * fit) / 2, w * fit, h * fit);
@@ -186,6 +189,21 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
     ),
   );
   scores.replaceChildren(el('li', { text: 'Draw a digit in the box.' }));
+
+  const insidePanel = el('section', {
+    className: 'im-inside',
+    attrs: { id: 'im-inside', 'aria-label': 'Inside the network' },
+  });
+  const inside = mountInside(insidePanel);
+  const confusionPanel = el('section', {
+    className: 'im-confusion-panel',
+    attrs: { id: 'im-confusion-panel', 'aria-label': 'Confusion matrix' },
+  });
+  const confusion = mountConfusion(confusionPanel, () => {
+    pause();
+    send({ op: 'confusion' });
+  });
+  root.append(insidePanel, confusionPanel);
 
   let worker = null;
   const pending = [];
@@ -270,12 +288,16 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
       case 'stats':
         showStats(m);
         break;
+      case 'confusion':
+        confusion.update(m);
+        break;
       case 'scores': {
         if (m.empty) {
           scores.replaceChildren(el('li', { text: 'Draw a digit in the box.' }));
           break;
         }
         showInput(m.input);
+        if (m.inside) inside.update({ ...m.inside, probs: m.probs, classNames: m.classNames });
         const top = topScores(m.probs, m.classNames);
         scores.replaceChildren(...top.map((t) => el('li', { text: t.text })));
         root.dataset.scores = top.map((t) => t.text).join('; ');

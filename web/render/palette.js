@@ -21,6 +21,10 @@ export const PALETTE = Object.freeze({
   chartBackdrop: '#ffffff', // behind a chart's range labels (drawn at 80% opacity)
   trainPointEdge: '#ffffff', // the outline of a training point
   testPointEdge: '#000000', // the outline of a test point
+  drawingInk: '#ffffff', // the images mode's pad: white ink on black, as MNIST's digits are
+  drawingPaper: '#000000',
+  pictureBackdrop: '#ffffff', // behind a picture shown on the pad
+  chartFrame: '#cccccc', // the images mode's chart frame
 });
 
 /** The palette's colours web/style.css declares on :root, as {customProperty: paletteName}. */
@@ -35,6 +39,12 @@ export const CSS_VARIABLES = Object.freeze({
   '--bar': 'bar',
   '--focus': 'focus',
 });
+
+/** A "#rrggbb" colour at opacity alpha in [0, 1], as CSS rgba(). */
+export function withAlpha(hex, alpha) {
+  const [r, g, b] = hexRgb(hex);
+  return `rgba(${r}, ${g}, ${b}, ${alpha})`;
+}
 
 /** [r, g, b] of a "#rrggbb" colour. */
 export function hexRgb(hex) {

@@ -67,8 +67,13 @@ export function mountModelControls(root, actions, dropTarget = document.body) {
     if (file) readFile(file);
   });
 
+  // Only while the playground is the page's mode (web/mode-tabs.js says which on the body):
+  // a file dropped in the images mode is a picture for it, not a model for the hidden playground.
+  const playgroundShown = () => (document.body.dataset.mode || 'playground') === 'playground';
   const hasFiles = (e) =>
-    e.dataTransfer && Array.from(e.dataTransfer.types || []).includes('Files');
+    playgroundShown() &&
+    e.dataTransfer &&
+    Array.from(e.dataTransfer.types || []).includes('Files');
   let depth = 0; // dragenter/dragleave pairs over the target's children
   const highlight = (on) => dropTarget.classList.toggle('drop-highlight', on);
   dropTarget.addEventListener('dragenter', (e) => {
