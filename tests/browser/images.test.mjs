@@ -91,7 +91,9 @@ test('the images tab opens the mode on the shipped network: a drawn seven reads 
     return {
       layers: Number(panel.dataset.layersShown),
       rows: panel.querySelectorAll('.im-layer-row').length,
-      maps: [...panel.querySelectorAll('.im-layer-row')].map((r) => r.querySelectorAll('canvas').length),
+      maps: [...panel.querySelectorAll('.im-layer-row')].map(
+        (r) => r.querySelectorAll('canvas').length,
+      ),
       bars: panel.querySelectorAll('.im-bar-row').length,
       firstBar: panel.querySelector('.im-bar-row')?.textContent,
     };
@@ -121,7 +123,10 @@ test('the images tab opens the mode on the shipped network: a drawn seven reads 
     Math.min(60, sevens),
     'the cell images (at most 60)',
   );
-  assert.match(await page.locator('#im-cell-caption').innerText(), /^seven read as seven: \d+ images/);
+  assert.match(
+    await page.locator('#im-cell-caption').innerText(),
+    /^seven read as seven: \d+ images/,
+  );
   await page.screenshot({ path: artifactPath('images-inside.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await close();

@@ -51,13 +51,15 @@ export function mountConfusion(container, onRequest) {
       picked.length > MAX_SHOWN ? `, the ${MAX_SHOWN} least confident shown` : ''
     }`;
     grid.replaceChildren(
-      ...picked.slice(0, MAX_SHOWN).map((i) =>
-        imageCanvas(
-          pixels,
-          i * 784,
-          `${spokenName(classNames[labels[i]])} read as ${spokenName(classNames[predicted[i]])} (${confidence[i].toFixed(3)})`,
+      ...picked
+        .slice(0, MAX_SHOWN)
+        .map((i) =>
+          imageCanvas(
+            pixels,
+            i * 784,
+            `${spokenName(classNames[labels[i]])} read as ${spokenName(classNames[predicted[i]])} (${confidence[i].toFixed(3)})`,
+          ),
         ),
-      ),
     );
     container.dataset.cellCount = String(picked.length);
   }
@@ -77,7 +79,12 @@ export function mountConfusion(container, onRequest) {
       container.dataset.right = String(right);
       container.dataset.count = String(labels.length);
       const top = Math.max(...counts);
-      const head = el('tr', {}, el('th', { text: 'true \\ read as' }), ...classNames.map((n) => el('th', { text: spokenName(n) })));
+      const head = el(
+        'tr',
+        {},
+        el('th', { text: 'true \\ read as' }),
+        ...classNames.map((n) => el('th', { text: spokenName(n) })),
+      );
       const rows = classNames.map((n, t) =>
         el(
           'tr',
@@ -87,11 +94,25 @@ export function mountConfusion(container, onRequest) {
             const v = counts[t * k + p];
             const cell = el('td', {
               text: String(v),
-              attrs: { 'data-true': t, 'data-read': p, tabindex: 0, role: 'button', 'aria-label': `${v} ${spokenName(n)} read as ${spokenName(m)}` },
-              on: { click: () => show((a, b) => a === t && b === p, `${spokenName(n)} read as ${spokenName(m)}`) },
+              attrs: {
+                'data-true': t,
+                'data-read': p,
+                tabindex: 0,
+                role: 'button',
+                'aria-label': `${v} ${spokenName(n)} read as ${spokenName(m)}`,
+              },
+              on: {
+                click: () =>
+                  show((a, b) => a === t && b === p, `${spokenName(n)} read as ${spokenName(m)}`),
+              },
             });
             const a = v / (top || 1);
-            cell.style.background = t === p ? withAlpha(PALETTE.blue, 0.15 + 0.6 * a) : v ? withAlpha(PALETTE.orange, 0.2 + 0.8 * Math.sqrt(a)) : '';
+            cell.style.background =
+              t === p
+                ? withAlpha(PALETTE.blue, 0.15 + 0.6 * a)
+                : v
+                  ? withAlpha(PALETTE.orange, 0.2 + 0.8 * Math.sqrt(a))
+                  : '';
             return cell;
           }),
         ),

@@ -112,7 +112,13 @@
     const layers = session.layers();
     const maps = layers.map((_, l) => session.layerOutput(l));
     const filters = layers.map((layer, l) => (layer.kind === 'conv' ? session.filters(l) : null));
-    return { input: session.networkInput(), inputShape: session.inputShape(), layers, maps, filters };
+    return {
+      input: session.networkInput(),
+      inputShape: session.inputShape(),
+      layers,
+      maps,
+      filters,
+    };
   }
 
   const ops = {

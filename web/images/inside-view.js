@@ -56,10 +56,7 @@ function filterCanvas(data, offset, channels, k, label) {
  *  conv layers, [filter][channel][ky][kx]). */
 export function mountInside(container) {
   const body = el('div', { className: 'im-inside-body' });
-  container.replaceChildren(
-    el('h3', { text: 'Inside the network (the last image scored)' }),
-    body,
-  );
+  container.replaceChildren(el('h3', { text: 'Inside the network (the last image scored)' }), body);
   return {
     update({ input, inputShape, layers, maps, filters, probs, classNames }) {
       const rows = [];
@@ -67,7 +64,10 @@ export function mountInside(container) {
         el(
           'div',
           { className: 'im-layer-row' },
-          el('span', { className: 'im-layer-name', text: `input ${inputShape.h} x ${inputShape.w}` }),
+          el('span', {
+            className: 'im-layer-name',
+            text: `input ${inputShape.h} x ${inputShape.w}`,
+          }),
           mapCanvas(input, 0, inputShape.h, inputShape.w, 56, 'the network input'),
         ),
       );
@@ -93,12 +93,16 @@ export function mountInside(container) {
           });
           row.append(bars);
         } else if (h === 1 && w === 1) {
-          row.append(mapCanvas(maps[l], 0, 1, c, Math.min(300, 4 * c), `${layer.description}: ${c} units`));
+          row.append(
+            mapCanvas(maps[l], 0, 1, c, Math.min(300, 4 * c), `${layer.description}: ${c} units`),
+          );
         } else {
           const grid = el('div', { className: 'im-maps' });
           const size = Math.max(24, Math.min(56, 2 * w));
           for (let k = 0; k < c; k++)
-            grid.append(mapCanvas(maps[l], k * h * w, h, w, size, `${layer.description}: map ${k + 1}`));
+            grid.append(
+              mapCanvas(maps[l], k * h * w, h, w, size, `${layer.description}: map ${k + 1}`),
+            );
           row.append(grid);
         }
         rows.push(row);

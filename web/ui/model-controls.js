@@ -71,9 +71,7 @@ export function mountModelControls(root, actions, dropTarget = document.body) {
   // a file dropped in the images mode is a picture for it, not a model for the hidden playground.
   const playgroundShown = () => (document.body.dataset.mode || 'playground') === 'playground';
   const hasFiles = (e) =>
-    playgroundShown() &&
-    e.dataTransfer &&
-    Array.from(e.dataTransfer.types || []).includes('Files');
+    playgroundShown() && e.dataTransfer && Array.from(e.dataTransfer.types || []).includes('Files');
   let depth = 0; // dragenter/dragleave pairs over the target's children
   const highlight = (on) => dropTarget.classList.toggle('drop-highlight', on);
   dropTarget.addEventListener('dragenter', (e) => {
