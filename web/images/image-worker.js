@@ -3,7 +3,8 @@
 // download's progress), and, while playing, trains in slices of about 40 ms, posting the
 // figures after each slice and the test accuracy on a fixed sample of test images about once
 // a second. A drawing is prepared and scored here too. Messages in: {op, ...}:
-//   init {moduleDir, dataDir}   data {name}   configure {spec}   model {url}   play   pause
+//   init {moduleDir, dataDir}   data {name, train?, test?: NNPI bytes given, else fetched}
+//   configure {spec}   model {url} or {text, source: a file's name}   play   pause
 //   step   reset
 //   score {pixels: Uint8Array (w x h grey, ink bright), w, h}
 //   scorePicture {pixels: Uint8ClampedArray (w x h RGBA, any picture), w, h}
@@ -132,8 +133,8 @@
     async data(m) {
       playing = false;
       const file = m.name === 'fashion' ? 'fashion-page' : m.name;
-      const train = await fetchWithProgress(`${dataDir}${file}-train.nnpi`, 0, 2);
-      const test = await fetchWithProgress(`${dataDir}${file}-test.nnpi`, 1, 2);
+      const train = m.train || (await fetchWithProgress(`${dataDir}${file}-train.nnpi`, 0, 2));
+      const test = m.test || (await fetchWithProgress(`${dataDir}${file}-test.nnpi`, 1, 2));
       const r = session.loadData(train, test);
       if (!r.ok) return fail(`${r.error.field}: ${r.error.message}`);
       classNames = session.info().classNames;
@@ -150,11 +151,14 @@
     },
     async model(m) {
       playing = false;
-      const response = await fetch(m.url);
-      if (!response.ok) throw new Error(`${m.url}: ${response.status} ${response.statusText}`);
-      const text = await response.text();
+      let text = m.text;
+      if (typeof text !== 'string') {
+        const response = await fetch(m.url);
+        if (!response.ok) throw new Error(`${m.url}: ${response.status} ${response.statusText}`);
+        text = await response.text();
+      }
       const r = session.loadModel(text);
-      if (!r.ok) return post({ type: 'refused', errors: r.errors });
+      if (!r.ok) return post({ type: 'refused', source: m.source || m.url, errors: r.errors });
       const file = JSON.parse(text);
       recent = { examples: 0, loss: 0, correct: 0, ms: 0 };
       evaluateSample();
