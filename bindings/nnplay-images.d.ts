@@ -103,6 +103,9 @@ export interface ImageSession {
   loadModel(modelJson: string): ImageConfigureResult;
   /** The effective spec as JSON text; '' when unconfigured. */
   spec(): string;
+  /** The network as a model file's text (kind cnn, with its optimizer state), its metrics the
+   *  whole test set's; command goes into provenance.command. '' when unconfigured. */
+  exportModel(command?: string): string;
   info(): ImageInfo;
   reset(): void;
   trainBatch(): BatchResult | undefined;

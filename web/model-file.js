@@ -21,8 +21,9 @@ export function checkModelSize(bytes) {
 }
 
 /** {ok: true, model} when the text is a model file the playground can run, else a refusal
- *  {ok: false, errors: [{field, message}]} naming what is wrong. */
-export function checkModelText(text) {
+ *  {ok: false, errors: [{field, message}]} naming what is wrong. kinds and where: the kinds
+ *  a mode runs and its name (the images mode runs cnn models). */
+export function checkModelText(text, { kinds = MODEL_KINDS, where = 'the playground' } = {}) {
   const size = checkModelSize(new TextEncoder().encode(text).length);
   if (size) return size;
   let model;
@@ -40,10 +41,10 @@ export function checkModelText(text) {
       'version',
       `version ${model.version} is newer than this page reads (${MODEL_VERSION}): open it in a newer nnplay`,
     );
-  if (typeof model.kind === 'string' && !MODEL_KINDS.includes(model.kind))
+  if (typeof model.kind === 'string' && !kinds.includes(model.kind))
     return refuse(
       'kind',
-      `a "${model.kind.slice(0, 40)}" model: the playground runs ${MODEL_KINDS.join(', ')} models only`,
+      `a "${model.kind.slice(0, 40)}" model: ${where} runs ${kinds.join(', ')} models only`,
     );
   return { ok: true, model, errors: [], warnings: [] };
 }

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "config.hpp"
+#include "image/image_model.hpp"
 #include "image/image_session.hpp"
 #include "image/preprocess.hpp"
 #include "text_safe.hpp"
@@ -247,6 +248,29 @@ class JsImageSession {
     } catch (...) {
       return issues_result({{"", internal("unknown")}});
     }
+  }
+
+  // The trained network as a model file's text (docs/MODELS.md, kind cnn): spec, weights,
+  // optimizer state and position, with the whole test set's accuracy and loss as its metrics
+  // (computed here, so a downloaded file says what it scores). command: the provenance line
+  // (the page says how it trained). "" and lastError when unconfigured.
+  std::string exportModelPlain() { return exportModel(val::undefined()); }
+  std::string exportModel(val command) {
+    return guard(
+        [&] {
+          img::ImageTrainer* t = need_trainer();
+          if (!t) return std::string();
+          img::ModelInfo info;
+          info.classes = session_.train_set().class_names;
+          info.train_count = session_.train_set().count();
+          const img::Evaluation e = t->evaluate(session_.test_set(), session_.test_set().count());
+          info.metrics.test_accuracy = e.accuracy();
+          info.metrics.test_loss = e.loss;
+          info.metrics.test_count = (long long)e.count;
+          if (command.isString()) info.command = command.as<std::string>().substr(0, 2000);
+          return img::export_image_model(*t, info);
+        },
+        std::string());
   }
 
   // The effective spec as JSON text ("" when unconfigured).
@@ -643,6 +667,8 @@ EMSCRIPTEN_BINDINGS(nnplay_images) {
       .function("configure", &JsImageSession::configure)
       .function("loadModel", &JsImageSession::loadModel)
       .function("spec", &JsImageSession::spec)
+      .function("exportModel", &JsImageSession::exportModelPlain)
+      .function("exportModel", &JsImageSession::exportModel)
       .function("info", &JsImageSession::info)
       .function("reset", &JsImageSession::reset)
       .function("trainBatch", &JsImageSession::trainBatch)

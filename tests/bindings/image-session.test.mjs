@@ -277,3 +277,30 @@ test('a shipped model loads for its data and scores as the CLI does; others are 
   assert.equal(s.loadModel(42).errors[0].message, 'the model must be a JSON text (a string)');
   s.delete();
 });
+
+test('exportModel writes a model file that loads back to the same network and scores', () => {
+  const s = new simd.ImageSession();
+  assert.equal(s.exportModel(), '', 'nothing to export before a network');
+  s.loadData(train, testSet);
+  s.configure(
+    '{"layers": [{"type": "conv", "size": 5, "filters": 4}, {"type": "pool", "size": 2}, {"type": "softmax"}], "augment": "none"}',
+  );
+  s.trainBatches(20);
+  const text = s.exportModel('trained in a test');
+  const file = JSON.parse(text);
+  assert.equal(file.kind, 'cnn');
+  assert.equal(file.provenance.command, 'trained in a test');
+  const all = s.evaluate();
+  assert.equal(file.metrics.testCount, all.count);
+  assert.equal(file.metrics.testAccuracy, all.accuracy, "the metrics are the whole test set's");
+
+  const back = new simd.ImageSession();
+  back.loadData(train, testSet);
+  assert.deepEqual(back.loadModel(text), { ok: true, errors: [] });
+  assert.deepEqual(back.predictTest(3), s.predictTest(3), 'the same weights');
+  assert.equal(back.info().examplesSeen, s.info().examplesSeen, 'the same position');
+  // Training on from both gives the same next batch: the optimizer state travelled too.
+  assert.deepEqual(back.trainBatch(), s.trainBatch());
+  s.delete();
+  back.delete();
+});

@@ -1,5 +1,7 @@
 // The test set's confusion matrix (rows: the true class, columns: the network's answer), a
-// click on a cell shows its images; by default the mistakes, the least confident first.
+// click on a cell shows its images; by default the mistakes, the least confident first; "All
+// test images" shows them all in order with their answers, mistakes marked. A click on an
+// image looks inside the network with it.
 
 import { el } from '../dom.js';
 import { spokenName } from './scores.js';
@@ -7,21 +9,33 @@ import { PALETTE, withAlpha } from '../render/palette.js';
 
 const MAX_SHOWN = 60;
 
-function imageCanvas(pixels, offset, label) {
-  const c = el('canvas', { attrs: { width: 28, height: 28, title: label, 'aria-label': label } });
+// One test image as a button: its pixels, the network's answer under it, a mistake marked.
+function imageButton(pixels, index, { label, answer, mistake }, onPick) {
+  const c = el('canvas', { attrs: { width: 28, height: 28 } });
   const ctx = c.getContext('2d');
   const img = ctx.createImageData(28, 28);
   for (let i = 0; i < 784; i++) {
-    const v = pixels[offset + i];
+    const v = pixels[index * 784 + i];
     img.data.set([v, v, v, 255], 4 * i);
   }
   ctx.putImageData(img, 0, 0);
-  return c;
+  return el(
+    'button',
+    {
+      type: 'button',
+      className: mistake ? 'im-test-image im-mistake' : 'im-test-image',
+      attrs: { 'data-index': index, title: label, 'aria-label': `${label}: look inside` },
+      on: { click: () => onPick(index) },
+    },
+    c,
+    el('span', { text: answer }),
+  );
 }
 
-/** container: the panel; onRequest(): asks for the figures. Returns {update(result)}, result:
+/** container: the panel; onRequest(): asks for the figures; onPick(index): a test image was
+ *  chosen (to look inside the network with it). Returns {update(result)}, result:
  *  {classNames, labels, predicted (Uint8Array), confidence (Float32Array), pixels}. */
-export function mountConfusion(container, onRequest) {
+export function mountConfusion(container, onRequest, onPick) {
   const button = el('button', {
     type: 'button',
     text: 'Score the whole test set',
@@ -31,35 +45,50 @@ export function mountConfusion(container, onRequest) {
   const summary = el('p', { attrs: { id: 'im-confusion-summary' } });
   const table = el('table', { className: 'im-confusion', attrs: { id: 'im-confusion' } });
   const caption = el('p', { attrs: { id: 'im-cell-caption' } });
+  const all = el('button', {
+    type: 'button',
+    text: 'All test images',
+    attrs: { id: 'im-all-images', 'aria-label': 'Show all test images with their answers' },
+    on: { click: () => last && show(() => true, 'All test images') },
+  });
+  const leastFirst = el('input', {
+    type: 'checkbox',
+    attrs: { id: 'im-least-first', 'aria-label': 'Least confident first' },
+    on: { change: () => last && current && show(...current) },
+  });
+  const sorter = el('label', { className: 'im-sorter' }, leastFirst, ' least confident first');
   const grid = el('div', { className: 'im-cell-images', attrs: { id: 'im-cell-images' } });
   container.replaceChildren(
     el('h3', { text: 'Where it goes wrong' }),
     button,
     summary,
     table,
+    el('div', { className: 'im-grid-controls' }, all, sorter),
     caption,
     grid,
   );
   let last = null;
+  let current = null; // the grid's [filter, text]
 
   function show(filter, text) {
+    current = [filter, text];
     const { labels, predicted, confidence, pixels, classNames } = last;
     const picked = [];
     for (let i = 0; i < labels.length; i++) if (filter(labels[i], predicted[i])) picked.push(i);
-    picked.sort((a, b) => confidence[a] - confidence[b]);
+    if (leastFirst.checked) picked.sort((a, b) => confidence[a] - confidence[b] || a - b);
+    const order = leastFirst.checked ? 'least confident' : 'first';
     caption.textContent = `${text}: ${picked.length} image${picked.length === 1 ? '' : 's'}${
-      picked.length > MAX_SHOWN ? `, the ${MAX_SHOWN} least confident shown` : ''
-    }`;
+      picked.length > MAX_SHOWN ? `, the ${MAX_SHOWN} ${order} shown` : ''
+    }. Click one to look inside the network with it.`;
     grid.replaceChildren(
-      ...picked
-        .slice(0, MAX_SHOWN)
-        .map((i) =>
-          imageCanvas(
-            pixels,
-            i * 784,
-            `${spokenName(classNames[labels[i]])} read as ${spokenName(classNames[predicted[i]])} (${confidence[i].toFixed(3)})`,
-          ),
-        ),
+      ...picked.slice(0, MAX_SHOWN).map((i) => {
+        const truth = spokenName(classNames[labels[i]]);
+        const answer = spokenName(classNames[predicted[i]]);
+        const sure = confidence[i].toFixed(3);
+        const mistake = labels[i] !== predicted[i];
+        const label = mistake ? `${truth} read as ${answer} (${sure})` : `${truth} (${sure})`;
+        return imageButton(pixels, i, { label, answer, mistake }, onPick);
+      }),
     );
     container.dataset.cellCount = String(picked.length);
   }
@@ -118,6 +147,7 @@ export function mountConfusion(container, onRequest) {
         ),
       );
       table.replaceChildren(head, ...rows);
+      leastFirst.checked = true; // the mistakes the network was least sure of: the talk's point
       show((a, b) => a !== b, 'The mistakes');
     },
   };

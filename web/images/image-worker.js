@@ -9,6 +9,8 @@
 //   score {pixels: Uint8Array (w x h grey, ink bright), w, h}
 //   scorePicture {pixels: Uint8ClampedArray (w x h RGBA, any picture), w, h}
 //   confusion (every test image's answer, confidence and pixels)
+//   scoreTest {index} (a test image, scored and seen inside)
+//   export {command} (the network as a model file's text: {type: 'model-file', text, epoch})
 // out: {type: 'progress'|'ready'|'stats'|'scores'|'error', ...}.
 // Why classic: a module Worker cannot importScripts the classic-script glue.
 {
@@ -163,7 +165,11 @@
       recent = { examples: 0, loss: 0, correct: 0, ms: 0 };
       evaluateSample();
       const input = session.inputShape();
-      const card = { metrics: file.metrics || {}, provenance: file.provenance || {} };
+      const card = {
+        metrics: file.metrics || {},
+        provenance: file.provenance || {},
+        source: m.source || '',
+      };
       post({
         type: 'ready',
         info: session.info(),
@@ -173,6 +179,11 @@
         card,
       });
       post(stats());
+    },
+    export(m) {
+      const text = session.exportModel(String(m.command || ''));
+      if (!text) return fail(session.lastError().message);
+      post({ type: 'model-file', text, epoch: session.info().epoch });
     },
     confusion() {
       const n = session.info().test;
@@ -220,6 +231,21 @@
       recent = { examples: 0, loss: 0, correct: 0, ms: 0 };
       evaluateSample();
       post(stats());
+    },
+    scoreTest(m) {
+      const pixels = session.testImage(m.index);
+      if (!pixels.length) return fail(session.lastError().message);
+      const probs = session.predictTest(m.index);
+      const input = Float32Array.from(pixels, (v) => v / 255);
+      const label = session.testLabel(m.index);
+      post({
+        type: 'scores',
+        input,
+        probs,
+        classNames,
+        inside: inside(),
+        test: { index: m.index, label },
+      });
     },
     scorePicture(m) {
       const p = session.preparePicture(m.pixels, m.w, m.h);

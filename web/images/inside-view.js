@@ -52,13 +52,15 @@ function filterCanvas(data, offset, channels, k, label) {
 }
 
 /** container: the panel's element. Returns {update({input, inputShape, layers, maps,
- *  filters, probs, classNames})}; maps[l] and filters[l] are Float32Arrays (filters only for
+ *  filters, probs, classNames, caption (which image)})}; maps[l] and filters[l] are Float32Arrays (filters only for
  *  conv layers, [filter][channel][ky][kx]). */
 export function mountInside(container) {
   const body = el('div', { className: 'im-inside-body' });
-  container.replaceChildren(el('h3', { text: 'Inside the network (the last image scored)' }), body);
+  const title = el('h3', { text: 'Inside the network (the last image scored)' });
+  container.replaceChildren(title, body);
   return {
-    update({ input, inputShape, layers, maps, filters, probs, classNames }) {
+    update({ input, inputShape, layers, maps, filters, probs, classNames, caption }) {
+      title.textContent = `Inside the network: ${caption || 'the last image scored'}`;
       const rows = [];
       rows.push(
         el(

@@ -10,10 +10,11 @@ import { createNotice } from '../ui/notice.js';
 import { mountDrawingPad } from './drawing-pad.js';
 import { mountTrainingChart } from './chart.js';
 import { PRESETS, presetSpec } from './presets.js';
-import { topScores } from './scores.js';
+import { topScores, spokenName } from './scores.js';
 import { IMAGE_DATA } from './link.js';
 import { mountInside } from './inside-view.js';
 import { mountConfusion } from './confusion-view.js';
+import { mountImageModelFiles, imageModelFileName, saveText } from './model-files.js';
 
 const DATA_LABELS = { digits: 'Handwritten digits (MNIST)', fashion: 'Clothing (Fashion-MNIST)' };
 const percent = (v) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : '–');
@@ -23,6 +24,7 @@ const fixed = (v, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : '–');
  *  build/data/ and models/ (the shipped networks). Returns the controller {load(parsed), leave(), serialize()}. */
 export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWorker }) {
   const state = { data: 'digits', preset: 'pretrained', playing: false, ready: false, loaded: '' };
+  let fileModel = null; // {text, name}: a network file waiting for its data set to load
   const notice = el('div', { className: 'notice', attrs: { role: 'status' }, hidden: true });
   const notices = createNotice(notice);
   const button = (text, label, onClick) =>
@@ -40,6 +42,12 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
     'select',
     { attrs: { id: 'im-preset', 'aria-label': 'Network' }, on: { change: () => configure() } },
     el('option', { value: 'pretrained', text: 'Pre-trained network (shipped)' }),
+    el('option', {
+      value: 'file',
+      text: 'Network from a file',
+      hidden: true,
+      attrs: { id: 'im-preset-file' },
+    }),
     ...Object.entries(PRESETS).map(([k, p]) =>
       el('option', { value: k, text: `${p.label}, from scratch` }),
     ),
@@ -140,15 +148,54 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
     event.preventDefault();
     event.stopPropagation(); // not the playground's model drop
     const file = event.dataTransfer && event.dataTransfer.files[0];
-    if (file) scorePicture(file);
+    if (file && files.isJson(file)) files.read(file);
+    else if (file) scorePicture(file);
   });
+  const files = mountImageModelFiles(root, {
+    download: () =>
+      send({
+        op: 'export',
+        command: `trained in the nnplay page, images mode (${state.preset === 'pretrained' ? `from the shipped ${state.data} network` : `preset ${state.preset}`})`,
+      }),
+    load: (text, name, model) => {
+      pause();
+      fileModel = { text, name };
+      const data = model.data && model.data.name;
+      if (IMAGE_DATA.includes(data) && data !== state.data) chooseData(data, true);
+      else sendFileModel();
+    },
+    refuse: (errors, name) => {
+      notices.show(
+        `${name} was not loaded:`,
+        errors.map((e) => `${e.field}: ${e.message}`),
+      );
+      notice.hidden = false;
+    },
+  });
+  function sendFileModel() {
+    const { text, name } = fileModel;
+    fileModel = null;
+    send({ op: 'model', text, source: name }); // on 'ready' the select says so; refused: nothing changes
+  }
   const clear = button('Clear', 'Clear the drawing', () => drawing.clear());
   const undo = button('Undo', 'Undo the last stroke', () => drawing.undo());
 
   root.replaceChildren(
     el('h2', { text: 'Images: a convolutional network, trained in the page' }),
     notice,
-    el('div', { className: 'im-controls' }, dataSelect, presetSelect, play, step, reset, progress),
+    el(
+      'div',
+      { className: 'im-controls' },
+      dataSelect,
+      presetSelect,
+      play,
+      step,
+      reset,
+      files.download,
+      files.load,
+      files.input,
+      progress,
+    ),
     el(
       'div',
       { className: 'im-columns' },
@@ -199,10 +246,17 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
     className: 'im-confusion-panel',
     attrs: { id: 'im-confusion-panel', 'aria-label': 'Confusion matrix' },
   });
-  const confusion = mountConfusion(confusionPanel, () => {
-    pause();
-    send({ op: 'confusion' });
-  });
+  const confusion = mountConfusion(
+    confusionPanel,
+    () => {
+      pause();
+      send({ op: 'confusion' });
+    },
+    (index) => {
+      send({ op: 'scoreTest', index });
+      insidePanel.scrollIntoView({ block: 'nearest' });
+    },
+  );
   root.append(insidePanel, confusionPanel);
 
   let worker = null;
@@ -247,18 +301,27 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
       case 'loaded':
         progress.hidden = true;
         state.loaded = m.name;
-        configure();
+        if (fileModel) sendFileModel();
+        else configure();
         break;
       case 'ready':
         state.ready = true;
         root.dataset.ready = 'true';
         root.dataset.pretrained = String(Boolean(m.card));
         card.hidden = !m.card;
+        if (m.card && m.card.source) {
+          presetSelect.options.namedItem('im-preset-file').hidden = false;
+          presetSelect.value = state.preset = 'file';
+          chart.clear();
+        }
         if (m.card) {
           const acc = m.card.metrics.testAccuracy;
           const count = m.card.metrics.testCount;
+          const how = m.card.provenance.command || 'how is not recorded';
           card.textContent =
-            `Trained by nnplay's own scripts/pretrain (${m.card.provenance.command || 'command not recorded'})` +
+            (m.card.source
+              ? `From ${m.card.source}, ${how}`
+              : `Trained by nnplay's own scripts/pretrain (${how})`) +
             (Number.isFinite(acc)
               ? `: ${percent(acc)} of the ${count.toLocaleString('en-US')} test images.`
               : '.') +
@@ -278,9 +341,14 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
           ),
         );
         break;
+      case 'model-file':
+        saveText(m.text, imageModelFileName(state.data, m.epoch));
+        break;
       case 'refused':
         notices.show(
-          'The network was not changed:',
+          m.source
+            ? `${m.source} was not loaded; the network was not changed:`
+            : 'The network was not changed:',
           m.errors.map((e) => `${e.field}: ${e.message}`),
         );
         notice.hidden = false;
@@ -297,7 +365,13 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
           break;
         }
         showInput(m.input);
-        if (m.inside) inside.update({ ...m.inside, probs: m.probs, classNames: m.classNames });
+        root.dataset.inside = m.test ? `test ${m.test.index}` : 'drawing';
+        if (m.inside) {
+          const caption = m.test
+            ? `test image ${m.test.index + 1} (${spokenName(m.classNames[m.test.label] ?? '?')})`
+            : 'your drawing';
+          inside.update({ ...m.inside, probs: m.probs, classNames: m.classNames, caption });
+        }
         const top = topScores(m.probs, m.classNames);
         scores.replaceChildren(...top.map((t) => el('li', { text: t.text })));
         root.dataset.scores = top.map((t) => t.text).join('; ');
@@ -337,6 +411,7 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
     send({ op: 'pause' });
   }
   function configure() {
+    if (presetSelect.value === 'file') presetSelect.value = 'pretrained'; // the file's data set changed
     state.preset = presetSelect.value;
     state.ready = false;
     root.dataset.ready = 'false';
