@@ -53,7 +53,9 @@ async function wholeTestSet(page) {
 const server = await startServer();
 const browser = await launchBrowser();
 try {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  const page = await (
+    await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  ).newPage();
   await page.goto(`${server.url}index.html#mode=images&data=digits`);
   await until(page, (s) => s.ready && s.pretrained, 60000, 'shipped network');
   await page.selectOption('#im-preset', 'convnetjs');

@@ -15,6 +15,7 @@ import { IMAGE_DATA } from './link.js';
 import { mountInside } from './inside-view.js';
 import { mountConfusion } from './confusion-view.js';
 import { mountImageModelFiles, imageModelFileName, saveText } from './model-files.js';
+import { installShortcuts } from '../embed/keyboard.js';
 
 const DATA_LABELS = { digits: 'Handwritten digits (MNIST)', fashion: 'Clothing (Fashion-MNIST)' };
 const percent = (v) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : '–');
@@ -258,6 +259,20 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
     },
   );
   root.append(insidePanel, confusionPanel);
+
+  // Space, the right arrow and r as in the playground (a presenter's clicker), while shown.
+  installShortcuts(
+    {
+      togglePlay: () => (state.playing ? pause() : start()),
+      step: () => send({ op: 'step' }),
+      reset: () => {
+        chart.clear();
+        send({ op: 'reset' });
+      },
+    },
+    root.ownerDocument,
+    () => !root.hidden,
+  );
 
   let worker = null;
   const pending = [];
