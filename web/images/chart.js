@@ -14,7 +14,16 @@ export function mountTrainingChart(canvas) {
     ctx.strokeStyle = PALETTE.chartFrame;
     ctx.lineWidth = 1;
     ctx.strokeRect(0.5, 0.5, w - 1, h - 1);
-    if (points.length < 2) return;
+    if (points.length < 2) {
+      // Empty until training runs: say what will be drawn here, in the lines' own colours.
+      ctx.font = '13px system-ui, sans-serif';
+      ctx.textAlign = 'center';
+      ctx.fillStyle = PALETTE.orange;
+      ctx.fillText('training loss', w / 2, h / 2 - 9);
+      ctx.fillStyle = PALETTE.blue;
+      ctx.fillText('and test accuracy appear here as it trains', w / 2, h / 2 + 9);
+      return;
+    }
     const maxX = points[points.length - 1].examples || 1;
     const maxLoss = Math.max(...points.map((p) => (Number.isFinite(p.loss) ? p.loss : 0)), 1e-9);
     const line = (value, colour) => {
