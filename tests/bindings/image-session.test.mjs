@@ -138,7 +138,7 @@ test('updateSettings keeps the weights for new training settings, rebuilds anoth
   assert.equal(refused.ok, false);
   assert.equal(refused.kept, false);
   assert.equal(refused.errors[0].field, 'learningRate');
-  assert.equal(JSON.parse(s.spec()).learningRate, convnetjsSpec.learningRate);
+  assert.equal(JSON.parse(s.spec()).learningRate, Math.fround(convnetjsSpec.learningRate));
 
   const tuned = { ...convnetjsSpec, optimizer: 'adam', learningRate: 0.001, batchSize: 50 };
   const r = s.updateSettings(JSON.stringify(tuned));
