@@ -91,6 +91,14 @@ test('the shipped network fills the editor and the settings; a preset changes th
   );
   assert.equal(Number(s.learningRate), Number(s.engine.learningRate.toPrecision(6)));
   assert.match(s.total, /parameters in all$/);
+  // A pool's window made wider: its stride follows (the engine's spec spells it out).
+  assert.equal(s.engine.layers[1].stride, 2);
+  await page.fill('#im-edit-layers li[data-index="1"] input[data-key="size"]', '3');
+  s = await changed(page, readEditor, (v) => v.editor === 'valid', { what: 'pool 3 checked' });
+  assert.equal(s.rows[1].shape, '→ 8 x 8 x 8, 0 parameters');
+  await page.click('#im-edit-revert');
+  s = await changed(page, readEditor, (v) => v.editor === 'applied', { what: 'edits discarded' });
+  assert.equal(s.rows[1].shape, '→ 12 x 12 x 8, 0 parameters');
 
   s = await choosePreset(page, 'larger');
   assert.deepEqual(
@@ -116,6 +124,11 @@ test('the shipped network fills the editor and the settings; a preset changes th
   s = await choosePreset(page, 'convnetjs');
   assert.equal(s.rows.length, 5);
   assert.equal(s.preset, 'convnetjs');
+  await page.click('#im-play'); // the same measure for the default, to compare
+  const t1 = Date.now();
+  s = await changed(page, readEditor, (v) => v.examples >= 400, { what: 'ConvNetJS training' });
+  console.log(`convnetjs preset: about ${Math.round((s.examples * 1000) / (Date.now() - t1))}/s`);
+  await page.click('#im-play');
   assert.deepEqual(errors, []);
   await close();
 });

@@ -78,6 +78,11 @@ export function mountLayerEditor(root, { onCheck, onApply }) {
       on: {
         input: () => {
           const v = input.value.trim() === '' ? input.value : Number(input.value);
+          const layer = draft[i];
+          // a pool's stride follows its size unless it was another (the engine's spec spells
+          // the default out)
+          if (layer.type === 'pool' && key === 'size' && layer.stride === layer.size)
+            delete layer.stride;
           draft[i][key] = Number.isFinite(v) ? v : input.value;
           edited(false);
         },
