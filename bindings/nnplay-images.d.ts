@@ -32,6 +32,21 @@ export interface ImageLayerInfo {
   params: number;
 }
 
+export interface ImageSettingsResult extends ImageConfigureResult {
+  /** true: the weights and position stayed; false: a new network from the seed (another
+   *  input size, layers, seed or data) or nothing changed (errors). */
+  kept: boolean;
+}
+
+/** checkSpec's answer: what configure would build, the session unchanged. */
+export interface ImageSpecCheck extends ImageConfigureResult {
+  /** null when the spec's text or fields are refused before the shapes. */
+  input: ImageShape | null;
+  /** Sized up to the first layer that does not fit (its error's field is 'layers[i]'). */
+  layers: { description: string; shape: ImageShape; params: number }[];
+  params: number;
+}
+
 export interface BatchResult {
   examples: number;
   /** Mean cross-entropy of the examples, before their update. */
@@ -99,6 +114,11 @@ type Floats = Float32Array | Float64Array;
 export interface ImageSession {
   loadData(train: Bytes, test: Bytes): LoadDataResult;
   configure(specJson: string): ImageConfigureResult;
+  /** A spec's training settings for the configured network, keeping its weights when it is
+   *  the same network (unconfigured: as configure). */
+  updateSettings(specJson: string): ImageSettingsResult;
+  /** Checks a spec against the loaded data without changing the session. */
+  checkSpec(specJson: string): ImageSpecCheck;
   /** A model file's text (kind cnn) for the loaded data; the errors name the file's field. */
   loadModel(modelJson: string): ImageConfigureResult;
   /** The effective spec as JSON text; '' when unconfigured. */

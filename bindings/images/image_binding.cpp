@@ -222,11 +222,60 @@ class JsImageSession {
 
   val configure(val text) {
     try {
-      if (!text.isString()) return issues_result({{"", "the spec must be a JSON text (a string)"}});
-      if (length_of(text) > double(nnplay::kMaxConfigBytes))
-        return issues_result({{"", "the spec is longer than " +
-                                       std::to_string(nnplay::kMaxConfigBytes) + " bytes"}});
+      val o = spec_text_problem(text);
+      if (!o.isUndefined()) return o;
       return issues_result(session_.configure(text.as<std::string>()));
+    } catch (const std::exception& e) {
+      return issues_result({{"", internal(e.what())}});
+    } catch (...) {
+      return issues_result({{"", internal("unknown")}});
+    }
+  }
+
+  // The training settings of a spec's text for the configured network: {ok, errors, kept},
+  // kept true when the weights and the position stayed (the same layers, seed, data and input
+  // size), false when a new network was built from the seed. On errors nothing changes.
+  val updateSettings(val text) {
+    try {
+      bool kept = false;
+      val o = spec_text_problem(text);
+      if (o.isUndefined())
+        o = issues_result(session_.update_settings(text.as<std::string>(), kept));
+      o.set("kept", kept);
+      return o;
+    } catch (const std::exception& e) {
+      return issues_result({{"", internal(e.what())}});
+    } catch (...) {
+      return issues_result({{"", internal("unknown")}});
+    }
+  }
+
+  // What configure(text) would build, without changing the session: {ok, errors, input:
+  // {c, h, w} or null, layers: [{description, shape, params}] sized up to the first that does
+  // not fit, params: their sum}.
+  val checkSpec(val text) {
+    try {
+      val o = spec_text_problem(text);
+      if (!o.isUndefined()) {
+        o.set("input", val::null());
+        o.set("layers", val::array());
+        o.set("params", 0);
+        return o;
+      }
+      const img::ImageSession::SpecCheck c = session_.check(text.as<std::string>());
+      o = issues_result(c.errors);
+      o.set("input", c.input.size() > 0 ? shape_js(c.input) : val::null());
+      val list = val::array();
+      for (const img::LayerShape& L : c.layers) {
+        val l = val::object();
+        l.set("description", L.description);
+        l.set("shape", shape_js(L.out));
+        l.set("params", double(L.params));
+        list.call<void>("push", l);
+      }
+      o.set("layers", list);
+      o.set("params", double(c.params));
+      return o;
     } catch (const std::exception& e) {
       return issues_result({{"", internal(e.what())}});
     } catch (...) {
@@ -563,6 +612,14 @@ class JsImageSession {
   val lastError() const { return last_error_; }
 
  private:
+  // {ok: false, errors} when a spec argument is not a string or too long, else undefined.
+  static val spec_text_problem(const val& text) {
+    if (!text.isString()) return issues_result({{"", "the spec must be a JSON text (a string)"}});
+    if (length_of(text) > double(nnplay::kMaxConfigBytes))
+      return issues_result(
+          {{"", "the spec is longer than " + std::to_string(nnplay::kMaxConfigBytes) + " bytes"}});
+    return val::undefined();
+  }
   img::ImageTrainer* need_trainer() {
     last_error_ = val::null();
     img::ImageTrainer* t = session_.trainer();
@@ -665,6 +722,8 @@ EMSCRIPTEN_BINDINGS(nnplay_images) {
       .constructor<>()
       .function("loadData", &JsImageSession::loadData)
       .function("configure", &JsImageSession::configure)
+      .function("updateSettings", &JsImageSession::updateSettings)
+      .function("checkSpec", &JsImageSession::checkSpec)
       .function("loadModel", &JsImageSession::loadModel)
       .function("spec", &JsImageSession::spec)
       .function("exportModel", &JsImageSession::exportModelPlain)

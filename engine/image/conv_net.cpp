@@ -49,7 +49,9 @@ std::string describe_layer(const LayerSpec& s) {
 }
 
 std::optional<std::string> ConvNet::check(Shape input, int classes,
-                                          const std::vector<LayerSpec>& specs) {
+                                          const std::vector<LayerSpec>& specs,
+                                          std::vector<LayerShape>* shapes) {
+  if (shapes) shapes->clear();
   auto at = [&](std::size_t i, const std::string& why) {
     return "layers[" + std::to_string(i) + "], " + describe_layer(specs[i]) + ": " + why;
   };
@@ -61,6 +63,7 @@ std::optional<std::string> ConvNet::check(Shape input, int classes,
   long long params = 0;
   for (std::size_t i = 0; i < specs.size(); ++i) {
     const LayerSpec& L = specs[i];
+    const long long before = params;
     if (L.kind == LayerKind::Softmax && i + 1 != specs.size())
       return at(i, "softmax must be the last layer");
     if ((L.kind == LayerKind::Conv || L.kind == LayerKind::Pool) && s.h == 1 && s.w == 1 && i > 0 &&
@@ -95,6 +98,7 @@ std::optional<std::string> ConvNet::check(Shape input, int classes,
         s = Shape{classes, 1, 1};
         break;
     }
+    if (shapes) shapes->push_back({describe_layer(L), s, params - before});
     if (params > 50'000'000) return at(i, "the network passes 50,000,000 parameters");
     if ((long long)s.c * s.h * s.w > 4'000'000) return at(i, "its output passes 4,000,000 values");
   }

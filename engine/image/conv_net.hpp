@@ -37,6 +37,13 @@ struct Layer {
   std::size_t cols_off = 0;  // conv: its im2col columns in the columns buffer
 };
 
+// One layer as check() sizes it: what it does, its output and its parameters.
+struct LayerShape {
+  std::string description;
+  Shape out;
+  long long params = 0;
+};
+
 // What a layer does, in words: "conv 5x5, 8 filters, same, relu", "pool 2 (stride 2)".
 std::string describe_layer(const LayerSpec& spec);
 
@@ -45,9 +52,11 @@ class ConvNet {
   // The layers for inputs of shape `input` and `classes` classes; the last spec must be
   // softmax (a dense layer to the classes, then softmax) and no other may be. On a network
   // that does not fit, the message says which layer and why ("layers[3], pool 3: its input is
-  // 2x2, smaller than the window").
+  // 2x2, smaller than the window"). `shapes`, when given, receives the layers sized so far, in
+  // order (the page's layer editor; a layer that leaves no output is not among them).
   static std::optional<std::string> check(Shape input, int classes,
-                                          const std::vector<LayerSpec>& specs);
+                                          const std::vector<LayerSpec>& specs,
+                                          std::vector<LayerShape>* shapes = nullptr);
   ConvNet(Shape input, int classes, const std::vector<LayerSpec>& specs);  // specs pass check()
 
   // He initialisation (normal, sd = sqrt(2 / fan_in), Box-Muller from the seeded stream, one

@@ -52,6 +52,41 @@ std::vector<ConfigIssue> ImageSession::configure(const std::string& text) {
   return {};
 }
 
+std::vector<ConfigIssue> ImageSession::update_settings(const std::string& text, bool& kept) {
+  kept = false;
+  if (!trainer_) return configure(text);
+  TrainSpecResult r = parse_train_spec(text);
+  if (!r.ok()) return r.errors;
+  if (auto why = ImageTrainer::check(r.spec, train_)) return {{check_field(*why), *why}};
+  if (trainer_->retune(r.spec)) {
+    spec_ = std::move(r.spec);
+    kept = true;
+    return {};
+  }
+  trainer_.reset();
+  spec_ = std::move(r.spec);
+  trainer_ = std::make_unique<ImageTrainer>(spec_, train_);
+  return {};
+}
+
+ImageSession::SpecCheck ImageSession::check(const std::string& text) const {
+  SpecCheck c;
+  TrainSpecResult r = parse_train_spec(text);
+  if (!r.ok()) {
+    c.errors = r.errors;
+    return c;
+  }
+  if (!has_data()) {
+    c.errors = {{"data", "no image data loaded yet (loadData first)"}};
+    return c;
+  }
+  c.input = ImageTrainer::input_shape(r.spec, train_);
+  if (auto why = ImageTrainer::check(r.spec, train_, &c.layers))
+    c.errors = {{check_field(*why), *why}};
+  for (const LayerShape& L : c.layers) c.params += L.params;
+  return c;
+}
+
 std::vector<ConfigIssue> ImageSession::load_model(const std::string& text) {
   ImageModelResult r = read_image_model(text);
   if (!r.ok()) return r.errors;

@@ -29,6 +29,23 @@ class ImageSession {
   // that does not fit names its layer ("layers[3]"). On errors the old trainer is kept.
   std::vector<ConfigIssue> configure(const std::string& text);
 
+  // The training settings of a spec's JSON text for the configured network, keeping its
+  // weights where the network stays the same (ImageTrainer::retune); another network (other
+  // layers, seed, data or input size) is built from its seed as configure() does. `kept` says
+  // which. On errors nothing changes.
+  std::vector<ConfigIssue> update_settings(const std::string& text, bool& kept);
+
+  // What configure(text) would build, without building it or changing anything: the errors,
+  // the input and every layer sized up to the first that does not fit (the page's live check
+  // of an edited network).
+  struct SpecCheck {
+    std::vector<ConfigIssue> errors;
+    Shape input;
+    std::vector<LayerShape> layers;
+    long long params = 0;  // the layers'
+  };
+  SpecCheck check(const std::string& text) const;
+
   // A model file (image_model.hpp, kind cnn) for the loaded data: its spec, weights and, when
   // it was trained on this very training set, its optimizer state and position; on another set
   // of the same classes (the page's clothing subset under a network trained on all 60,000) the

@@ -7,26 +7,33 @@ namespace nnplay::image {
 
 namespace {
 
-Shape input_shape(const TrainSpec& spec, const ImageSet& set) {
-  const int side = spec.input_side(int(set.rows));
-  return Shape{1, side, side};
-}
-
 int class_count(const ImageSet& set) {
   int top = 0;
   for (std::uint8_t l : set.labels) top = std::max(top, int(l) + 1);
   return std::max(top, int(set.class_names.size()));
 }
 
+bool same_layer(const LayerSpec& a, const LayerSpec& b) {
+  return a.kind == b.kind && a.size == b.size && a.stride == b.stride && a.filters == b.filters &&
+         a.same == b.same && a.activation == b.activation;
+}
+
 }  // namespace
 
-std::optional<std::string> ImageTrainer::check(const TrainSpec& spec, const ImageSet& train) {
+Shape ImageTrainer::input_shape(const TrainSpec& spec, const ImageSet& set) {
+  const int side = spec.input_side(int(set.rows));
+  return Shape{1, side, side};
+}
+
+std::optional<std::string> ImageTrainer::check(const TrainSpec& spec, const ImageSet& train,
+                                               std::vector<LayerShape>* shapes) {
+  if (shapes) shapes->clear();
   if (train.count() == 0) return std::string("the training set is empty");
   if (train.rows != train.cols) return std::string("the images are not square");
   if (spec.augment == Augment::Crop && spec.crop > int(train.rows))
     return "crop: " + std::to_string(spec.crop) + " is larger than the " +
            std::to_string(train.rows) + "x" + std::to_string(train.cols) + " images";
-  return ConvNet::check(input_shape(spec, train), class_count(train), spec.layers);
+  return ConvNet::check(input_shape(spec, train), class_count(train), spec.layers, shapes);
 }
 
 ImageTrainer::ImageTrainer(const TrainSpec& spec, const ImageSet& train)
@@ -52,6 +59,23 @@ void ImageTrainer::reset() {
   cursor_ = 0;
   seen_ = 0;
   shuffle();
+}
+
+bool ImageTrainer::retune(const TrainSpec& spec) {
+  if (spec.data != spec_.data || spec.seed != spec_.seed ||
+      spec.input_side(side_) != spec_.input_side(side_) ||
+      spec.layers.size() != spec_.layers.size())
+    return false;
+  for (std::size_t i = 0; i < spec.layers.size(); ++i)
+    if (!same_layer(spec.layers[i], spec_.layers[i])) return false;
+  if (spec.optimizer.kind != spec_.optimizer.kind) {
+    const int arrays = state_array_count(spec.optimizer.kind);
+    state_.per_param.assign(std::size_t(arrays), std::vector<float>(net_.params().size(), 0.0f));
+    state_.steps = 0;
+    state_.powers = BetaPowers<float>{};
+  }
+  spec_ = spec;
+  return true;
 }
 
 void ImageTrainer::shuffle() {  // Fisher-Yates from the order stream

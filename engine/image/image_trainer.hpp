@@ -41,12 +41,21 @@ struct BatchStats {
 class ImageTrainer {
  public:
   // The network for `train`'s image size and classes. check() says why a spec does not fit
-  // them (the layer and the shapes); the constructor requires that it does.
-  static std::optional<std::string> check(const TrainSpec& spec, const ImageSet& train);
+  // them (the layer and the shapes; `shapes` as ConvNet::check's); the constructor requires
+  // that it does.
+  static std::optional<std::string> check(const TrainSpec& spec, const ImageSet& train,
+                                          std::vector<LayerShape>* shapes = nullptr);
+  // The network's input for `spec` on `train`'s images (a crop's side, else the images').
+  static Shape input_shape(const TrainSpec& spec, const ImageSet& train);
   ImageTrainer(const TrainSpec& spec, const ImageSet& train);
 
   // New weights from the seed (He), a cleared optimizer, epoch 0, the streams restarted.
   void reset();
+  // Takes the training settings of `spec` (optimizer, rates, L2, batch, augmentation within
+  // the same input size, epochs) and keeps the weights and the position; the optimizer's
+  // state is cleared when its kind changes (the arrays differ). False, and nothing changed,
+  // when `spec` is another network: other layers, data, seed or input size.
+  bool retune(const TrainSpec& spec);
   // One mini-batch of the epoch's shuffled order and its update; the epoch advances when its
   // last batch is done.
   BatchStats train_batch();

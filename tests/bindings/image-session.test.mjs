@@ -89,6 +89,75 @@ test('a pooling that leaves no pixels names the layer', () => {
   s.delete();
 });
 
+test('checkSpec sizes an edited network and keeps the session as it was', () => {
+  const s = session(simd);
+  s.trainBatches(2);
+  const before = s.filters(0);
+  const c = s.checkSpec(JSON.stringify(convnetjsSpec));
+  assert.equal(c.ok, true);
+  assert.deepEqual(c.errors, []);
+  assert.deepEqual(c.input, { c: 1, h: 24, w: 24 });
+  assert.deepEqual(
+    c.layers.map((l) => [l.description, l.shape.h, l.shape.w, l.shape.c, l.params]),
+    [
+      ['conv 5x5, 8 filters, same, relu', 24, 24, 8, 208],
+      ['pool 2', 12, 12, 8, 0],
+      ['conv 5x5, 16 filters, same, relu', 12, 12, 16, 3216],
+      ['pool 3', 4, 4, 16, 0],
+      ['softmax', 1, 1, 10, 2570],
+    ],
+  );
+  assert.equal(c.params, 208 + 3216 + 2570);
+  // layers() of the live network says the same
+  assert.deepEqual(
+    s.layers().map((l) => l.params),
+    c.layers.map((l) => l.params),
+  );
+
+  const layers = [...convnetjsSpec.layers];
+  layers.splice(4, 0, { type: 'pool', size: 5 }); // 4x4 under a 5x5 window
+  const bad = s.checkSpec(JSON.stringify({ ...convnetjsSpec, layers }));
+  assert.equal(bad.ok, false);
+  assert.equal(bad.errors[0].field, 'layers[4]');
+  assert.match(bad.errors[0].message, /pool 5: its input is 4x4x16.*no pixels/);
+  assert.equal(bad.layers.length, 4, 'sized up to the layer that does not fit');
+  const field = s.checkSpec('{"learningRate": -1}');
+  assert.equal(field.errors[0].field, 'learningRate');
+  assert.equal(field.input, null);
+  assert.equal(s.checkSpec(7).errors[0].message, 'the spec must be a JSON text (a string)');
+  assert.deepEqual(s.filters(0), before);
+  assert.equal(s.info().cursor, 40);
+  s.delete();
+});
+
+test('updateSettings keeps the weights for new training settings, rebuilds another input', () => {
+  const s = session(simd);
+  s.trainBatches(2);
+  const before = s.filters(0);
+  const refused = s.updateSettings(JSON.stringify({ ...convnetjsSpec, learningRate: 1e6 }));
+  assert.equal(refused.ok, false);
+  assert.equal(refused.kept, false);
+  assert.equal(refused.errors[0].field, 'learningRate');
+  assert.equal(JSON.parse(s.spec()).learningRate, Math.fround(convnetjsSpec.learningRate));
+
+  const tuned = { ...convnetjsSpec, optimizer: 'adam', learningRate: 0.001, batchSize: 50 };
+  const r = s.updateSettings(JSON.stringify(tuned));
+  assert.deepEqual(r, { ok: true, errors: [], kept: true });
+  assert.deepEqual(s.filters(0), before, 'the trained weights stay');
+  assert.equal(s.info().cursor, 40);
+  const spec = JSON.parse(s.spec());
+  assert.equal(spec.optimizer, 'adam');
+  assert.equal(spec.batchSize, 50);
+  assert.equal(s.trainBatch().examples, 50);
+
+  const shifted = s.updateSettings(JSON.stringify({ ...tuned, augment: 'shift' }));
+  assert.equal(shifted.ok, true);
+  assert.equal(shifted.kept, false, '28 x 28 inputs: a new network');
+  assert.deepEqual(s.inputShape(), { c: 1, h: 28, w: 28 });
+  assert.equal(s.info().cursor, 0);
+  s.delete();
+});
+
 test('predict returns 10 probabilities summing to 1; layer outputs match layers()', () => {
   const s = session(simd);
   s.trainBatches(3);

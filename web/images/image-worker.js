@@ -4,14 +4,17 @@
 // figures after each slice and the test accuracy on a fixed sample of test images about once
 // a second. A drawing is prepared and scored here too. Messages in: {op, ...}:
 //   init {moduleDir, dataDir}   data {name, train?, test?: NNPI bytes given, else fetched}
-//   configure {spec}   model {url} or {text, source: a file's name}   play   pause
+//   configure {spec}   settings {spec} (new training settings, the weights kept when the
+//   network stays the same)   check {spec, id} (what configure would build; nothing changes)
+//   model {url} or {text, source: a file's name}   play   pause
 //   step   reset
 //   score {pixels: Uint8Array (w x h grey, ink bright), w, h}
 //   scorePicture {pixels: Uint8ClampedArray (w x h RGBA, any picture), w, h}
 //   confusion (every test image's answer, confidence and pixels)
 //   scoreTest {index} (a test image, scored and seen inside)
 //   export {command} (the network as a model file's text: {type: 'model-file', text, epoch})
-// out: {type: 'progress'|'ready'|'stats'|'scores'|'error', ...}.
+// out: {type: 'progress'|'ready'|'tuned'|'checked'|'refused'|'stats'|'scores'|'error', ...};
+// ready and tuned carry the engine's effective spec.
 // Why classic: a module Worker cannot importScripts the classic-script glue.
 {
   const scope = /** @type {any} */ (globalThis);
@@ -109,6 +112,17 @@
     timer = setTimeout(slice, 0);
   }
 
+  // A network just built from its seed: its figures restart; posts ready and the stats.
+  function built(extra) {
+    recent = { examples: 0, loss: 0, correct: 0, ms: 0 };
+    evaluateSample();
+    const input = session.inputShape();
+    const layers = session.layers();
+    const spec = JSON.parse(session.spec());
+    post({ type: 'ready', info: session.info(), input, layers, classNames, spec, ...extra });
+    post(stats());
+  }
+
   // What the page's "inside the network" shows for the image just predicted: the network's
   // input, every layer's output and each conv layer's filters (copies).
   function inside() {
@@ -145,11 +159,17 @@
     configure(m) {
       const r = session.configure(JSON.stringify(m.spec));
       if (!r.ok) return post({ type: 'refused', errors: r.errors });
-      recent = { examples: 0, loss: 0, correct: 0, ms: 0 };
-      evaluateSample();
-      const input = session.inputShape();
-      post({ type: 'ready', info: session.info(), input, layers: session.layers(), classNames });
+      built();
+    },
+    settings(m) {
+      const r = session.updateSettings(JSON.stringify(m.spec));
+      if (!r.ok) return post({ type: 'refused', source: 'settings', errors: r.errors });
+      if (!r.kept) return built({ rebuilt: 'settings' });
+      post({ type: 'tuned', spec: JSON.parse(session.spec()) });
       post(stats());
+    },
+    check(m) {
+      post({ type: 'checked', id: m.id, ...session.checkSpec(JSON.stringify(m.spec)) });
     },
     async model(m) {
       playing = false;
@@ -177,6 +197,7 @@
         layers: session.layers(),
         classNames,
         card,
+        spec: JSON.parse(session.spec()),
       });
       post(stats());
     },

@@ -1,5 +1,6 @@
 // The images mode's page (#images): the data set and network, play / pause / step / reset,
-// the training figures and chart, the network's layers with their shapes, and the drawing pad
+// the training figures and chart, the network's layers with their shapes, the layer editor and
+// the training settings (both through applySpec, state.spec the one spec), and the drawing pad
 // with the network's top five scores in the talk's form ("seven (score = 0.97312)"). Training
 // runs in web/images/image-worker.js; this file only shows what it posts and sends what the
 // controls ask. The state is also kept as data attributes on #images for tests.
@@ -9,7 +10,9 @@ import { PALETTE } from '../render/palette.js';
 import { createNotice } from '../ui/notice.js';
 import { mountDrawingPad } from './drawing-pad.js';
 import { mountTrainingChart } from './chart.js';
-import { PRESETS, presetSpec } from './presets.js';
+import { PRESETS, presetSpec, presetOf, pageSpec } from './presets.js';
+import { mountLayerEditor } from './layer-editor.js';
+import { mountSettingsForm } from './settings-form.js';
 import { topScores, spokenName } from './scores.js';
 import { IMAGE_DATA } from './link.js';
 import { mountInside } from './inside-view.js';
@@ -24,7 +27,17 @@ const fixed = (v, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : '–');
 /** root: #images; link: the router's port; moduleDir, dataDir, modelDir: URLs of build/wasm/,
  *  build/data/ and models/ (the shipped networks). Returns the controller {load(parsed), leave(), serialize()}. */
 export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWorker }) {
-  const state = { data: 'digits', preset: 'pretrained', playing: false, ready: false, loaded: '' };
+  // spec: the running network's full training spec in presets.js's shape, as the worker
+  // reports it (the one source of truth for the network and its settings; every control
+  // changes it through applySpec).
+  const state = {
+    data: 'digits',
+    preset: 'pretrained',
+    playing: false,
+    ready: false,
+    loaded: '',
+    spec: null,
+  };
   let fileModel = null; // {text, name}: a network file waiting for its data set to load
   const notice = el('div', { className: 'notice', attrs: { role: 'status' }, hidden: true });
   const notices = createNotice(notice);
@@ -52,7 +65,15 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
     ...Object.entries(PRESETS).map(([k, p]) =>
       el('option', { value: k, text: `${p.label}, from scratch` }),
     ),
+    el('option', { value: 'custom', text: 'Custom (edited below)', hidden: true }),
   );
+  const customOption = presetSelect.lastElementChild;
+  const showPreset = (name) => {
+    customOption.hidden = name !== 'custom';
+    presetSelect.value = name;
+    state.preset = name;
+    root.dataset.preset = name;
+  };
   const card = el('p', { attrs: { id: 'im-card' }, className: 'im-card', hidden: true });
   const play = button('Train', 'Train or pause', () => (state.playing ? pause() : start()));
   play.id = 'im-play';
@@ -76,6 +97,19 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
       (figures[key] = el('b', { attrs: { id: `im-${key}` }, text: '–' })),
     );
   const layersList = el('ol', { attrs: { id: 'im-layers' }, className: 'im-layers' });
+  let checkId = 0; // the editor's last check: older answers are dropped
+  const editorPanel = el('details', { className: 'im-editor', attrs: { id: 'im-editor' } });
+  const editor = mountLayerEditor(editorPanel.appendChild(el('div')), {
+    onCheck: (layers) =>
+      state.spec && send({ op: 'check', id: ++checkId, spec: { ...state.spec, layers } }),
+    onApply: (layers) => applySpec({ ...state.spec, layers }),
+  });
+  editorPanel.prepend(el('summary', { text: 'Change the network' }));
+  const settingsPanel = el('details', { className: 'im-settings', attrs: { id: 'im-settings' } });
+  const settings = mountSettingsForm(settingsPanel.appendChild(el('div')), {
+    onChange: (values) => applySpec({ ...state.spec, ...values }, 'settings'),
+  });
+  settingsPanel.prepend(el('summary', { text: 'Training settings' }));
   const chartCanvas = el('canvas', {
     attrs: {
       id: 'im-chart',
@@ -217,6 +251,8 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
         el('h3', { text: 'The network' }),
         card,
         layersList,
+        editorPanel,
+        settingsPanel,
       ),
       el(
         'section',
@@ -320,13 +356,16 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
         else configure();
         break;
       case 'ready':
+        took(m.spec, true);
+        showPreset(m.card ? 'pretrained' : presetOf(state.spec));
+        if (m.rebuilt === 'settings') settings.applied(false);
         state.ready = true;
         root.dataset.ready = 'true';
         root.dataset.pretrained = String(Boolean(m.card));
         card.hidden = !m.card;
         if (m.card && m.card.source) {
           presetSelect.options.namedItem('im-preset-file').hidden = false;
-          presetSelect.value = state.preset = 'file';
+          showPreset('file');
           chart.clear();
         }
         if (m.card) {
@@ -359,7 +398,24 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
       case 'model-file':
         saveText(m.text, imageModelFileName(state.data, m.epoch));
         break;
+      case 'tuned':
+        took(m.spec, false);
+        // pre-trained weights under other settings: no longer the shipped network
+        showPreset(
+          state.preset === 'pretrained' || state.preset === 'file'
+            ? 'custom'
+            : presetOf(state.spec),
+        );
+        settings.applied(true);
+        break;
+      case 'checked':
+        if (m.id === checkId) editor.checked(m);
+        break;
       case 'refused':
+        if (m.source === 'settings') {
+          settings.refused(m.errors);
+          break;
+        }
         notices.show(
           m.source
             ? `${m.source} was not loaded; the network was not changed:`
@@ -425,15 +481,40 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
     setPlaying(false);
     send({ op: 'pause' });
   }
-  function configure() {
-    if (presetSelect.value === 'file') presetSelect.value = 'pretrained'; // the file's data set changed
-    state.preset = presetSelect.value;
+  // The worker runs `engine` (its effective spec): the page's spec follows; a new network
+  // (built) refills the editor and the settings, new settings leave both as the user has them
+  // (a later answer must not overwrite a field being typed in).
+  function took(engine, built) {
+    state.spec = pageSpec(engine);
+    root.dataset.engineSpec = JSON.stringify(engine);
+    if (!built) return;
+    editor.show(state.spec.layers);
+    settings.show(state.spec);
+  }
+  // Every change of the network or its settings goes through here. how: 'build' (a network
+  // from the spec's seed, new weights) or 'settings' (the engine keeps the trained weights
+  // when the network stays the same). state.spec changes when the worker takes it.
+  function applySpec(spec, how = 'build') {
+    if (how === 'settings') return send({ op: 'settings', spec });
     state.ready = false;
     root.dataset.ready = 'false';
     chart.clear();
-    if (state.preset === 'pretrained')
-      send({ op: 'model', url: new URL(`${state.data}.json`, modelDir).href });
-    else send({ op: 'configure', spec: presetSpec(state.preset, state.data) });
+    send({ op: 'configure', spec });
+  }
+  function configure() {
+    if (presetSelect.value === 'file') presetSelect.value = 'pretrained'; // the file's data set changed
+    const name = presetSelect.value;
+    if (name !== 'pretrained')
+      return applySpec(
+        name === 'custom' && state.spec
+          ? { ...state.spec, data: state.data }
+          : presetSpec(name, state.data),
+      );
+    state.preset = name;
+    state.ready = false;
+    root.dataset.ready = 'false';
+    chart.clear();
+    send({ op: 'model', url: new URL(`${state.data}.json`, modelDir).href });
   }
   function chooseData(data, byUser) {
     state.data = data;
