@@ -1,8 +1,10 @@
-// Writes dist/ from index.html, web/ and the built module (scripts/dist runs this):
+// Writes dist/ from index.html, web/, models/, build/data/ and the built modules (scripts/dist
+// runs this, after scripts/build's wasm build and image data):
 //   dist/index.html, app.js (esbuild ES-module bundle), style.css, nnplay{,-simd}.{js,wasm}:
 //     a static folder for any web host; the page picks the module as in the repo (web/engine.js).
-//   dist/nnplay.html: one self-contained file for file:// (no request of any kind): the CSS
-//     inlined, the glue of both module builds inlined as functions with their .wasm as base64,
+//   dist/nnplay.html: one self-contained file for file:// (no request of any kind), at most
+//     8 MB (its size is printed; over it the dist fails): the CSS inlined, the glue of both
+//     module builds inlined as functions with their .wasm as base64,
 //     and the page's scripts as one classic IIFE bundle. A small inline script defines
 //     window.createNNPlayModule before the bundle runs (web/engine.js then loads nothing): it
 //     passes the SIMD build's bytes as wasmBinary when WebAssembly.validate accepts them, else
@@ -13,8 +15,20 @@
 //     session Worker from a Blob URL (file:// refuses Worker scripts by URL): the chosen
 //     build's glue (its function's own source text), web/engine-loader.js and
 //     web/workers/session-worker.js as one script, and a copy of the chosen .wasm's bytes.
+//     The images mode, the same way: window.nnplayInlineImages holds both builds of the image
+//     module (nnplay-images{,-simd}, chosen by WebAssembly.validate), its worker script (the
+//     chosen glue, the two loaders and web/images/image-worker.js), models/digits.json's text
+//     and the first INLINE_DIGITS of build/data's digits files as NNPI files with their own
+//     headers (the files interleave the classes, so a prefix is balanced: 300 of each digit to
+//     train on, 50 to test). web/images/mode.js sees it and starts the Worker from a Blob URL
+//     (web/images/inline-worker.js), which hands the worker these bytes and text instead of
+//     URLs. No clothing (Fashion-MNIST, 11 MB): the page says to open the served playground.
 //   dist/engine-loader.js, dist/workers/session-worker.js: the session Worker for dist/ (the
 //     client finds the worker beside app.js, the worker the loader one folder up).
+//   dist/images/image-worker.js, image-engine-loader.js, nnplay-images{,-simd}.{js,wasm},
+//     data/*.nnpi (the digits and the page's clothing subset, as build/data/), models/*.json:
+//     the images mode of dist/index.html, with both data sets as the served page has them
+//     (#images's data-worker and data-data-dir are rewritten to these folders).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
