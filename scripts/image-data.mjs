@@ -67,6 +67,26 @@ export function encodeImageSet({ rows, cols, classNames, labels, pixels }) {
   return out;
 }
 
+// The inverse of encodeImageSet, checking what the C++ reader checks (docs/IMAGES.md); the
+// labels and pixels are views of bytes. Throws an Error naming the problem.
+export function decodeImageSet(bytes) {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (b.length < HEADER_BYTES || b.toString('latin1', 0, 4) !== MAGIC)
+    throw new Error('not an NNPI file');
+  const [version, count, rows, cols, classes, namesBytes] = [1, 2, 3, 4, 5, 6].map((i) =>
+    b.readUInt32LE(4 * i),
+  );
+  if (version !== VERSION) throw new Error(`NNPI version ${version}, expected ${VERSION}`);
+  const labelsAt = HEADER_BYTES + namesBytes;
+  if (b.length !== labelsAt + count + count * rows * cols)
+    throw new Error(`${b.length} bytes, not what the header says`);
+  const classNames = b.toString('utf8', HEADER_BYTES, labelsAt).split('\n').slice(0, -1);
+  if (classNames.length !== classes) throw new Error(`${classNames.length} names for ${classes}`);
+  const labels = b.subarray(labelsAt, labelsAt + count);
+  const pixels = b.subarray(labelsAt + count);
+  return { rows, cols, classNames, labels, pixels };
+}
+
 // Round-robin over the classes (the i-th image of each class in turn), so that any prefix of the
 // file is as balanced as the classes allow; within a class, the source's order.
 function interleave(perClass) {

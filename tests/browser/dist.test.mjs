@@ -2,7 +2,10 @@
 // (file://) with no request leaving the file, and dist/index.html from a static server rooted
 // at dist/. The one-file page with and without wasm SIMD (the baseline build inlined too).
 // Each: window.nnplay.ready resolves, the heatmap has more than one colour, step(10)
-// raises the epoch. before() runs scripts/dist (incremental; it needs the wasm build).
+// raises the epoch. The images mode in both: from file:// on the inlined digits and network
+// (no clothing), a drawn stroke scored and training run; dist/index.html fetching its files
+// from dist/. The one file is at most 8 MB. before() runs scripts/dist (incremental; it needs
+// the wasm build and build/data).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -67,6 +70,8 @@ for (const noSimd of [false, true]) {
       fs.statSync(path.join(DIST, `${build}.wasm`)).size,
       `the page runs ${build}.wasm`,
     );
+    // The image module is chosen the same way (its Worker gets the chosen bytes).
+    assert.equal(await page.evaluate(() => window.nnplayInlineImages.simd), !noSimd);
     // The one-file page trains to the reference's golden loss, like the served page.
     await page.evaluate((seed) => window.nnplay.configure({ seed }), GOLDEN.seed);
     const s = await page.evaluate(() => window.nnplay.step(100));
@@ -83,6 +88,93 @@ for (const noSimd of [false, true]) {
     await close();
   });
 }
+
+/** The images mode's state as its data attributes and what it shows (runs in the page). */
+function readImages() {
+  const d = document.getElementById('images').dataset;
+  const card = document.getElementById('im-card');
+  return {
+    ready: d.ready === 'true',
+    pretrained: d.pretrained === 'true',
+    card: card && !card.hidden ? card.textContent : null,
+    scores: d.scores || '',
+    top: document.querySelector('#im-scores li')?.textContent ?? '',
+    examples: Number(d.examples || 0),
+    training: d.training === 'true',
+  };
+}
+
+/** Opens the images tab, waits for the shipped network, draws a vertical stroke on the pad
+ *  with the mouse and waits for its scores (a one). Returns what the mode shows. */
+async function drawOne(page) {
+  await page.click('#mode-tab-images');
+  await changed(page, readImages, (s) => s.ready && s.pretrained && Boolean(s.card), {
+    what: 'the shipped network',
+    timeout: 30000,
+  });
+  const box = await page.locator('#im-pad').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.8, { steps: 8 });
+  await page.mouse.up();
+  const s = await changed(page, readImages, (v) => v.scores !== '', { what: 'scores' });
+  assert.match(s.top, /^one \(score = 0\.\d{5}\)$/, `the top score: ${s.scores}`);
+  assert.match(s.card, /^Trained by nnplay's own scripts\/pretrain/);
+  return s;
+}
+
+test('dist/nnplay.html is at most 8 MB', () => {
+  const size = fs.statSync(path.join(DIST, 'nnplay.html')).size;
+  assert.ok(size <= 8e6, `nnplay.html: ${size} B`);
+});
+
+// The images mode from disk: the image module, the digits (NNPI) and the shipped network come
+// from the file, the Worker from a Blob URL; the clothing option says it is not there.
+test('dist/nnplay.html: the images mode from file:// with no request', async () => {
+  const requests = [];
+  const { page, errors, close } = await openPage(
+    env,
+    pathToFileURL(path.join(DIST, 'nnplay.html')).href + SEEDED,
+    { prepare: (p) => p.on('request', (r) => requests.push(r.url())) },
+  );
+  await drawOne(page);
+  const clothing = await page.evaluate(() => {
+    const o = document.querySelector('#im-data option[value="fashion"]');
+    return { disabled: o.disabled, text: o.textContent };
+  });
+  assert.deepEqual(clothing, { disabled: true, text: 'Clothing (not in the one-file page)' });
+  assert.match(
+    await page.locator('#im-inline-note').innerText(),
+    /3,000 training and 500 test images of the digits\. For the clothing, open the served/,
+  );
+  // Train from the shipped network's weights, then pause.
+  const before = (await page.evaluate(readImages)).examples;
+  await page.click('#im-play');
+  await changed(page, readImages, (v) => v.training && v.examples > before + 500, {
+    what: 'training',
+    timeout: 20000,
+  });
+  await page.click('#im-play');
+  await changed(page, readImages, (v) => !v.training, { what: 'paused' });
+  await page.screenshot({ path: artifactPath('dist-nnplay-images.png') });
+  // The Worker's script is a blob: of this page (never fetched from anywhere).
+  const outside = requests.filter((u) => !/^(?:file|data|blob):/.test(u));
+  assert.deepEqual(outside, [], 'requests leaving file://');
+  assert.equal(requests.filter((u) => u.startsWith('file:')).length, 1, `${requests}`);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('dist/index.html: the images mode fetches its files from dist/', async () => {
+  const { page, errors, close } = await openPage(env, SEEDED);
+  await drawOne(page);
+  const clothing = await page.evaluate(
+    () => document.querySelector('#im-data option[value="fashion"]').disabled,
+  );
+  assert.equal(clothing, false, 'dist/ carries the clothing data too');
+  assert.deepEqual(errors, []);
+  await close();
+});
 
 test('dist/index.html works from a static server rooted at dist/', async () => {
   const paths = [];

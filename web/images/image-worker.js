@@ -3,7 +3,8 @@
 // download's progress), and, while playing, trains in slices of about 40 ms, posting the
 // figures after each slice and the test accuracy on a fixed sample of test images about once
 // a second. A drawing is prepared and scored here too. Messages in: {op, ...}:
-//   init {moduleDir, dataDir}   data {name, train?, test?: NNPI bytes given, else fetched}
+//   init {moduleDir, dataDir, wasmBinary?: the .wasm's bytes given, else fetched}
+//   data {name, train?, test?: NNPI bytes given, else fetched}
 //   configure {spec}   settings {spec} (new training settings, the weights kept when the
 //   network stays the same)   check {spec, id} (what configure would build; nothing changes)
 //   model {url} or {text, source: a file's name}   play   pause
@@ -142,7 +143,10 @@
     async init(m) {
       moduleDir = m.moduleDir;
       dataDir = m.dataDir;
-      Module = await scope.nnplayImageEngineLoader.loadModule({ dir: moduleDir });
+      Module = await scope.nnplayImageEngineLoader.loadModule({
+        dir: moduleDir,
+        wasmBinary: m.wasmBinary,
+      });
       session = new Module.ImageSession();
       post({ type: 'started' });
     },
