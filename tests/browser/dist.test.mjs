@@ -145,7 +145,7 @@ test('dist/nnplay.html: the images mode from file:// with no request', async () 
   assert.deepEqual(clothing, { disabled: true, text: 'Clothing (not in the one-file page)' });
   assert.match(
     await page.locator('#im-inline-note').innerText(),
-    /3,000 training and 500 test images of the digits\. For the clothing, open the served/,
+    /2,500 training and 500 test images of the digits\. For the clothing, open the served/,
   );
   // Train from the shipped network's weights, then pause.
   const before = (await page.evaluate(readImages)).examples;

@@ -42,7 +42,7 @@ export function startInlineImageWorker(inline) {
       const file = String(m.url).split('/').pop();
       const text = inline.model(file.replace(/\.json$/, ''));
       if (text === null) return refuse(`The network ${file} is not in the one-file page.`);
-      return send({ op: 'model', text, source: file });
+      return send({ op: 'model', text }); // a shipped network: no file name to show
     }
     return send(m, transfer);
   };
