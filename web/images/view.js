@@ -14,7 +14,7 @@ import { PRESETS, presetSpec, presetOf, pageSpec } from './presets.js';
 import { mountLayerEditor } from './layer-editor.js';
 import { mountSettingsForm } from './settings-form.js';
 import { topScores, spokenName } from './scores.js';
-import { IMAGE_DATA } from './link.js';
+import { IMAGE_DATA, serializeImages } from './link.js';
 import { mountInside } from './inside-view.js';
 import { mountConfusion } from './confusion-view.js';
 import { mountImageModelFiles, imageModelFileName, saveText } from './model-files.js';
@@ -39,6 +39,18 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
     spec: null,
   };
   let fileModel = null; // {text, name}: a network file waiting for its data set to load
+  // The link (web/images/link.js): what it asks for, applied once its data set is loaded
+  // ({model, spec}); the settings it sets over the shipped network, once that is ready; the
+  // shipped network's own spec (a link then carries only the settings that differ); where the
+  // running weights came from ('shipped', 'file', 'new'); and whether the network the worker
+  // takes next is the user's change (a history entry) or the link's (the entry rewritten).
+  let linkWanted = null;
+  let linkOverrides = null;
+  let shippedSpec = null;
+  let origin = 'new';
+  let pushNext = false;
+  let progressTimer = 0;
+  let fromLink = null; // 'network' or 'settings': what the worker is building is the link's
   const notice = el('div', { className: 'notice', attrs: { role: 'status' }, hidden: true });
   const notices = createNotice(notice);
   const button = (text, label, onClick) =>
@@ -54,7 +66,15 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
   );
   const presetSelect = el(
     'select',
-    { attrs: { id: 'im-preset', 'aria-label': 'Network' }, on: { change: () => configure() } },
+    {
+      attrs: { id: 'im-preset', 'aria-label': 'Network' },
+      on: {
+        change: () => {
+          pushNext = true;
+          configure();
+        },
+      },
+    },
     el('option', { value: 'pretrained', text: 'Pre-trained network (shipped)' }),
     el('option', {
       value: 'file',
@@ -102,12 +122,18 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
   const editor = mountLayerEditor(editorPanel.appendChild(el('div')), {
     onCheck: (layers) =>
       state.spec && send({ op: 'check', id: ++checkId, spec: { ...state.spec, layers } }),
-    onApply: (layers) => applySpec({ ...state.spec, layers }),
+    onApply: (layers) => {
+      pushNext = true;
+      applySpec({ ...state.spec, layers });
+    },
   });
   editorPanel.prepend(el('summary', { text: 'Change the network' }));
   const settingsPanel = el('details', { className: 'im-settings', attrs: { id: 'im-settings' } });
   const settings = mountSettingsForm(settingsPanel.appendChild(el('div')), {
-    onChange: (values) => applySpec({ ...state.spec, ...values }, 'settings'),
+    onChange: (values) => {
+      pushNext = true;
+      applySpec({ ...state.spec, ...values }, 'settings');
+    },
   });
   settingsPanel.prepend(el('summary', { text: 'Training settings' }));
   const chartCanvas = el('canvas', {
@@ -194,6 +220,7 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
       }),
     load: (text, name, model) => {
       pause();
+      pushNext = true;
       fileModel = { text, name };
       const data = model.data && model.data.name;
       if (IMAGE_DATA.includes(data) && data !== state.data) chooseData(data, true);
@@ -346,18 +373,28 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
   function onMessage(m) {
     switch (m.type) {
       case 'progress':
-        progress.hidden = false;
-        progress.value = m.fraction;
+        progress.value = m.fraction; // shown once the download has taken half a second
         break;
       case 'loaded':
+        clearTimeout(progressTimer);
         progress.hidden = true;
         state.loaded = m.name;
         if (fileModel) sendFileModel();
+        else if (linkWanted) followLink();
         else configure();
         break;
       case 'ready':
         took(m.spec, true);
         showPreset(m.card ? 'pretrained' : presetOf(state.spec));
+        origin = m.card ? (m.card.source ? 'file' : 'shipped') : 'new';
+        if (origin === 'shipped') shippedSpec = state.spec;
+        if (origin === 'shipped' && linkOverrides) {
+          const over = linkOverrides; // the link's settings over the shipped network
+          linkOverrides = null;
+          fromLink = 'settings';
+          applySpec({ ...state.spec, ...over }, 'settings');
+        } else fromLink = null;
+        linkWritten();
         if (m.rebuilt === 'settings') settings.applied(false);
         state.ready = true;
         root.dataset.ready = 'true';
@@ -407,11 +444,28 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
             : presetOf(state.spec),
         );
         settings.applied(true);
+        fromLink = null;
+        linkWritten();
         break;
       case 'checked':
         if (m.id === checkId) editor.checked(m);
         break;
       case 'refused':
+        if (fromLink) {
+          // the engine's word on the link's network or settings: say so, open what it can
+          notices.show(
+            `The link's ${fromLink} ${fromLink === 'network' ? 'was' : 'were'} not used:`,
+            m.errors.map((e) => `${e.field}: ${e.message}`),
+          );
+          notice.hidden = false;
+          if (fromLink === 'network') {
+            fromLink = null;
+            showPreset('pretrained');
+            configure();
+            break;
+          }
+          fromLink = null;
+        }
         if (m.source === 'settings') {
           settings.refused(m.errors);
           break;
@@ -501,6 +555,39 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
     chart.clear();
     send({ op: 'configure', spec });
   }
+  // The link follows the network the worker took: a new entry for the user's change, the
+  // current one rewritten for the link's own.
+  function linkWritten() {
+    if (pushNext) link.push(null);
+    else link.replace();
+    pushNext = false;
+  }
+  // What the link asked for, its data set loaded: layers (over the ConvNetJS preset's
+  // settings) make a new network; else the shipped network, the link's settings over it.
+  function followLink() {
+    const { spec } = linkWanted;
+    linkWanted = null;
+    if (spec && spec.layers) {
+      showPreset('custom');
+      fromLink = 'network';
+      return applySpec({ ...presetSpec('convnetjs', state.data), ...spec, data: state.data });
+    }
+    linkOverrides = spec;
+    showPreset('pretrained');
+    configure();
+  }
+  // The link of what runs: the shipped network and the settings changed on it, or the whole
+  // spec of a new network (a file's network too: its weights do not fit in a link).
+  function serialize() {
+    if (!state.spec) return serializeImages({ data: state.data, model: null, spec: null });
+    const { data: _data, ...spec } = state.spec;
+    if (origin !== 'shipped' || !shippedSpec)
+      return serializeImages({ data: state.data, model: null, spec });
+    const changed = {};
+    for (const [k, v] of Object.entries(spec))
+      if (k !== 'layers' && JSON.stringify(v) !== JSON.stringify(shippedSpec[k])) changed[k] = v;
+    return serializeImages({ data: state.data, model: state.data, spec: changed });
+  }
   function configure() {
     if (presetSelect.value === 'file') presetSelect.value = 'pretrained'; // the file's data set changed
     const name = presetSelect.value;
@@ -527,8 +614,9 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
     if (byUser) link.push(null);
     if (state.loaded === data) return;
     pause();
-    progress.hidden = false;
     progress.value = 0;
+    clearTimeout(progressTimer);
+    progressTimer = setTimeout(() => (progress.hidden = false), 500); // a quick one never flashes
     send({ op: 'data', name: data });
   }
 
@@ -539,10 +627,13 @@ export function mountImages({ root, link, moduleDir, dataDir, modelDir, makeWork
         notices.show('Parts of the link were ignored:', problems);
         notice.hidden = false;
       }
+      linkWanted = { model: settings.model, spec: settings.spec };
+      pushNext = false;
       chooseData(settings.data, false);
+      if (state.loaded === settings.data) followLink();
       link.replace();
     },
     leave: () => pause(),
-    serialize: () => `data=${state.data}`,
+    serialize,
   };
 }
