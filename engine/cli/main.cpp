@@ -17,6 +17,7 @@
 
 #include "images.hpp"
 #include "json_read.hpp"
+#include "search.hpp"
 #include "session.hpp"
 #include "text_safe.hpp"
 
@@ -33,7 +34,8 @@ const char* kUsage =
     "  --weight-decay X --lr-schedule constant|step|exponential|cosine --lr-gamma X\n"
     "  --lr-step-epochs N --lr-cosine-epochs N --lr-min X --lr-warmup-epochs N\n"
     "  --init uniform|glorotUniform|glorotNormal|heUniform|heNormal (configs only).\n"
-    "       nnplay images train|eval|predict ... (image networks; nnplay images for help)\n";
+    "       nnplay images train|eval|predict ... (image networks; nnplay images for help)\n"
+    "       nnplay search SPEC ... | nnplay trial ... (hyper-parameter searches, docs/SEARCH.md)\n";
 
 // Training flags: the flag, its config key, and whether its value is a name (else a number).
 struct KeyFlag {
@@ -209,6 +211,8 @@ void write_losses(const nnplay::Session& s) {
 
 int main(int argc, char** argv) {
   if (argc >= 2 && std::string(argv[1]) == "images") return nnplay::cli::images_main(argc, argv);
+  if (argc >= 2 && std::string(argv[1]) == "search") return nnplay::cli::search_main(argc, argv);
+  if (argc >= 2 && std::string(argv[1]) == "trial") return nnplay::cli::trial_main(argc, argv);
   if (argc < 3) return usage_error("expected a command and a CONFIG");
   const std::string command = argv[1];
   if (command != "train" && command != "data" && command != "export" && command != "grid" &&
