@@ -124,11 +124,11 @@ void print_ranking(const std::vector<TrialResult>& ranked, const SearchSpec& spe
 int run_search(const SearchSpec& spec, int threads, bool csv) {
   std::vector<TrialResult> all;
   if (spec.minutes > 0) {
-    const auto end = std::chrono::steady_clock::now() +
-                     std::chrono::duration<double>(spec.minutes * 60.0);
+    const auto end =
+        std::chrono::steady_clock::now() + std::chrono::duration<double>(spec.minutes * 60.0);
     long long drawn = 0;
-    while (std::chrono::steady_clock::now() < end &&
-           (spec.trials == 0 || drawn < spec.trials) && drawn < kMaxTrials) {
+    while (std::chrono::steady_clock::now() < end && (spec.trials == 0 || drawn < spec.trials) &&
+           drawn < kMaxTrials) {
       const long long n = std::min<long long>(threads, spec.trials ? spec.trials - drawn : threads);
       const auto round = run_all(random_trials(spec, drawn, n), threads, !csv, nullptr, nullptr);
       all.insert(all.end(), round.begin(), round.end());
@@ -168,7 +168,8 @@ int merge(const SearchSpec& spec, const std::vector<std::string>& files, bool ne
       ConfigIssue why;
       TrialResult r;
       if (!read_json(line, j, why)) return invalid({why}, f + " line " + std::to_string(n));
-      if (auto e = read_result(j, r); !e.empty()) return invalid(e, f + " line " + std::to_string(n));
+      if (auto e = read_result(j, r); !e.empty())
+        return invalid(e, f + " line " + std::to_string(n));
       results.push_back(r);
     }
   }
@@ -186,7 +187,8 @@ int merge(const SearchSpec& spec, const std::vector<std::string>& files, bool ne
       rung.push_back(trial_of(spec, r));
       rung_results.push_back(r);
     }
-  for (const Trial& t : next_rung(spec, rung, rung_results)) std::cout << trial_json(t).dump() << "\n";
+  for (const Trial& t : next_rung(spec, rung, rung_results))
+    std::cout << trial_json(t).dump() << "\n";
   return 0;
 }
 
@@ -200,10 +202,14 @@ int search_main(int argc, char** argv) {
   std::vector<std::string> files;
   for (int i = 3; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--csv") csv = true;
-    else if (a == "--list") list = true;
-    else if (a == "--next") next = true;
-    else if (a == "--merge") merging = true;
+    if (a == "--csv")
+      csv = true;
+    else if (a == "--list")
+      list = true;
+    else if (a == "--next")
+      next = true;
+    else if (a == "--merge")
+      merging = true;
     else if (a == "--threads") {
       if (i + 1 >= argc) return usage("missing value after --threads");
       const std::string v = argv[++i];
@@ -211,8 +217,10 @@ int search_main(int argc, char** argv) {
           std::stoi(v) < 1 || std::stoi(v) > 256)
         return usage("--threads takes an integer from 1 to 256");
       threads = std::stoi(v);
-    } else if (merging && a.rfind("--", 0) != 0) files.push_back(a);
-    else return usage("unknown argument " + quote_for_message(a));
+    } else if (merging && a.rfind("--", 0) != 0)
+      files.push_back(a);
+    else
+      return usage("unknown argument " + quote_for_message(a));
   }
   if (next && !merging) return usage("--next goes with --merge");
   if (merging && files.empty()) return usage("--merge takes one or more RESULTS files");
@@ -235,7 +243,8 @@ int trial_main(int argc, char** argv) {
     const std::string a = argv[i];
     if ((a == "--model-dir" || a == "--from" || a == "--model") && i + 1 < argc)
       (a == "--model-dir" ? dir : a == "--from" ? from : model_out) = argv[++i];
-    else return usage("unknown argument " + quote_for_message(a));
+    else
+      return usage("unknown argument " + quote_for_message(a));
   }
   std::string line;
   long long count = 0;
@@ -252,7 +261,9 @@ int trial_main(int argc, char** argv) {
     const std::string in_path = !from.empty() ? from : dir.empty() ? "" : model_path(dir, t.id);
     if (t.from_epochs > 0 && !in_path.empty() && !read_file(in_path, in))
       return usage("cannot read the previous rung's model " + quote_for_message(in_path));
-    const std::string out_path = !model_out.empty() ? model_out : dir.empty() ? "" : model_path(dir, t.id);
+    const std::string out_path = !model_out.empty() ? model_out
+                                 : dir.empty()      ? ""
+                                                    : model_path(dir, t.id);
     const TrialResult r = run_trial(t, t.from_epochs > 0 && !in_path.empty() ? &in : nullptr,
                                     out_path.empty() ? nullptr : &out);
     if (!out_path.empty() && r.error.empty()) {

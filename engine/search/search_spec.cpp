@@ -67,8 +67,10 @@ class Reader {
     if (v.contains("choices")) {
       d.kind = DomainKind::Choices;
       const json& c = v["choices"];
-      if (!c.is_array()) error(field + ".choices", "must be a list of values, got " + describe(c));
-      else if (c.empty()) error(field + ".choices", "must not be empty");
+      if (!c.is_array())
+        error(field + ".choices", "must be a list of values, got " + describe(c));
+      else if (c.empty())
+        error(field + ".choices", "must not be empty");
       else if (c.size() > kMaxChoices)
         error(field + ".choices", "at most " + std::to_string(kMaxChoices) + " choices");
       else
@@ -78,7 +80,8 @@ class Reader {
         }
       for (const auto& item : v.items())
         if (item.key() != "choices")
-          error(field + "." + safe_text(item.key()), "unknown key; a list of choices has only choices");
+          error(field + "." + safe_text(item.key()),
+                "unknown key; a list of choices has only choices");
       return d;
     }
     d.kind = DomainKind::Range;
@@ -99,18 +102,24 @@ class Reader {
     }
     if (v.contains("scale")) {
       const json& s = v["scale"];
-      if (s == "log") d.log = true;
-      else if (s != "linear") error(field + ".scale", "must be linear or log, got " + describe(s));
+      if (s == "log")
+        d.log = true;
+      else if (s != "linear")
+        error(field + ".scale", "must be linear or log, got " + describe(s));
     }
     if (v.contains("type")) {
       const json& t = v["type"];
-      if (t == "int") d.integer = true;
-      else if (t != "real") error(field + ".type", "must be int or real, got " + describe(t));
+      if (t == "int")
+        d.integer = true;
+      else if (t != "real")
+        error(field + ".type", "must be int or real, got " + describe(t));
     }
     if (v.contains("steps")) {
       long long steps = 0;
-      if (auto why = integer_problem(v["steps"], 2, 1000, steps)) error(field + ".steps", *why);
-      else d.steps = int(steps);
+      if (auto why = integer_problem(v["steps"], 2, 1000, steps))
+        error(field + ".steps", *why);
+      else
+        d.steps = int(steps);
     }
     if (!ok) return d;
     d.min = v["min"].get<double>();
@@ -148,7 +157,8 @@ const char* objective_name(Objective o) {
 SearchSpecResult parse_search_spec(const std::string& text) {
   SearchSpecResult out;
   if (text.size() > kMaxSpecBytes) {
-    out.errors.push_back({"", "the spec is longer than " + std::to_string(kMaxSpecBytes) + " bytes"});
+    out.errors.push_back(
+        {"", "the spec is longer than " + std::to_string(kMaxSpecBytes) + " bytes"});
     return out;
   }
   json j;
@@ -176,7 +186,8 @@ SearchSpecResult read_search_spec(const nlohmann::json& j) {
               "unknown key; expected base, params, strategy, budget, halving, objective, seed");
 
   if (j.contains("base")) {
-    if (!j["base"].is_object()) r.error("base", "must be a config object, got " + describe(j["base"]));
+    if (!j["base"].is_object())
+      r.error("base", "must be a config object, got " + describe(j["base"]));
     else {
       s.base = j["base"];
       const ParsedConfig p = parse_config(s.base);
@@ -191,32 +202,43 @@ SearchSpecResult read_search_spec(const nlohmann::json& j) {
 
   if (j.contains("strategy")) {
     const json& v = j["strategy"];
-    if (v == "grid") s.strategy = Strategy::Grid;
-    else if (v == "random") s.strategy = Strategy::Random;
-    else if (v == "halving") s.strategy = Strategy::Halving;
-    else r.error("strategy", "must be grid, random or halving, got " + describe(v));
+    if (v == "grid")
+      s.strategy = Strategy::Grid;
+    else if (v == "random")
+      s.strategy = Strategy::Random;
+    else if (v == "halving")
+      s.strategy = Strategy::Halving;
+    else
+      r.error("strategy", "must be grid, random or halving, got " + describe(v));
   }
   if (j.contains("objective")) {
     const json& v = j["objective"];
-    if (v == "testLoss") s.objective = Objective::TestLoss;
-    else if (v == "testAccuracy") s.objective = Objective::TestAccuracy;
-    else r.error("objective", "must be testLoss or testAccuracy, got " + describe(v));
+    if (v == "testLoss")
+      s.objective = Objective::TestLoss;
+    else if (v == "testAccuracy")
+      s.objective = Objective::TestAccuracy;
+    else
+      r.error("objective", "must be testLoss or testAccuracy, got " + describe(v));
   }
   if (j.contains("seed")) {
     const json& v = j["seed"];
     if (!v.is_string() || v.get_ref<const std::string&>().empty() ||
         v.get_ref<const std::string&>().size() > kMaxSeedBytes)
-      r.error("seed", "must be a non-empty string of at most " + std::to_string(kMaxSeedBytes) + " bytes");
-    else s.seed = v.get<std::string>();
+      r.error("seed",
+              "must be a non-empty string of at most " + std::to_string(kMaxSeedBytes) + " bytes");
+    else
+      s.seed = v.get<std::string>();
   }
 
   const json budget = j.contains("budget") ? j["budget"] : json();
-  if (!budget.is_object()) r.error("budget", "must be {trials, epochs} or {minutes, epochs}");
+  if (!budget.is_object())
+    r.error("budget", "must be {trials, epochs} or {minutes, epochs}");
   else {
     for (const auto& item : budget.items())
       if (item.key() != "trials" && item.key() != "epochs" && item.key() != "minutes")
         r.error("budget." + safe_text(item.key()), "unknown key; expected trials, epochs, minutes");
-    if (!budget.contains("epochs")) r.error("budget.epochs", "missing: each trial's epochs");
+    if (!budget.contains("epochs"))
+      r.error("budget.epochs", "missing: each trial's epochs");
     else if (auto why = integer_problem(budget["epochs"], 1, kMaxTrialEpochs, s.epochs))
       r.error("budget.epochs", *why);
     if (budget.contains("minutes")) {
@@ -224,7 +246,8 @@ SearchSpecResult read_search_spec(const nlohmann::json& j) {
       if (!finite_number(m) || m.get<double>() <= 0 || m.get<double>() > kMaxMinutes)
         r.error("budget.minutes", "must be a number above 0 and at most " +
                                       std::to_string(int(kMaxMinutes)) + ", got " + describe(m));
-      else s.minutes = m.get<double>();
+      else
+        s.minutes = m.get<double>();
       if (s.strategy != Strategy::Random)
         r.error("budget.minutes", "a minutes budget is for the random strategy only");
     }
@@ -238,17 +261,21 @@ SearchSpecResult read_search_spec(const nlohmann::json& j) {
   if (j.contains("halving")) {
     const json& h = j["halving"];
     if (s.strategy != Strategy::Halving) r.error("halving", "only with strategy halving");
-    if (!h.is_object()) r.error("halving", "must be {eta, minEpochs}");
+    if (!h.is_object())
+      r.error("halving", "must be {eta, minEpochs}");
     else
       for (const auto& item : h.items()) {
         long long v = 0;
         if (item.key() == "eta") {
-          if (auto why = integer_problem(item.value(), 2, 10, v)) r.error("halving.eta", *why);
-          else s.eta = int(v);
+          if (auto why = integer_problem(item.value(), 2, 10, v))
+            r.error("halving.eta", *why);
+          else
+            s.eta = int(v);
         } else if (item.key() == "minEpochs") {
           if (auto why = integer_problem(item.value(), 1, kMaxTrialEpochs, v))
             r.error("halving.minEpochs", *why);
-          else s.min_epochs = v;
+          else
+            s.min_epochs = v;
         } else
           r.error("halving." + safe_text(item.key()), "unknown key; expected eta, minEpochs");
       }
@@ -258,8 +285,8 @@ SearchSpecResult read_search_spec(const nlohmann::json& j) {
     const long long cap = s.trials > 0 ? s.trials : kMaxTrials;
     if (n > cap)
       r.error(s.trials > 0 ? "budget.trials" : "params",
-              "the grid has " + (n > kMaxTrials ? "more than " + std::to_string(kMaxTrials)
-                                                : std::to_string(n)) +
+              "the grid has " +
+                  (n > kMaxTrials ? "more than " + std::to_string(kMaxTrials) : std::to_string(n)) +
                   " points, more than " + std::to_string(cap));
   }
   if (s.strategy == Strategy::Halving && out.errors.empty()) {
@@ -272,10 +299,14 @@ SearchSpecResult read_search_spec(const nlohmann::json& j) {
 nlohmann::json search_spec_json(const SearchSpec& s) {
   json params = json::object();
   for (const Domain& d : s.params) {
-    if (d.kind == DomainKind::Fixed) params[d.name] = d.fixed;
-    else if (d.kind == DomainKind::Choices) params[d.name] = {{"choices", d.choices}};
+    if (d.kind == DomainKind::Fixed)
+      params[d.name] = d.fixed;
+    else if (d.kind == DomainKind::Choices)
+      params[d.name] = {{"choices", d.choices}};
     else {
-      json r = {{"min", d.min}, {"max", d.max}, {"scale", d.log ? "log" : "linear"},
+      json r = {{"min", d.min},
+                {"max", d.max},
+                {"scale", d.log ? "log" : "linear"},
                 {"type", d.integer ? "int" : "real"}};
       if (s.strategy == Strategy::Grid) r["steps"] = d.steps;
       params[d.name] = r;
@@ -284,10 +315,14 @@ nlohmann::json search_spec_json(const SearchSpec& s) {
   json budget = {{"epochs", s.epochs}};
   if (s.trials) budget["trials"] = s.trials;
   if (s.minutes > 0) budget["minutes"] = s.minutes;
-  json out = {{"base", s.base},         {"params", params},
-              {"strategy", strategy_name(s.strategy)}, {"budget", budget},
-              {"objective", objective_name(s.objective)}, {"seed", s.seed}};
-  if (s.strategy == Strategy::Halving) out["halving"] = {{"eta", s.eta}, {"minEpochs", s.min_epochs}};
+  json out = {{"base", s.base},
+              {"params", params},
+              {"strategy", strategy_name(s.strategy)},
+              {"budget", budget},
+              {"objective", objective_name(s.objective)},
+              {"seed", s.seed}};
+  if (s.strategy == Strategy::Halving)
+    out["halving"] = {{"eta", s.eta}, {"minEpochs", s.min_epochs}};
   return out;
 }
 

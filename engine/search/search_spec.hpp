@@ -19,7 +19,7 @@ enum class Objective { TestLoss, TestAccuracy };
 struct Domain {
   std::string name;  // a config key (config.hpp), e.g. learningRate, networkShape
   DomainKind kind = DomainKind::Fixed;
-  nlohmann::json fixed;                // Fixed
+  nlohmann::json fixed;                 // Fixed
   std::vector<nlohmann::json> choices;  // Choices
   double min = 0, max = 0;              // Range
   bool log = false;                     // Range: log scale (min > 0)
@@ -31,10 +31,10 @@ struct SearchSpec {
   nlohmann::json base = nlohmann::json::object();  // a config (config.hpp's keys)
   std::vector<Domain> params;                      // by name (JSON objects are sorted)
   Strategy strategy = Strategy::Random;
-  long long trials = 0;   // random and halving: trials drawn (rung 0); grid: at most this many
-  long long epochs = 0;   // each trial's epochs (halving: the last rung's)
-  double minutes = 0;     // > 0: random trials until this much time is spent (not repeatable)
-  int eta = 3;            // halving: 1/eta of a rung is promoted; epochs grow by eta a rung
+  long long trials = 0;      // random and halving: trials drawn (rung 0); grid: at most this many
+  long long epochs = 0;      // each trial's epochs (halving: the last rung's)
+  double minutes = 0;        // > 0: random trials until this much time is spent (not repeatable)
+  int eta = 3;               // halving: 1/eta of a rung is promoted; epochs grow by eta a rung
   long long min_epochs = 0;  // halving: rung 0's epochs (default: epochs / eta^(rungs-1))
   Objective objective = Objective::TestLoss;
   std::string seed = "search";

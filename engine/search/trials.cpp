@@ -56,14 +56,16 @@ std::vector<json> axis(const Domain& d) {
 
 double objective_value(const TrialResult& r, Objective o) {
   const double v = o == Objective::TestAccuracy ? -r.test_accuracy : r.test_loss;
-  if (!r.error.empty() || r.diverged || !std::isfinite(v)) return std::numeric_limits<double>::infinity();
+  if (!r.error.empty() || r.diverged || !std::isfinite(v))
+    return std::numeric_limits<double>::infinity();
   return v;
 }
 
-std::vector<ConfigIssue> need(const json& j, const char* key, json::value_t type, const char* what) {
+std::vector<ConfigIssue> need(const json& j, const char* key, json::value_t type,
+                              const char* what) {
   if (!j.contains(key)) return {{key, std::string("missing: ") + what}};
   const json& v = j[key];
-  const bool ok = type == json::value_t::number_float ? v.is_number()
+  const bool ok = type == json::value_t::number_float     ? v.is_number()
                   : type == json::value_t::number_integer ? v.is_number_integer()
                                                           : v.type() == type;
   if (!ok) return {{key, std::string("must be ") + what + ", got " + describe(v)}};
@@ -107,9 +109,11 @@ std::vector<Trial> random_trials(const SearchSpec& spec, long long from, long lo
   for (long long id = from; id < from + count; ++id) {
     json params = json::object();
     for (const Domain& d : spec.params) {
-      if (d.kind == DomainKind::Fixed) params[d.name] = d.fixed;
+      if (d.kind == DomainKind::Fixed)
+        params[d.name] = d.fixed;
       else if (d.kind == DomainKind::Choices) {
-        const std::size_t i = std::min(d.choices.size() - 1, std::size_t(rng.next() * d.choices.size()));
+        const std::size_t i =
+            std::min(d.choices.size() - 1, std::size_t(rng.next() * d.choices.size()));
         params[d.name] = d.choices[i];
       } else
         params[d.name] = range_value(d, rng.next());
@@ -174,19 +178,20 @@ TrialResult run_trial(const Trial& trial, const std::string* model_in, std::stri
   r.rung = trial.rung;
   r.params = trial.params;
   Session s;
-  const ConfigureResult c =
-      trial.from_epochs > 0 && model_in ? s.load_model(*model_in) : s.configure(trial.config.dump());
+  const ConfigureResult c = trial.from_epochs > 0 && model_in ? s.load_model(*model_in)
+                                                              : s.configure(trial.config.dump());
   if (!c.ok) {
     r.error = c.errors.empty() ? "refused" : c.errors[0].field + ": " + c.errors[0].message;
     return r;
   }
   if (trial.from_epochs > 0 && !model_in) {
-    r.error = "from: continues a model of " + std::to_string(trial.from_epochs) + " epochs, none given";
+    r.error =
+        "from: continues a model of " + std::to_string(trial.from_epochs) + " epochs, none given";
     return r;
   }
   if (trial.from_epochs > 0 && s.epoch() != trial.from_epochs) {
-    r.error = "from: the model has " + std::to_string(s.epoch()) + " epochs, the trial continues one of " +
-              std::to_string(trial.from_epochs);
+    r.error = "from: the model has " + std::to_string(s.epoch()) +
+              " epochs, the trial continues one of " + std::to_string(trial.from_epochs);
     return r;
   }
   if (trial.epochs > s.epoch()) s.step(trial.epochs - s.epoch());  // step: its metrics too
@@ -205,9 +210,12 @@ std::vector<TrialResult> rank(std::vector<TrialResult> results, Objective object
   // Each trial once, at its last rung (a promoted trial's earlier rungs are not rivals).
   std::vector<TrialResult> last;
   for (const TrialResult& r : results) {
-    auto it = std::find_if(last.begin(), last.end(), [&](const TrialResult& x) { return x.id == r.id; });
-    if (it == last.end()) last.push_back(r);
-    else if (r.rung > it->rung) *it = r;
+    auto it =
+        std::find_if(last.begin(), last.end(), [&](const TrialResult& x) { return x.id == r.id; });
+    if (it == last.end())
+      last.push_back(r);
+    else if (r.rung > it->rung)
+      *it = r;
   }
   results = std::move(last);
   std::stable_sort(results.begin(), results.end(), [&](const TrialResult& a, const TrialResult& b) {
@@ -220,7 +228,10 @@ std::vector<TrialResult> rank(std::vector<TrialResult> results, Objective object
 }
 
 json trial_json(const Trial& t) {
-  json j = {{"id", t.id}, {"rung", t.rung}, {"params", t.params}, {"epochs", t.epochs},
+  json j = {{"id", t.id},
+            {"rung", t.rung},
+            {"params", t.params},
+            {"epochs", t.epochs},
             {"config", t.config}};
   if (t.from_epochs > 0) j["fromEpochs"] = t.from_epochs;
   return j;
@@ -244,7 +255,8 @@ json result_json(const TrialResult& r) {
 }
 
 std::vector<ConfigIssue> read_trial(const json& j, Trial& out) {
-  if (!j.is_object()) return {{"", "a trial is a JSON object (one line of `nnplay search --list`)"}};
+  if (!j.is_object())
+    return {{"", "a trial is a JSON object (one line of `nnplay search --list`)"}};
   for (auto [key, type, what] : {std::tuple{"id", json::value_t::number_integer, "an integer"},
                                  std::tuple{"epochs", json::value_t::number_integer, "an integer"},
                                  std::tuple{"config", json::value_t::object, "a config object"}})
@@ -252,7 +264,8 @@ std::vector<ConfigIssue> read_trial(const json& j, Trial& out) {
   long long v = 0;
   if (auto why = integer_problem(j["id"], 0, kMaxTrials, v)) return {{"id", *why}};
   out.id = v;
-  if (auto why = integer_problem(j["epochs"], 0, kMaxTrialEpochs * 100, v)) return {{"epochs", *why}};
+  if (auto why = integer_problem(j["epochs"], 0, kMaxTrialEpochs * 100, v))
+    return {{"epochs", *why}};
   out.epochs = v;
   out.rung = 0;
   if (j.contains("rung")) {
@@ -261,7 +274,8 @@ std::vector<ConfigIssue> read_trial(const json& j, Trial& out) {
   }
   out.from_epochs = 0;
   if (j.contains("fromEpochs")) {
-    if (auto why = integer_problem(j["fromEpochs"], 1, out.epochs, v)) return {{"fromEpochs", *why}};
+    if (auto why = integer_problem(j["fromEpochs"], 1, out.epochs, v))
+      return {{"fromEpochs", *why}};
     out.from_epochs = v;
   }
   out.params = j.contains("params") && j["params"].is_object() ? j["params"] : json::object();
@@ -280,14 +294,17 @@ std::vector<ConfigIssue> read_result(const json& j, TrialResult& out) {
     if (auto why = integer_problem(j["rung"], 0, 64, v)) return {{"rung", *why}};
     out.rung = int(v);
   }
-  out.epochs = j.contains("epochs") && j["epochs"].is_number_integer() ? j["epochs"].get<long long>() : 0;
+  out.epochs =
+      j.contains("epochs") && j["epochs"].is_number_integer() ? j["epochs"].get<long long>() : 0;
   out.params = j.contains("params") && j["params"].is_object() ? j["params"] : json::object();
   if (j.contains("error")) {
     out.error = j["error"].is_string() ? j["error"].get<std::string>() : "failed";
     return {};
   }
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  auto num = [&](const char* k) { return j.contains(k) && j[k].is_number() ? j[k].get<double>() : nan; };
+  auto num = [&](const char* k) {
+    return j.contains(k) && j[k].is_number() ? j[k].get<double>() : nan;
+  };
   for (const char* k : {"testLoss", "testAccuracy"})
     if (!j.contains(k) || !(j[k].is_number() || j[k].is_null()))
       return {{k, "must be a number (or null for a diverged trial)"}};

@@ -144,7 +144,8 @@ TEST_CASE("successive halving promotes the best third and continues their weight
     std::vector<TrialResult> results;
     std::vector<std::string> out(trials.size());
     for (std::size_t i = 0; i < trials.size(); ++i)
-      results.push_back(run_trial(trials[i], trials[i].from_epochs ? &models[i] : nullptr, &out[i]));
+      results.push_back(
+          run_trial(trials[i], trials[i].from_epochs ? &models[i] : nullptr, &out[i]));
     all.insert(all.end(), results.begin(), results.end());
     std::vector<Trial> next = next_rung(spec, trials, results);
     std::vector<std::string> kept;
